@@ -1,0 +1,24 @@
+# Installs the library, its public headers, the CLI, and a CMake package so that another
+# project can `find_package(tiegraph)` and link `tiegraph::tiegraph`.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(TARGETS tiegraph tiegraph_storage_headers tiegraph_graph_headers tiegraph_query_headers
+  EXPORT tiegraphTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS tiegraph_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+foreach(layer storage graph query)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/${layer}/tiegraph/
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/tiegraph FILES_MATCHING PATTERN "*.h")
+endforeach()
+install(EXPORT tiegraphTargets NAMESPACE tiegraph::
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/tiegraph)
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/tiegraphConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/tiegraphConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/tiegraph)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/tiegraphConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/tiegraphConfig.cmake ${PROJECT_BINARY_DIR}/tiegraphConfigVersion.cmake
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/tiegraph)

@@ -1,0 +1,37 @@
+// A strict RFC 4180 reader over an in-memory file: quoted fields, "" escapes, CRLF or LF.
+// Fields are views into the buffer unless they needed unescaping.
+#ifndef TIEGRAPH_QUERY_CSV_READER_H_
+#define TIEGRAPH_QUERY_CSV_READER_H_
+
+#include <string>
+#include <string_view>
+#include <deque>
+#include <vector>
+
+#include <tiegraph/status.h>
+
+namespace tiegraph {
+
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text) : text_(text) {}
+  // Reads the next record into `fields`. Returns false at the end of the input or on an error
+  // (then status() says what). line() is the line the record started on (1-based).
+  bool Next(std::vector<std::string_view>* fields);
+  const Status& status() const { return status_; }
+  size_t line() const { return record_line_; }
+  size_t offset() const { return pos_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  size_t line_ = 1;
+  size_t record_line_ = 0;
+  Status status_;
+  std::deque<std::string> unescaped_;  // fields that contained ""; a deque keeps views valid
+  size_t unescaped_used_ = 0;
+};
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_QUERY_CSV_READER_H_

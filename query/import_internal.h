@@ -1,0 +1,52 @@
+// Shared by the import readers: where each record came from, and how errors are worded.
+#ifndef TIEGRAPH_QUERY_IMPORT_INTERNAL_H_
+#define TIEGRAPH_QUERY_IMPORT_INTERNAL_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tiegraph/import.h>
+
+namespace tiegraph {
+
+// Records' origins: file index and line (for seed JSON, the index in its array).
+struct Origins {
+  struct At {
+    uint32_t file;
+    uint32_t line;
+  };
+  std::vector<std::string> files;
+  std::vector<bool> json_paths;  // per file: lines are array indexes ($.ties[i])
+  std::array<std::vector<At>, 3> records;  // by RecordKind
+
+  std::string Describe(RecordKind kind, size_t index) const;
+};
+
+struct ReadContext {
+  Dataset* out;
+  Origins* origins;
+  uint32_t file;
+  const std::string& path;
+  void Added(RecordKind kind, size_t line) {
+    origins->records[static_cast<int>(kind)].push_back({file, static_cast<uint32_t>(line)});
+  }
+  // "path:line: field 'f': what"
+  Status Error(size_t line, std::string_view field, const std::string& what) const;
+  // "path:line: what"
+  Status Error(size_t line, const std::string& what) const;
+};
+
+Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text);
+Status ReadCsvTies(ReadContext& ctx, std::string_view text);
+Status ReadJsonl(ReadContext& ctx, std::string_view text);
+Status ReadSeed(ReadContext& ctx, std::string_view text);
+
+// Splits "a|b|c" into trimmed, non-empty parts.
+std::vector<std::string> SplitList(std::string_view text, char sep);
+std::string_view Trim(std::string_view s);
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_QUERY_IMPORT_INTERNAL_H_

@@ -1,0 +1,183 @@
+// Snapshot: consistent reads of records and indexes.
+#include <algorithm>
+#include <map>
+
+#include <tiegraph/text.h>
+
+#include "storage/record_codec.h"
+#include "storage/store_impl.h"
+
+namespace tiegraph {
+namespace {
+
+rocksdb::Slice AsSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+std::string_view AsView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+}  // namespace
+
+Snapshot::Impl::~Impl() {
+  if (snapshot) store->db->ReleaseSnapshot(snapshot);
+}
+
+std::unique_ptr<Snapshot> Store::Read() const {
+  auto impl = std::make_unique<Snapshot::Impl>();
+  impl->store = impl_.get();
+  impl->snapshot = impl_->db->GetSnapshot();
+  return std::make_unique<Snapshot>(std::move(impl));
+}
+
+Snapshot::Snapshot(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Snapshot::~Snapshot() = default;
+
+Counts Snapshot::GetCounts() const {
+  auto read = [&](std::string_view key) -> uint64_t {
+    std::string v;
+    auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta), AsSlice(key), &v);
+    return s.ok() && v.size() == 8 ? keys::ReadU64(v.data()) : 0;
+  };
+  return {read(keys::kInstitutionCountKey), read(keys::kTieCountKey),
+          read(keys::kEventCountKey)};
+}
+
+Result<Institution> Snapshot::GetInstitution(std::string_view key) const {
+  std::string v;
+  auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key),
+                                 &v);
+  if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
+  if (!s.ok()) return FromRocks(s, "reading institution");
+  Institution in;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeInstitution(v, &in));
+  return in;
+}
+
+Result<Tie> Snapshot::GetTie(std::string_view key) const {
+  std::string seq, v;
+  auto* db = impl_->store->db.get();
+  auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kTieKeys), AsSlice(key), &seq);
+  if (s.IsNotFound()) return Status::NotFound("no tie with key '" + std::string(key) + "'");
+  if (!s.ok()) return FromRocks(s, "reading tie index");
+  s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kTies), seq, &v);
+  if (!s.ok()) return Status::Corruption("tie index names a missing tie '" + std::string(key) + "'");
+  Tie t;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &t));
+  return t;
+}
+
+Result<Event> Snapshot::GetEvent(std::string_view key) const {
+  std::string v;
+  auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kEvents), AsSlice(key), &v);
+  if (s.IsNotFound()) return Status::NotFound("no event with key '" + std::string(key) + "'");
+  if (!s.ok()) return FromRocks(s, "reading event");
+  Event e;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeEvent(v, &e));
+  return e;
+}
+
+Result<std::vector<std::string>> Snapshot::LookupName(std::string_view name) const {
+  std::string norm;
+  if (!NormalizeName(name, &norm)) return Status::InvalidArgument("name is not valid UTF-8");
+  std::vector<std::string> keys_found;
+  if (norm.empty()) return keys_found;
+  const std::string prefix = norm + '\0';
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->store->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNames)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    keys_found.emplace_back(AsView(it->key()).substr(prefix.size()));
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "reading the name index");
+  return keys_found;
+}
+
+Result<std::vector<std::string>> Snapshot::SuggestNames(std::string_view fragment,
+                                                         size_t limit) const {
+  std::string norm;
+  if (!NormalizeName(fragment, &norm)) return Status::InvalidArgument("name is not valid UTF-8");
+  // Score: 0 for a name that starts with the fragment, 1 for one that contains it.
+  std::map<std::string, int> best;
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->store->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNames)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view k = AsView(it->key());
+    size_t zero = k.find('\0');
+    if (zero == std::string_view::npos) continue;
+    std::string_view name = k.substr(0, zero);
+    size_t pos = norm.empty() ? std::string_view::npos : name.find(norm);
+    if (pos == std::string_view::npos) continue;
+    int score = pos == 0 ? 0 : 1;
+    std::string key(k.substr(zero + 1));
+    auto [e, inserted] = best.emplace(key, score);
+    if (!inserted) e->second = std::min(e->second, score);
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "reading the name index");
+  std::vector<std::pair<int, std::string>> ranked;
+  for (auto& [k, score] : best) ranked.emplace_back(score, k);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (size_t i = 0; i < ranked.size() && i < limit; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+Status Snapshot::TiesOf(std::string_view key, std::vector<TieRef>* out) const {
+  out->clear();
+  auto* db = impl_->store->db.get();
+  rocksdb::PinnableSlice record;
+  auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &record);
+  if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
+  if (!s.ok()) return FromRocks(s, "reading institution");
+  uint32_t node_id = 0;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeInstitutionNodeId(AsView(record), &node_id));
+  const std::string prefix = keys::AdjacencyPrefix(node_id);
+  rocksdb::ReadOptions ro = impl_->ReadOpts();
+  std::string upper = keys::AdjacencyPrefix(node_id + 1);
+  rocksdb::Slice upper_slice(upper);
+  if (node_id != UINT32_MAX) ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, impl_->cf(keys::kAdjacency)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    TieRef ref;
+    if (!keys::DecodeAdjacencyValue(AsView(it->value()), &ref)) {
+      return Status::Corruption("damaged adjacency entry of '" + std::string(key) + "'");
+    }
+    out->push_back(std::move(ref));
+  }
+  return FromRocks(it->status(), "reading adjacency");
+}
+
+Status Snapshot::ForEachInstitution(const std::function<bool(const Institution&)>& fn) const {
+  // In node-id order, the order they were written in, so a dump re-imports to the same ids.
+  auto* db = impl_->store->db.get();
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNodeIds)));
+  std::string v;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), it->value(), &v);
+    if (!s.ok()) return Status::Corruption("node id index names a missing institution");
+    Institution in;
+    TIEGRAPH_RETURN_IF_ERROR(DecodeInstitution(v, &in));
+    if (!fn(in)) return Status::OK();
+  }
+  return FromRocks(it->status(), "scanning institutions");
+}
+
+namespace {
+template <typename Record, typename DecodeFn>
+Status ScanFamily(const Snapshot::Impl& snap, int family, DecodeFn decode,
+                  const std::function<bool(const Record&)>& fn) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      snap.store->db->NewIterator(snap.ReadOpts(), snap.cf(family)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    Record r;
+    TIEGRAPH_RETURN_IF_ERROR(decode(AsView(it->value()), &r));
+    if (!fn(r)) return Status::OK();
+  }
+  return FromRocks(it->status(), "scanning");
+}
+}  // namespace
+
+Status Snapshot::ForEachEvent(const std::function<bool(const Event&)>& fn) const {
+  return ScanFamily<Event>(*impl_, keys::kEvents, DecodeEvent, fn);
+}
+
+Status Snapshot::ForEachTie(const std::function<bool(const Tie&)>& fn) const {
+  return ScanFamily<Tie>(*impl_, keys::kTies, DecodeTie, fn);
+}
+
+}  // namespace tiegraph

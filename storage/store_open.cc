@@ -1,0 +1,146 @@
+// Store::Open: creating, recognising and version-checking a database directory.
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "storage/store_impl.h"
+
+namespace tiegraph {
+namespace fs = std::filesystem;
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::OK();
+  std::string msg = context + ": " + s.ToString();
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  if (s.IsNotSupported()) return Status::NotSupported(msg);
+  return Status::IOError(msg);
+}
+
+Store::Impl::~Impl() {
+  if (db) {
+    for (auto* h : cf) {
+      if (h) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    }
+    db->Close().PermitUncheckedError();
+  }
+}
+
+namespace {
+
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.cache_index_and_filter_blocks = false;
+  rocksdb::ColumnFamilyOptions cf;
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf.write_buffer_size = 64 << 20;
+  return cf;
+}
+
+// Explains why `path` cannot be opened as ours, or OK when it looks like a database to open.
+Status CheckDirectory(const std::string& path, const OpenOptions& options, bool* exists) {
+  std::error_code ec;
+  *exists = fs::exists(fs::path(path) / "CURRENT", ec);
+  if (*exists) return Status::OK();
+  if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+    return Status::InvalidArgument(path + " is a file, not a tiegraph database directory");
+  }
+  if (fs::exists(path, ec) && !fs::is_empty(path, ec)) {
+    return Status::InvalidArgument(path +
+                                   " is not a tiegraph database (a non-empty directory without "
+                                   "one); choose an empty or new directory");
+  }
+  if (!options.create_if_missing || options.read_only) {
+    return Status::NotFound("no tiegraph database at " + path +
+                            " (create one with `tiegraph --db " + path + " init`)");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Store::Open(const std::string& path, const OpenOptions& options,
+                   std::unique_ptr<Store>* store) {
+  bool exists = false;
+  TIEGRAPH_RETURN_IF_ERROR(CheckDirectory(path, options, &exists));
+
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = !exists;
+  db_options.create_missing_column_families = !exists;
+  db_options.max_background_jobs = 2;
+  auto cache = rocksdb::NewLRUCache(options.block_cache_mb << 20);
+
+  if (exists) {
+    std::vector<std::string> families;
+    auto s = rocksdb::DB::ListColumnFamilies(db_options, path, &families);
+    if (!s.ok()) return FromRocks(s, "reading " + path);
+    bool ours = families.size() == keys::kFamilyCount;
+    for (int i = 1; ours && i < keys::kFamilyCount; ++i) {
+      ours = std::find(families.begin(), families.end(), keys::FamilyName(i)) != families.end();
+    }
+    if (!ours) {
+      return Status::InvalidArgument(path +
+                                     " is a RocksDB database but not a tiegraph one (its column "
+                                     "families differ)");
+    }
+  }
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < keys::kFamilyCount; ++i) {
+    descriptors.emplace_back(keys::FamilyName(i), FamilyOptions(cache));
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->read_only = options.read_only;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s =
+      options.read_only
+          ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw)
+          : rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);
+  if (!s.ok()) {
+    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+      return Status::IOError("database " + path + " is in use by another process (" +
+                             s.ToString() + ")");
+    }
+    return FromRocks(s, "opening " + path);
+  }
+  impl->db.reset(raw);
+  for (int i = 0; i < keys::kFamilyCount; ++i) impl->cf[i] = handles[i];
+
+  std::string format;
+  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf[keys::kMeta], keys::kFormatKey, &format);
+  if (s.IsNotFound() && !exists) {
+    format = std::string(keys::kFormatMagic) + std::to_string(keys::kFormatVersion);
+    s = impl->db->Put(rocksdb::WriteOptions(), impl->cf[keys::kMeta], keys::kFormatKey, format);
+    if (!s.ok()) return FromRocks(s, "initialising " + path);
+  } else if (s.IsNotFound()) {
+    return Status::Corruption(path + " has no tiegraph format marker; it is not a tiegraph "
+                                     "database or its creation was interrupted");
+  } else if (!s.ok()) {
+    return FromRocks(s, "reading the format of " + path);
+  }
+  if (format.compare(0, keys::kFormatMagic.size(), keys::kFormatMagic) != 0) {
+    return Status::Corruption(path + " has an unrecognised format marker");
+  }
+  const std::string version = format.substr(keys::kFormatMagic.size());
+  if (version != std::to_string(keys::kFormatVersion)) {
+    return Status::NotSupported(path + " uses tiegraph format " + version +
+                                "; this build reads format " +
+                                std::to_string(keys::kFormatVersion));
+  }
+  store->reset(new Store(std::move(impl)));
+  return Status::OK();
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+const std::string& Store::path() const { return impl_->path; }
+
+}  // namespace tiegraph

@@ -1,0 +1,67 @@
+#include <tiegraph/text.h>
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace tiegraph {
+
+bool NormalizeName(std::string_view text, std::string* out) {
+  out->clear();
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                      UTF8PROC_CASEFOLD | UTF8PROC_STABLE |
+                                                      UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
+  if (n < 0) return false;
+  // Collapse runs of white space to one space and trim both ends, so "Korea  Testing" matches.
+  bool pending_space = false;
+  for (utf8proc_ssize_t i = 0; i < n; ++i) {
+    char c = static_cast<char>(mapped[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !out->empty();
+      continue;
+    }
+    if (pending_space) out->push_back(' ');
+    pending_space = false;
+    out->push_back(c);
+  }
+  std::free(mapped);
+  return true;
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    if (p[i] < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
+    if (len <= 0) return i;
+    i += static_cast<size_t>(len);
+  }
+  return std::string_view::npos;
+}
+
+size_t DisplayWidth(std::string_view text) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  size_t i = 0, width = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (len <= 0) {  // count a stray byte as one column rather than failing
+      ++i, ++width;
+      continue;
+    }
+    i += static_cast<size_t>(len);
+    int w = utf8proc_charwidth(cp);
+    width += w > 0 ? static_cast<size_t>(w) : 0;
+  }
+  return width;
+}
+
+}  // namespace tiegraph

@@ -1,0 +1,123 @@
+// The data model: institutions (nodes), ties (edges) and events (multi-party records).
+// Plain structs: an embedder builds them, Store persists them. See docs/DATA_MODEL.md
+// for the meaning of every field and the default vocabularies.
+#ifndef TIEGRAPH_MODEL_H_
+#define TIEGRAPH_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tiegraph {
+
+// The fixed sector vocabulary used by analysis (domain.md §f). kNone marks a node that is not
+// a functional institution (a place, a council) or whose sector is unknown.
+enum class Sector : uint8_t {
+  kNone = 0,
+  kIndustry,
+  kAcademia,
+  kResearch,
+  kHospital,
+  kGovernment,
+  kPublicAgency,
+  kSupportOrg,
+};
+inline constexpr int kSectorCount = 8;
+
+enum class TieStatus : uint8_t { kRealized = 0, kPlanned, kProposed };
+enum class Confidence : uint8_t { kStated = 0, kImplied, kDerived };
+
+// A calendar date known to a year, a month or a day. An unset date has precision kNone.
+struct Date {
+  enum class Precision : uint8_t { kNone = 0, kYear, kMonth, kDay };
+  int32_t year = 0;
+  uint8_t month = 0;  // 1..12 when precision >= kMonth
+  uint8_t day = 0;    // 1..31 when precision == kDay
+  Precision precision = Precision::kNone;
+
+  bool known() const { return precision != Precision::kNone; }
+  bool operator==(const Date&) const = default;
+};
+
+// A source that supports an institution or a tie.
+struct Evidence {
+  std::string source;  // document name, e.g. the article file
+  std::string quote;   // verbatim text from the source
+  std::string url;
+  bool operator==(const Evidence&) const = default;
+};
+
+// A typed property value. Dates keep their precision.
+using PropertyValue = std::variant<std::string, int64_t, double, bool, Date>;
+
+struct Property {
+  std::string name;
+  PropertyValue value;
+  bool operator==(const Property&) const = default;
+};
+
+// A region as a hierarchy, most general first: {"KR", "Gyeonggi", "Goyang"}.
+using Region = std::vector<std::string>;
+
+struct Institution {
+  std::string key;                   // stable, unique, e.g. "ktl"
+  std::string name;                  // display name
+  std::vector<std::string> aliases;  // other names in any language, abbreviations
+  Sector sector = Sector::kNone;     // primary sector
+  std::vector<Sector> other_sectors;
+  std::string kind = "organization";  // open vocabulary; see docs/DATA_MODEL.md
+  bool foreign = false;
+  Region region;
+  std::string parent;  // key of the institution this one is part of, or empty
+  std::vector<Property> properties;
+  std::vector<Evidence> evidence;
+  bool operator==(const Institution&) const = default;
+};
+
+struct Tie {
+  std::string key;  // stable, unique; assigned ("t<N>") when empty
+  std::string source;
+  std::string target;
+  std::string type = "tie";  // open vocabulary; see docs/DATA_MODEL.md
+  bool directed = false;
+  double strength = 1.0;  // a strength, never a distance; >= 0
+  TieStatus status = TieStatus::kRealized;
+  Confidence confidence = Confidence::kStated;
+  Date since;  // validity interval; an unknown end is open
+  Date until;
+  std::string event;  // key of the event this tie belongs to, or empty
+  std::string role;   // the source's role in the event or tie (chair, member…)
+  std::vector<Property> properties;
+  std::vector<Evidence> evidence;
+  bool operator==(const Tie&) const = default;
+};
+
+struct Participant {
+  std::string institution;  // key
+  std::string role;
+  bool operator==(const Participant&) const = default;
+};
+
+struct Event {
+  std::string key;
+  std::string name;
+  std::string type = "event";  // council, joint-project, meeting…
+  Date date;
+  std::vector<Participant> participants;
+  std::vector<Property> properties;
+  std::vector<Evidence> evidence;
+  bool operator==(const Event&) const = default;
+};
+
+// A set of records written together: an import, or a single add.
+struct Dataset {
+  std::vector<Institution> institutions;
+  std::vector<Event> events;
+  std::vector<Tie> ties;
+};
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_MODEL_H_

@@ -1,0 +1,134 @@
+// Store: the RocksDB-backed database of institutions, ties and events.
+//
+//   std::unique_ptr<tiegraph::Store> store;
+//   tiegraph::Status s = tiegraph::Store::Open("/path/db", {}, &store);
+//   auto snap = store->Read();                 // consistent view
+//   auto ktl = snap->Resolve("한국산업기술시험원");
+//
+// Thread safety: a Store may be shared; Write calls are serialised internally. A Snapshot is
+// immutable and may be read from several threads.
+#ifndef TIEGRAPH_STORE_H_
+#define TIEGRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tiegraph/model.h>
+#include <tiegraph/status.h>
+
+namespace tiegraph {
+
+struct OpenOptions {
+  // Create an empty database when the directory holds none. Default: false.
+  bool create_if_missing = false;
+  // Open for reading only (several readers may then share one directory). Default: false.
+  bool read_only = false;
+  // Block cache for records and indexes, in MiB. Default: 64.
+  size_t block_cache_mb = 64;
+};
+
+enum class RecordKind { kInstitution, kEvent, kTie };
+
+struct WriteOptions {
+  // Validate everything, write nothing. Default: false.
+  bool dry_run = false;
+  // Names the place a record came from, e.g. "ties.csv:12", for error messages.
+  // Default: "institution #3" style positions.
+  std::function<std::string(RecordKind, size_t index)> locate;
+  // Datasets with more entries than this are written as sorted tables ingested in one atomic
+  // step instead of one write batch. Default: 200000.
+  size_t bulk_threshold = 200000;
+  // Testing only: fail with an I/O error after this many key-value entries have been staged,
+  // before anything is committed. 0 = never.
+  size_t fail_after_entries = 0;
+};
+
+struct WriteSummary {
+  size_t institutions = 0, events = 0, ties = 0;
+  bool bulk = false;  // true when written by sorted-table ingestion
+};
+
+// One entry of a node's adjacency: a tie seen from one endpoint.
+struct TieRef {
+  enum class Direction : uint8_t { kUndirected = 0, kOut, kIn };
+  std::string tie_key;
+  std::string other;  // the other endpoint's key
+  Direction direction = Direction::kUndirected;
+  std::string type;
+  double strength = 1.0;
+  TieStatus status = TieStatus::kRealized;
+  Confidence confidence = Confidence::kStated;
+};
+
+struct Counts {
+  uint64_t institutions = 0, ties = 0, events = 0;
+};
+
+class Snapshot;
+
+class Store {
+ public:
+  // Opens (or, with create_if_missing, creates) the database at `path`. A directory that is not
+  // a tiegraph database, or one written by a newer format, gives a clear error.
+  static Status Open(const std::string& path, const OpenOptions& options,
+                     std::unique_ptr<Store>* store);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Writes the dataset atomically: all of it or, on any error, nothing. Checks that keys are
+  // new, that tie endpoints, parents and event participants exist (here or in the dataset),
+  // and every field invariant. Empty tie keys are assigned "t<N>".
+  Status Write(const Dataset& data, const WriteOptions& options, WriteSummary* summary = nullptr);
+
+  // A consistent read view of the database as it is now.
+  std::unique_ptr<Snapshot> Read() const;
+
+  const std::string& path() const;
+
+  struct Impl;
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// An immutable view. All reads of one Snapshot see the same state.
+class Snapshot {
+ public:
+  ~Snapshot();
+  Counts GetCounts() const;
+
+  Result<Institution> GetInstitution(std::string_view key) const;
+  Result<Tie> GetTie(std::string_view key) const;
+  Result<Event> GetEvent(std::string_view key) const;
+
+  // Keys of the institutions whose key, name or alias equals `name` after Unicode
+  // normalisation (NFKC + case folding + collapsed spaces). Empty when none.
+  Result<std::vector<std::string>> LookupName(std::string_view name) const;
+  // Up to `limit` keys whose names contain `fragment` or are a near miss of it, best first.
+  Result<std::vector<std::string>> SuggestNames(std::string_view fragment, size_t limit) const;
+
+  // The ties of one institution, one prefix scan of the adjacency index.
+  Status TiesOf(std::string_view key, std::vector<TieRef>* out) const;
+
+  // Full scans in key order (institutions, events) or insertion order (ties).
+  // The callback returns false to stop early.
+  Status ForEachInstitution(const std::function<bool(const Institution&)>& fn) const;
+  Status ForEachEvent(const std::function<bool(const Event&)>& fn) const;
+  Status ForEachTie(const std::function<bool(const Tie&)>& fn) const;
+
+  struct Impl;
+  explicit Snapshot(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_STORE_H_

@@ -1,0 +1,43 @@
+// Names of the enumerated vocabularies, parsing and formatting of dates.
+#ifndef TIEGRAPH_VOCABULARY_H_
+#define TIEGRAPH_VOCABULARY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <tiegraph/model.h>
+#include <tiegraph/status.h>
+
+namespace tiegraph {
+
+// "industry", "academia", "research", "hospital", "government", "public-agency", "support-org";
+// "" for kNone.
+std::string_view SectorName(Sector s);
+// Accepts the names above (case-insensitive, '_' for '-'). An unknown name gives
+// InvalidArgument with a did-you-mean suggestion.
+Result<Sector> ParseSector(std::string_view text);
+
+std::string_view TieStatusName(TieStatus s);  // realized | planned | proposed
+Result<TieStatus> ParseTieStatus(std::string_view text);
+std::string_view ConfidenceName(Confidence c);  // stated | implied | derived
+Result<Confidence> ParseConfidence(std::string_view text);
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with the precision the text has; "" is an unknown date.
+// Impossible dates (2024-02-30, month 13) are InvalidArgument.
+Result<Date> ParseDate(std::string_view text);
+std::string FormatDate(const Date& d);  // the inverse; "" for an unknown date
+
+// Orders two known dates by their first day; -1, 0 or 1.
+int CompareDateStart(const Date& a, const Date& b);
+// True when an interval that starts at `since` cannot end at `until` (until ends before since
+// begins). Unknown ends never conflict.
+bool EndsBeforeStart(const Date& since, const Date& until);
+
+// The closest of `candidates` to `word` by edit distance, if close enough to be a likely typo.
+std::optional<std::string> DidYouMean(std::string_view word,
+                                      const std::vector<std::string_view>& candidates);
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_VOCABULARY_H_

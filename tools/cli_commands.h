@@ -1,0 +1,18 @@
+// The CLI's subcommands. Each Register* adds one command to the parser; the command runs
+// after parsing and leaves its exit code in *exit_code.
+#ifndef TIEGRAPH_TOOLS_CLI_COMMANDS_H_
+#define TIEGRAPH_TOOLS_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include "tools/cli_context.h"
+
+namespace tiegraph::cli {
+
+void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code);  // init, import, dump
+void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code);       // add institution|tie
+void RegisterBrowseCommands(CLI::App& app, Context& ctx, int* exit_code);    // show, list, neighbors, stats, overview
+
+}  // namespace tiegraph::cli
+
+#endif  // TIEGRAPH_TOOLS_CLI_COMMANDS_H_

@@ -1,0 +1,44 @@
+#include "tools/cli_context.h"
+
+#include <iostream>
+
+namespace tiegraph::cli {
+
+int ExitCodeFor(const Status& s) {
+  if (s.ok()) return kExitOk;
+  return s.IsInvalidArgument() || s.IsNotFound() ? kExitInput : kExitStorage;
+}
+
+TableFormat Context::table_format() const {
+  if (format == "json") return TableFormat::kJson;
+  if (format == "csv") return TableFormat::kCsv;
+  return TableFormat::kText;
+}
+
+int Context::Fail(const Status& s) const {
+  std::cerr << "tiegraph: " << s.message() << "\n";
+  return ExitCodeFor(s);
+}
+
+bool Context::Open(bool create, bool read_only, std::unique_ptr<Store>* store,
+                   int* exit_code) const {
+  if (db_path.empty()) {
+    *exit_code = Fail(Status::InvalidArgument("no database given: use --db PATH or set TIEGRAPH_DB"));
+    return false;
+  }
+  OpenOptions options;
+  options.create_if_missing = create;
+  options.read_only = read_only;
+  Status s = Store::Open(db_path, options, store);
+  if (!s.ok()) {
+    *exit_code = Fail(s);
+    return false;
+  }
+  return true;
+}
+
+void Context::Print(const std::vector<Table>& tables) const {
+  RenderTables(tables, table_format(), std::cout);
+}
+
+}  // namespace tiegraph::cli

@@ -1,0 +1,32 @@
+// What every CLI command shares: the database path, the output format, and how a Status
+// becomes a message and an exit code (0 ok, 1 usage or input error, 2 storage or I/O error).
+#ifndef TIEGRAPH_TOOLS_CLI_CONTEXT_H_
+#define TIEGRAPH_TOOLS_CLI_CONTEXT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <tiegraph/tiegraph.h>
+
+namespace tiegraph::cli {
+
+enum ExitCode { kExitOk = 0, kExitInput = 1, kExitStorage = 2 };
+
+struct Context {
+  std::string db_path;
+  std::string format = "text";
+
+  TableFormat table_format() const;
+  // Prints `s` to stderr and returns its exit code.
+  int Fail(const Status& s) const;
+  // Opens the database; prints the error and returns false on failure.
+  bool Open(bool create, bool read_only, std::unique_ptr<Store>* store, int* exit_code) const;
+  void Print(const std::vector<Table>& tables) const;
+};
+
+int ExitCodeFor(const Status& s);
+
+}  // namespace tiegraph::cli
+
+#endif  // TIEGRAPH_TOOLS_CLI_CONTEXT_H_

@@ -1,0 +1,129 @@
+// init, import, dump.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "tools/cli_commands.h"
+
+namespace tiegraph::cli {
+namespace {
+
+// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+class ProgressBar {
+ public:
+  ProgressBar() : enabled_(::isatty(STDERR_FILENO) != 0) {}
+  void Update(const char* stage, size_t done, size_t total) {
+    if (!enabled_ || total == 0) return;
+    int pct = static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total));
+    int filled = pct / 4;
+    std::fprintf(stderr, "\r%-8s [%.*s%*s] %3d%%", stage, filled,
+                 "#########################", 25 - filled, "", pct);
+    std::fflush(stderr);
+  }
+  void Done() {
+    if (enabled_) std::fprintf(stderr, "\r%60s\r", "");
+  }
+
+ private:
+  bool enabled_;
+};
+
+// Writes `path` through a temporary file renamed into place, so it is never half-written.
+Status WriteAtomically(const std::string& path, const std::function<Status(std::ostream&)>& fill) {
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IOError("cannot write " + tmp);
+    Status s = fill(out);
+    out.flush();
+    if (s.ok() && !out) s = Status::IOError("writing " + tmp + " failed");
+    if (!s.ok()) {
+      std::remove(tmp.c_str());
+      return s;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    return Status::IOError("cannot rename " + tmp + " to " + path + ": " + ec.message());
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
+  auto* init = app.add_subcommand("init", "Create an empty database");
+  init->callback([&ctx, exit_code]() {
+    std::unique_ptr<Store> store;
+    if (!ctx.Open(true, false, &store, exit_code)) return;
+    std::cout << "created tiegraph database at " << ctx.db_path << "\n";
+  });
+
+  struct ImportArgs {
+    std::vector<std::string> files, institutions, ties;
+    bool dry_run = false;
+  };
+  auto args = std::make_shared<ImportArgs>();
+  auto* imp = app.add_subcommand(
+      "import", "Load CSV, JSON Lines or seed-network JSON files, all or nothing");
+  imp->add_option("files", args->files,
+                  "Files: .csv (institutions or ties, told by the header), .jsonl, .json (seed)");
+  imp->add_option("--institutions", args->institutions, "A CSV file of institutions");
+  imp->add_option("--ties", args->ties, "A CSV file of ties");
+  imp->add_flag("--dry-run", args->dry_run, "Check the input, write nothing");
+  imp->callback([&ctx, exit_code, args]() {
+    std::vector<InputFile> inputs;
+    for (const auto& f : args->files) inputs.push_back({f, InputFormat::kAuto});
+    for (const auto& f : args->institutions) inputs.push_back({f, InputFormat::kCsvInstitutions});
+    for (const auto& f : args->ties) inputs.push_back({f, InputFormat::kCsvTies});
+    if (inputs.empty()) {
+      *exit_code = ctx.Fail(Status::InvalidArgument("import: no input files given"));
+      return;
+    }
+    // A database this import creates is removed again if the import fails.
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(ctx.db_path, ec);
+    std::unique_ptr<Store> store;
+    if (!ctx.Open(!args->dry_run, false, &store, exit_code)) return;
+    ProgressBar bar;
+    ImportOptions options;
+    options.dry_run = args->dry_run;
+    options.progress = [&bar](size_t done, size_t total) { bar.Update("reading", done, total); };
+    ImportReport report;
+    Status s = Import(store.get(), inputs, options, &report);
+    bar.Done();
+    if (!s.ok()) {
+      *exit_code = ctx.Fail(s);
+      store.reset();
+      if (!existed) std::filesystem::remove_all(ctx.db_path, ec);
+      if (!args->dry_run) std::cerr << "tiegraph: nothing was imported\n";
+      return;
+    }
+    const auto& sum = report.summary;
+    std::cout << (args->dry_run ? "checked " : "imported ") << sum.institutions
+              << " institutions, " << sum.events << " events, " << sum.ties << " ties"
+              << (args->dry_run ? " (dry run: nothing written)" : "") << " in "
+              << FormatReal(report.read_seconds + report.write_seconds) << " s\n";
+  });
+
+  auto output = std::make_shared<std::string>();
+  auto* dump = app.add_subcommand("dump", "Write the whole database as JSON Lines");
+  dump->add_option("-o,--output", *output, "File to write (default: standard output)");
+  dump->callback([&ctx, exit_code, output]() {
+    std::unique_ptr<Store> store;
+    if (!ctx.Open(false, true, &store, exit_code)) return;
+    auto snap = store->Read();
+    Status s = output->empty()
+                   ? DumpJsonl(*snap, std::cout)
+                   : WriteAtomically(*output, [&](std::ostream& o) { return DumpJsonl(*snap, o); });
+    if (!s.ok()) *exit_code = ctx.Fail(s);
+  });
+}
+
+}  // namespace tiegraph::cli

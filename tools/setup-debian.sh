@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what tiegraph needs to build and test on Debian 12 (run as root, or with sudo available).
+# Idempotent: packages already present are skipped, so a second run costs a few seconds.
+#   tools/setup-debian.sh            build + test dependencies
+#   tools/setup-debian.sh --peers    also the reference peers (networkx, igraph, graph-tool) for checks
+set -euo pipefail
+
+packages=(
+  build-essential g++ cmake ninja-build ccache pkg-config
+  librocksdb-dev capnproto libcapnp-dev
+  libboost-graph-dev catch2
+  libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev
+)
+if [[ "${1:-}" == "--peers" ]]; then
+  packages+=(python3-networkx python3-igraph python3-graph-tool python3-scipy python3-numpy)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+echo "setup: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"

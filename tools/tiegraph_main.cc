@@ -1,0 +1,29 @@
+// tiegraph: the command-line client. A thin layer over the public library API.
+#include <cstdlib>
+#include <iostream>
+
+#include "tools/cli_commands.h"
+
+int main(int argc, char** argv) {
+  using namespace tiegraph::cli;
+  CLI::App app{"tiegraph: a graph database and network analysis of institutional ties"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("tiegraph ") + tiegraph::Version());
+  Context ctx;
+  if (const char* env = std::getenv("TIEGRAPH_DB")) ctx.db_path = env;
+  app.add_option("--db", ctx.db_path, "Database directory (default: $TIEGRAPH_DB)");
+  app.add_option("--format", ctx.format, "Output: text (aligned tables), json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  int exit_code = kExitOk;
+  RegisterDatabaseCommands(app, ctx, &exit_code);
+  RegisterAddCommands(app, ctx, &exit_code);
+  RegisterBrowseCommands(app, ctx, &exit_code);
+  app.footer("Exit codes: 0 success, 1 usage or input error, 2 storage or I/O error.");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitInput;
+  }
+  return exit_code;
+}

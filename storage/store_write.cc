@@ -207,14 +207,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   std::vector<std::pair<uint32_t, uint32_t>> ends(data.ties.size());
   for (size_t i = 0; i < data.ties.size(); ++i) {
     const Tie& t = data.ties[i];
-    const uint64_t seq = next_seq + i;
-    if (t.key.empty()) {
-      assigned_keys[i] = "#" + std::to_string(seq);
-    } else {
+    if (!t.key.empty()) {
       if (Status k = CheckKey(t.key); !k.ok()) return problems.At(RK::kTie, i, "key", k.message());
-      if (t.key[0] == '#') {
-        return problems.At(RK::kTie, i, "key", "may not start with '#' (reserved for assigned keys)");
-      }
       if (!tie_keys.insert(t.key).second || (old_ties && ExistsIn(s, keys::kTieKeys, t.key))) {
         return problems.At(RK::kTie, i, "key", "duplicate tie key '" + t.key + "'");
       }
@@ -237,6 +231,26 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
       return problems.At(RK::kTie, i, "event", "unknown event '" + t.event + "'");
     }
     TIEGRAPH_RETURN_IF_ERROR(CheckProperties(t.properties, problems, RK::kTie, i));
+  }
+
+  // Ties without a key get "#<sequence>", or "#<sequence>.<n>" should an input have taken that
+  // (a dump re-imported elsewhere carries such keys). Collisions are impossible, and not
+  // checked, when neither the input nor the database can hold a '#' key.
+  bool may_collide = old_ties > 0;
+  for (const Tie& t : data.ties) may_collide = may_collide || (!t.key.empty() && t.key[0] == '#');
+  for (size_t i = 0; i < data.ties.size(); ++i) {
+    if (!data.ties[i].key.empty()) continue;
+    const std::string base = "#" + std::to_string(next_seq + i);
+    if (!may_collide) {
+      assigned_keys[i] = base;
+      continue;
+    }
+    std::string key = base;
+    for (int n = 1; tie_keys.count(key) || (old_ties && ExistsIn(s, keys::kTieKeys, key)); ++n) {
+      key = base + "." + std::to_string(n);
+    }
+    assigned_keys[i] = std::move(key);
+    tie_keys.insert(assigned_keys[i]);
   }
 
   if (summary) {

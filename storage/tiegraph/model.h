@@ -77,7 +77,7 @@ struct Institution {
 };
 
 struct Tie {
-  std::string key;  // stable, unique; assigned ("t<N>") when empty
+  std::string key;  // stable, unique; assigned ("#<N>") when empty
   std::string source;
   std::string target;
   std::string type = "tie";  // open vocabulary; see docs/DATA_MODEL.md

@@ -82,7 +82,7 @@ class Store {
 
   // Writes the dataset atomically: all of it or, on any error, nothing. Checks that keys are
   // new, that tie endpoints, parents and event participants exist (here or in the dataset),
-  // and every field invariant. Empty tie keys are assigned "t<N>".
+  // and every field invariant. Ties without a key are assigned "#<N>", N their sequence number.
   Status Write(const Dataset& data, const WriteOptions& options, WriteSummary* summary = nullptr);
 
   // A consistent read view of the database as it is now.

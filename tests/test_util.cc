@@ -1,0 +1,100 @@
+#include "tests/test_util.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace tiegraph::test {
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "tiegraph-test-XXXXXX").string();
+  char* made = ::mkdtemp(tmpl.data());
+  REQUIRE(made != nullptr);
+  path_ = made;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::string TempDir::Write(const std::string& name, const std::string& content) const {
+  std::string p = File(name);
+  std::ofstream(p, std::ios::binary) << content;
+  return p;
+}
+
+std::string SamplePath() { return std::string(TIEGRAPH_SOURCE_DIR) + "/examples/seed-network.json"; }
+
+std::unique_ptr<Store> OpenStore(const std::string& path) {
+  std::unique_ptr<Store> store;
+  OpenOptions options;
+  options.create_if_missing = true;
+  Status s = Store::Open(path, options, &store);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  return store;
+}
+
+std::string DumpOf(Store& store) {
+  std::ostringstream out;
+  auto snap = store.Read();
+  Status s = DumpJsonl(*snap, out);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  return out.str();
+}
+
+namespace {
+std::string ReadAll(int fd) {
+  std::string out;
+  char buf[65536];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  return out;
+}
+}  // namespace
+
+CliResult RunCli(const std::vector<std::string>& args) {
+  TempDir io;
+  const std::string out_path = io.File("out"), err_path = io.File("err");
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int in = ::open("/dev/null", O_RDONLY);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    ::dup2(in, 0);
+    ::unsetenv("TIEGRAPH_DB");
+    std::vector<char*> argv;
+    std::string exe = TIEGRAPH_CLI_PATH;
+    argv.push_back(exe.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(exe.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  CliResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  int fd = ::open(out_path.c_str(), O_RDONLY);
+  r.out = ReadAll(fd);
+  ::close(fd);
+  fd = ::open(err_path.c_str(), O_RDONLY);
+  r.err = ReadAll(fd);
+  ::close(fd);
+  return r;
+}
+
+}  // namespace tiegraph::test

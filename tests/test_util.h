@@ -1,0 +1,46 @@
+// Helpers shared by the tests: temporary directories, files, and running the CLI.
+#ifndef TIEGRAPH_TESTS_TEST_UTIL_H_
+#define TIEGRAPH_TESTS_TEST_UTIL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <tiegraph/tiegraph.h>
+
+namespace tiegraph::test {
+
+// A fresh directory under /tmp, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  // path()/name
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+  // Writes `content` to path()/name and returns the full path.
+  std::string Write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+// The sample network shipped in examples/.
+std::string SamplePath();
+
+// Opens (creating) a store at `path`, failing the test on error.
+std::unique_ptr<Store> OpenStore(const std::string& path);
+
+// Everything in the store as JSON Lines (the dump), for comparing two states.
+std::string DumpOf(Store& store);
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+// Runs the built `tiegraph` binary with `args` (no shell: each is one argument).
+CliResult RunCli(const std::vector<std::string>& args);
+
+}  // namespace tiegraph::test
+
+#endif  // TIEGRAPH_TESTS_TEST_UTIL_H_

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <tuple>
 #include <unordered_map>
 
 #include <tiegraph/vocabulary.h>
@@ -128,17 +129,23 @@ Status ReadProperties(ReadContext& ctx, const Header& h, const std::vector<std::
   return Status::OK();
 }
 
-void ReadEvidence(const Header& h, const std::vector<std::string_view>& row,
-                  std::vector<Evidence>* out) {
-  Evidence e{std::string(Cell(row, h["evidence_source"])), std::string(Cell(row, h["evidence_quote"])),
-             std::string(Cell(row, h["evidence_url"]))};
-  if (!e.source.empty() || !e.quote.empty() || !e.url.empty()) out->push_back(std::move(e));
-}
+// The evidence columns' positions (npos when absent).
+struct EvidenceColumns {
+  size_t source, quote, url;
+  explicit EvidenceColumns(const Header& h)
+      : source(h["evidence_source"]), quote(h["evidence_quote"]), url(h["evidence_url"]) {}
+  void Read(const std::vector<std::string_view>& row, std::vector<Evidence>* out) const {
+    if (Cell(row, source).empty() && Cell(row, quote).empty() && Cell(row, url).empty()) return;
+    out->push_back({std::string(Cell(row, source)), std::string(Cell(row, quote)),
+                    std::string(Cell(row, url))});
+  }
+};
 
-// Drives a CSV file: header, then one callback per row with the column count checked.
-template <typename RowFn>
+// Drives a CSV file: the header, then one call per row with the column count checked.
+// `make_row_fn(header)` is called once, so column positions are looked up once per file.
+template <typename MakeRowFn>
 Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<const char*>& known,
-                  const std::vector<const char*>& required, RowFn&& row_fn) {
+                  const std::vector<const char*>& required, MakeRowFn&& make_row_fn) {
   CsvReader reader(text);
   std::vector<std::string_view> row;
   Header header;
@@ -147,12 +154,13 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
     return ctx.Error(1, "the file is empty (a header row is required)");
   }
   TIEGRAPH_RETURN_IF_ERROR(ParseHeader(ctx, row, known, required, &header));
+  auto row_fn = make_row_fn(header);
   while (reader.Next(&row)) {
     if (row.size() != header.width) {
       return ctx.Error(reader.line(), "has " + std::to_string(row.size()) + " columns, the header has " +
                                           std::to_string(header.width));
     }
-    TIEGRAPH_RETURN_IF_ERROR(row_fn(header, row, reader.line()));
+    TIEGRAPH_RETURN_IF_ERROR(row_fn(row, reader.line()));
   }
   if (!reader.status().ok()) return Status::InvalidArgument(ctx.path + ":" + reader.status().message());
   return Status::OK();
@@ -164,39 +172,47 @@ Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text) {
   static const std::vector<const char*> kKnown = {
       "key", "name", "aliases", "sector", "other_sectors", "kind", "foreign", "region", "country",
       "province", "city", "parent", "evidence_source", "evidence_quote", "evidence_url"};
-  return ForEachRow(ctx, text, kKnown, {"key", "name"}, [&](const Header& h, const auto& row, size_t line) {
-    Institution in;
-    in.key = std::string(Trim(row[h["key"]]));
-    if (in.key.empty()) return ctx.Error(line, "key", "is empty");
-    in.name = std::string(Trim(row[h["name"]]));
-    if (in.name.empty()) return ctx.Error(line, "name", "is empty");
-    in.aliases = SplitList(Cell(row, h["aliases"]), '|');
-    auto sector = ParseSector(Trim(Cell(row, h["sector"])));
-    if (!sector.ok()) return ctx.Error(line, "sector", sector.status().message());
-    in.sector = *sector;
-    for (const auto& s : SplitList(Cell(row, h["other_sectors"]), '|')) {
-      auto other = ParseSector(s);
-      if (!other.ok()) return ctx.Error(line, "other_sectors", other.status().message());
-      in.other_sectors.push_back(*other);
-    }
-    if (auto kind = Trim(Cell(row, h["kind"])); !kind.empty()) in.kind = std::string(kind);
-    if (auto f = Trim(Cell(row, h["foreign"])); !f.empty() && !ParseBool(f, &in.foreign)) {
-      return ctx.Error(line, "foreign", "'" + std::string(f) + "' is not true or false");
-    }
-    in.region = SplitList(Cell(row, h["region"]), '/');
-    if (in.region.empty()) {
-      for (const char* level : {"country", "province", "city"}) {
-        auto v = Trim(Cell(row, h[level]));
-        if (v.empty()) break;
-        in.region.emplace_back(v);
+  return ForEachRow(ctx, text, kKnown, {"key", "name"}, [&](const Header& h) {
+    const size_t key = h["key"], name = h["name"], aliases = h["aliases"], sector = h["sector"],
+                 others = h["other_sectors"], kind = h["kind"], foreign = h["foreign"],
+                 region = h["region"], parent = h["parent"];
+    const size_t levels[3] = {h["country"], h["province"], h["city"]};
+    const EvidenceColumns evidence(h);
+    return [&, key, name, aliases, sector, others, kind, foreign, region, parent, levels,
+            evidence](const std::vector<std::string_view>& row, size_t line) {
+      Institution in;
+      in.key = std::string(Trim(row[key]));
+      if (in.key.empty()) return ctx.Error(line, "key", "is empty");
+      in.name = std::string(Trim(row[name]));
+      if (in.name.empty()) return ctx.Error(line, "name", "is empty");
+      in.aliases = SplitList(Cell(row, aliases), '|');
+      auto primary = ParseSector(Trim(Cell(row, sector)));
+      if (!primary.ok()) return ctx.Error(line, "sector", primary.status().message());
+      in.sector = *primary;
+      for (const auto& s : SplitList(Cell(row, others), '|')) {
+        auto other = ParseSector(s);
+        if (!other.ok()) return ctx.Error(line, "other_sectors", other.status().message());
+        in.other_sectors.push_back(*other);
       }
-    }
-    in.parent = std::string(Trim(Cell(row, h["parent"])));
-    TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &in.properties));
-    ReadEvidence(h, row, &in.evidence);
-    ctx.out->institutions.push_back(std::move(in));
-    ctx.Added(RecordKind::kInstitution, line);
-    return Status::OK();
+      if (auto k = Trim(Cell(row, kind)); !k.empty()) in.kind = std::string(k);
+      if (auto f = Trim(Cell(row, foreign)); !f.empty() && !ParseBool(f, &in.foreign)) {
+        return ctx.Error(line, "foreign", "'" + std::string(f) + "' is not true or false");
+      }
+      in.region = SplitList(Cell(row, region), '/');
+      if (in.region.empty()) {
+        for (size_t level : levels) {
+          auto v = Trim(Cell(row, level));
+          if (v.empty()) break;
+          in.region.emplace_back(v);
+        }
+      }
+      in.parent = std::string(Trim(Cell(row, parent)));
+      TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &in.properties));
+      evidence.Read(row, &in.evidence);
+      ctx.out->institutions.push_back(std::move(in));
+      ctx.Added(RecordKind::kInstitution, line);
+      return Status::OK();
+    };
   });
 }
 
@@ -205,49 +221,62 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
       "key", "source", "target", "type", "directed", "strength", "weight", "status", "confidence",
       "since", "until", "event", "role", "evidence_source", "evidence_quote", "evidence_url"};
   ctx.out->ties.reserve(ctx.out->ties.size() + text.size() / 40);
-  return ForEachRow(ctx, text, kKnown, {"source", "target"}, [&](const Header& h, const auto& row, size_t line) {
-    Tie t;
-    t.key = std::string(Cell(row, h["key"]));
-    t.source = std::string(row[h["source"]]);
-    if (t.source.empty()) return ctx.Error(line, "source", "is empty");
-    t.target = std::string(row[h["target"]]);
-    if (t.target.empty()) return ctx.Error(line, "target", "is empty");
-    if (auto type = Cell(row, h["type"]); !type.empty()) t.type = std::string(type);
-    if (auto d = Cell(row, h["directed"]); !d.empty() && !ParseBool(d, &t.directed)) {
-      return ctx.Error(line, "directed", "'" + std::string(d) + "' is not true or false");
-    }
-    const char* strength_col = h["strength"] != std::string::npos ? "strength" : "weight";
-    if (auto w = Cell(row, h[strength_col]); !w.empty()) {
-      if (!ParseNumber(w, &t.strength)) {
-        return ctx.Error(line, strength_col, "'" + std::string(w) + "' is not a number");
+  return ForEachRow(ctx, text, kKnown, {"source", "target"}, [&](const Header& h) {
+    const size_t key = h["key"], source = h["source"], target = h["target"], type = h["type"],
+                 directed = h["directed"], status = h["status"], confidence = h["confidence"],
+                 since = h["since"], until = h["until"], event = h["event"], role = h["role"];
+    const char* strength_name = h["strength"] != std::string::npos ? "strength" : "weight";
+    const size_t strength = h[strength_name];
+    const EvidenceColumns evidence(h);
+    return [&, key, source, target, type, directed, status, confidence, since, until, event, role,
+            strength_name, strength, evidence](const std::vector<std::string_view>& row, size_t line) {
+      Tie t;
+      t.key = std::string(Cell(row, key));
+      t.source = std::string(row[source]);
+      if (t.source.empty()) return ctx.Error(line, "source", "is empty");
+      t.target = std::string(row[target]);
+      if (t.target.empty()) return ctx.Error(line, "target", "is empty");
+      if (auto v = Cell(row, type); !v.empty()) t.type = std::string(v);
+      if (auto v = Cell(row, directed); !v.empty() && !ParseBool(v, &t.directed)) {
+        return ctx.Error(line, "directed", "'" + std::string(v) + "' is not true or false");
       }
-      if (t.strength < 0) return ctx.Error(line, strength_col, "is negative (" + std::string(w) + "); strengths are >= 0");
-    }
-    if (auto s = Cell(row, h["status"]); !s.empty()) {
-      auto status = ParseTieStatus(s);
-      if (!status.ok()) return ctx.Error(line, "status", status.status().message());
-      t.status = *status;
-    }
-    if (auto c = Cell(row, h["confidence"]); !c.empty()) {
-      auto conf = ParseConfidence(c);
-      if (!conf.ok()) return ctx.Error(line, "confidence", conf.status().message());
-      t.confidence = *conf;
-    }
-    for (auto [col, date] : {std::pair{"since", &t.since}, std::pair{"until", &t.until}}) {
-      auto d = ParseDate(Cell(row, h[col]));
-      if (!d.ok()) return ctx.Error(line, col, d.status().message());
-      *date = *d;
-    }
-    if (EndsBeforeStart(t.since, t.until)) {
-      return ctx.Error(line, "until", FormatDate(t.until) + " is before since " + FormatDate(t.since));
-    }
-    t.event = std::string(Cell(row, h["event"]));
-    t.role = std::string(Cell(row, h["role"]));
-    TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &t.properties));
-    ReadEvidence(h, row, &t.evidence);
-    ctx.out->ties.push_back(std::move(t));
-    ctx.Added(RecordKind::kTie, line);
-    return Status::OK();
+      if (auto w = Cell(row, strength); !w.empty()) {
+        if (!ParseNumber(w, &t.strength)) {
+          return ctx.Error(line, strength_name, "'" + std::string(w) + "' is not a number");
+        }
+        if (t.strength < 0) {
+          return ctx.Error(line, strength_name,
+                           "is negative (" + std::string(w) + "); strengths are >= 0");
+        }
+      }
+      if (auto v = Cell(row, status); !v.empty()) {
+        auto parsed = ParseTieStatus(v);
+        if (!parsed.ok()) return ctx.Error(line, "status", parsed.status().message());
+        t.status = *parsed;
+      }
+      if (auto v = Cell(row, confidence); !v.empty()) {
+        auto parsed = ParseConfidence(v);
+        if (!parsed.ok()) return ctx.Error(line, "confidence", parsed.status().message());
+        t.confidence = *parsed;
+      }
+      for (auto [col, name, date] : {std::tuple{since, "since", &t.since}, std::tuple{until, "until", &t.until}}) {
+        auto v = Cell(row, col);
+        if (v.empty()) continue;
+        auto d = ParseDate(v);
+        if (!d.ok()) return ctx.Error(line, name, d.status().message());
+        *date = *d;
+      }
+      if (EndsBeforeStart(t.since, t.until)) {
+        return ctx.Error(line, "until", FormatDate(t.until) + " is before since " + FormatDate(t.since));
+      }
+      t.event = std::string(Cell(row, event));
+      t.role = std::string(Cell(row, role));
+      TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &t.properties));
+      evidence.Read(row, &t.evidence);
+      ctx.out->ties.push_back(std::move(t));
+      ctx.Added(RecordKind::kTie, line);
+      return Status::OK();
+    };
   });
 }
 

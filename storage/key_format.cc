@@ -77,17 +77,24 @@ bool ReadString(std::string_view* in, std::string* s) {
 
 // Layout: direction u8, status u8, confidence u8, strength (IEEE double, little-endian),
 // then type, other key and tie key, each as u32 length + bytes.
-void EncodeAdjacencyValue(const TieRef& ref, std::string* out) {
+void EncodeAdjacencyValue(TieRef::Direction direction, TieStatus status, Confidence confidence,
+                          double strength, std::string_view type, std::string_view other,
+                          std::string_view tie_key, std::string* out) {
   out->clear();
-  out->push_back(static_cast<char>(ref.direction));
-  out->push_back(static_cast<char>(ref.status));
-  out->push_back(static_cast<char>(ref.confidence));
-  char strength[8];
-  std::memcpy(strength, &ref.strength, 8);
-  out->append(strength, 8);
-  AppendString(out, ref.type);
-  AppendString(out, ref.other);
-  AppendString(out, ref.tie_key);
+  out->push_back(static_cast<char>(direction));
+  out->push_back(static_cast<char>(status));
+  out->push_back(static_cast<char>(confidence));
+  char bytes[8];
+  std::memcpy(bytes, &strength, 8);
+  out->append(bytes, 8);
+  AppendString(out, type);
+  AppendString(out, other);
+  AppendString(out, tie_key);
+}
+
+void EncodeAdjacencyValue(const TieRef& ref, std::string* out) {
+  EncodeAdjacencyValue(ref.direction, ref.status, ref.confidence, ref.strength, ref.type,
+                       ref.other, ref.tie_key, out);
 }
 
 bool DecodeAdjacencyValue(std::string_view value, TieRef* ref) {

@@ -54,6 +54,9 @@ inline constexpr size_t kAdjacencyKeySize = 16;
 
 // What an adjacency entry stores so that listing a node's ties needs no other read.
 void EncodeAdjacencyValue(const TieRef& ref, std::string* out);
+void EncodeAdjacencyValue(TieRef::Direction direction, TieStatus status, Confidence confidence,
+                          double strength, std::string_view type, std::string_view other,
+                          std::string_view tie_key, std::string* out);
 bool DecodeAdjacencyValue(std::string_view value, TieRef* ref);
 
 }  // namespace tiegraph::keys

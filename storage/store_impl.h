@@ -40,20 +40,12 @@ struct Snapshot::Impl {
   ~Impl();
 };
 
-// Key-value pairs to write, one list per column family.
-struct StagedWrite {
-  std::array<std::vector<std::pair<std::string, std::string>>, keys::kFamilyCount> entries;
-  size_t Size() const {
-    size_t n = 0;
-    for (const auto& e : entries) n += e.size();
-    return n;
-  }
-};
+class WritePlan;
 
-// Commits `staged` atomically: one WriteBatch, or (above options.bulk_threshold entries)
-// sorted tables ingested together. On error nothing is visible.
-Status CommitStaged(Store::Impl* store, StagedWrite* staged, const WriteOptions& options,
-                    bool* used_bulk);
+// Commits the plan atomically: one WriteBatch, or (above options.bulk_threshold entries) one
+// sorted table per column family, ingested together. On error nothing is visible.
+Status CommitPlan(Store::Impl* store, const WritePlan& plan, const WriteOptions& options,
+                  bool* used_bulk);
 
 }  // namespace tiegraph
 

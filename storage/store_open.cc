@@ -32,10 +32,14 @@ Store::Impl::~Impl() {
 
 namespace {
 
-rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+rocksdb::ColumnFamilyOptions FamilyOptions(int family, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Whole-key Bloom filters help point lookups; the adjacency and name indexes are read by
+  // prefix scans, which they cannot help.
+  if (family != keys::kAdjacency && family != keys::kNames) {
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
   table.cache_index_and_filter_blocks = false;
   rocksdb::ColumnFamilyOptions cf;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
@@ -93,7 +97,7 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < keys::kFamilyCount; ++i) {
-    descriptors.emplace_back(keys::FamilyName(i), FamilyOptions(cache));
+    descriptors.emplace_back(keys::FamilyName(i), FamilyOptions(i, cache));
   }
   auto impl = std::make_unique<Impl>();
   impl->path = path;

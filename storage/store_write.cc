@@ -1,5 +1,6 @@
 // Store::Write: validates a dataset against itself and the database, then stages every
 // key-value entry (records, indexes, counters) for one atomic commit.
+#include <chrono>
 #include <cmath>
 #include <deque>
 #include <string_view>
@@ -9,8 +10,10 @@
 #include <tiegraph/text.h>
 #include <tiegraph/vocabulary.h>
 
+#include "storage/key_index.h"
 #include "storage/record_codec.h"
 #include "storage/store_impl.h"
+#include "storage/write_plan.h"
 
 namespace tiegraph {
 namespace {
@@ -75,12 +78,17 @@ std::string CounterValue(uint64_t v) {
 // Looks up institution keys in the dataset first, then in the database (memoised).
 class NodeResolver {
  public:
-  NodeResolver(Store::Impl* store, bool db_empty) : store_(store), db_empty_(db_empty) {}
-  void AddNew(std::string_view key, uint32_t id) { ids_.emplace(key, id); }
-  bool IsNew(std::string_view key) const { return ids_.count(key) && !db_ids_.count(key); }
+  NodeResolver(Store::Impl* store, bool db_empty, size_t expected)
+      : store_(store), db_empty_(db_empty), ids_(expected) {}
+  // False when the key is already known (new in this input, or found in the database).
+  bool AddNew(std::string_view key, uint32_t id) { return ids_.Insert(key, id); }
+  bool InDatabase(std::string_view key) const {
+    uint32_t unused;
+    return from_db_.Find(key, &unused);
+  }
   // Node id of `key`, or false when no such institution exists.
   bool Find(std::string_view key, uint32_t* id) {
-    if (auto it = ids_.find(key); it != ids_.end()) return *id = it->second, true;
+    if (ids_.Find(key, id)) return true;
     if (db_empty_) return false;
     std::string value;
     if (!store_->db->Get(rocksdb::ReadOptions(), store_->cf[keys::kInstitutions],
@@ -90,8 +98,8 @@ class NodeResolver {
       return false;
     }
     owned_.emplace_back(key);
-    ids_.emplace(owned_.back(), *id);
-    db_ids_.insert(owned_.back());
+    ids_.Insert(owned_.back(), *id);
+    from_db_.Insert(owned_.back(), *id);
     return true;
   }
 
@@ -99,8 +107,8 @@ class NodeResolver {
   Store::Impl* store_;
   bool db_empty_;
   std::deque<std::string> owned_;  // stable storage for keys read from the database
-  std::unordered_map<std::string_view, uint32_t> ids_;
-  std::unordered_set<std::string_view> db_ids_;
+  KeyIndex ids_;
+  KeyIndex from_db_;
 };
 
 bool ExistsIn(Store::Impl* s, int family, std::string_view key) {
@@ -126,6 +134,11 @@ Status CheckProperties(const std::vector<Property>& props, Problems& p, RecordKi
 Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSummary* summary) {
   if (impl_->read_only) return Status::NotSupported("the database was opened read-only");
   std::lock_guard<std::mutex> lock(impl_->write_mu);
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  auto seconds = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+  };
   Store::Impl* s = impl_.get();
   Problems problems(options);
   using RK = RecordKind;
@@ -139,12 +152,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     return Status::InvalidArgument("too many institutions for one database (limit 2^32)");
   }
 
-  StagedWrite staged;
-  auto& st = staged.entries;
-
   // Institutions: keys unique and new; names non-empty; every text valid UTF-8.
-  NodeResolver nodes(s, old_institutions == 0);
-  std::vector<uint32_t> node_ids(data.institutions.size());
+  NodeResolver nodes(s, old_institutions == 0, data.institutions.size());
   for (size_t i = 0; i < data.institutions.size(); ++i) {
     const Institution& in = data.institutions[i];
     if (Status k = CheckKey(in.key); !k.ok()) return problems.At(RK::kInstitution, i, "key", k.message());
@@ -152,7 +161,7 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     if (nodes.Find(in.key, &existing)) {
       return problems.At(RK::kInstitution, i, "key",
                          "duplicate key '" + in.key + "' (" +
-                             (nodes.IsNew(in.key) ? "already earlier in this input"
+                             (!nodes.InDatabase(in.key) ? "already earlier in this input"
                                                   : "already in the database") +
                              ")");
     }
@@ -170,8 +179,7 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     }
     if (!CheckText(in.kind).ok()) return problems.At(RK::kInstitution, i, "kind", "is not valid UTF-8");
     TIEGRAPH_RETURN_IF_ERROR(CheckProperties(in.properties, problems, RK::kInstitution, i));
-    node_ids[i] = static_cast<uint32_t>(next_node + i);
-    nodes.AddNew(in.key, node_ids[i]);
+    nodes.AddNew(in.key, static_cast<uint32_t>(next_node + i));
   }
   for (size_t i = 0; i < data.institutions.size(); ++i) {
     const Institution& in = data.institutions[i];
@@ -202,21 +210,26 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   }
 
   // Ties: endpoints exist, strength is a finite non-negative number, the interval is ordered.
-  std::unordered_set<std::string_view> tie_keys;
-  std::vector<std::string> assigned_keys(data.ties.size());
-  std::vector<std::pair<uint32_t, uint32_t>> ends(data.ties.size());
+  WritePlan::Inputs plan;
+  plan.data = &data;
+  plan.first_node_id = static_cast<uint32_t>(next_node);
+  plan.first_tie_seq = next_seq;
+  plan.ends.resize(data.ties.size());
+  plan.tie_keys.resize(data.ties.size());
+  bool may_collide = old_ties > 0;  // can an assigned "#N" key meet an existing one?
   for (size_t i = 0; i < data.ties.size(); ++i) {
     const Tie& t = data.ties[i];
     if (!t.key.empty()) {
       if (Status k = CheckKey(t.key); !k.ok()) return problems.At(RK::kTie, i, "key", k.message());
-      if (!tie_keys.insert(t.key).second || (old_ties && ExistsIn(s, keys::kTieKeys, t.key))) {
-        return problems.At(RK::kTie, i, "key", "duplicate tie key '" + t.key + "'");
+      if (old_ties && ExistsIn(s, keys::kTieKeys, t.key)) {
+        return problems.At(RK::kTie, i, "key", "duplicate tie key '" + t.key + "' (already in the database)");
       }
+      may_collide = may_collide || t.key[0] == '#';
     }
-    if (!nodes.Find(t.source, &ends[i].first)) {
+    if (!nodes.Find(t.source, &plan.ends[i].first)) {
       return problems.At(RK::kTie, i, "source", "unknown institution '" + t.source + "'");
     }
-    if (!nodes.Find(t.target, &ends[i].second)) {
+    if (!nodes.Find(t.target, &plan.ends[i].second)) {
       return problems.At(RK::kTie, i, "target", "unknown institution '" + t.target + "'");
     }
     if (!std::isfinite(t.strength) || t.strength < 0) {
@@ -233,93 +246,60 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     TIEGRAPH_RETURN_IF_ERROR(CheckProperties(t.properties, problems, RK::kTie, i));
   }
 
-  // Ties without a key get "#<sequence>", or "#<sequence>.<n>" should an input have taken that
+  // Ties without a key get "#<sequence>", or "#<sequence>.<n>" should that be taken already
   // (a dump re-imported elsewhere carries such keys). Collisions are impossible, and not
   // checked, when neither the input nor the database can hold a '#' key.
-  bool may_collide = old_ties > 0;
-  for (const Tie& t : data.ties) may_collide = may_collide || (!t.key.empty() && t.key[0] == '#');
+  std::vector<std::string> assigned(data.ties.size());
+  std::unordered_set<std::string_view> explicit_keys;
+  if (may_collide) {
+    for (const Tie& t : data.ties) {
+      if (!t.key.empty()) explicit_keys.insert(t.key);
+    }
+  }
   for (size_t i = 0; i < data.ties.size(); ++i) {
-    if (!data.ties[i].key.empty()) continue;
-    const std::string base = "#" + std::to_string(next_seq + i);
-    if (!may_collide) {
-      assigned_keys[i] = base;
+    if (!data.ties[i].key.empty()) {
+      plan.tie_keys[i] = data.ties[i].key;
       continue;
     }
-    std::string key = base;
-    for (int n = 1; tie_keys.count(key) || (old_ties && ExistsIn(s, keys::kTieKeys, key)); ++n) {
-      key = base + "." + std::to_string(n);
+    const std::string base = "#" + std::to_string(next_seq + i);
+    assigned[i] = base;
+    for (int n = 1; may_collide && (explicit_keys.count(assigned[i]) ||
+                                    (old_ties && ExistsIn(s, keys::kTieKeys, assigned[i])));
+         ++n) {
+      assigned[i] = base + "." + std::to_string(n);
     }
-    assigned_keys[i] = std::move(key);
-    tie_keys.insert(assigned_keys[i]);
+    plan.tie_keys[i] = assigned[i];
+  }
+
+  plan.meta = {
+      {std::string(keys::kNextNodeIdKey), CounterValue(next_node + data.institutions.size())},
+      {std::string(keys::kNextTieSeqKey), CounterValue(next_seq + data.ties.size())},
+      {std::string(keys::kInstitutionCountKey), CounterValue(old_institutions + data.institutions.size())},
+      {std::string(keys::kTieCountKey), CounterValue(old_ties + data.ties.size())},
+      {std::string(keys::kEventCountKey), CounterValue(old_events + data.events.size())}};
+  const auto t1 = Clock::now();
+  WritePlan write_plan(std::move(plan));
+  const auto t2 = Clock::now();
+  // Duplicates among the input's own tie keys show up as neighbours in key order.
+  if (size_t dup = write_plan.FirstDuplicateTieKey(); dup != SIZE_MAX) {
+    return problems.At(RK::kTie, dup, "key",
+                       "duplicate tie key '" + data.ties[dup].key + "' (already earlier in this input)");
   }
 
   if (summary) {
     summary->institutions = data.institutions.size();
     summary->events = data.events.size();
     summary->ties = data.ties.size();
+    summary->validate_seconds = seconds(t0, t1);
+    summary->order_seconds = seconds(t1, t2);
   }
   if (options.dry_run) return Status::OK();
-
-  // Stage institutions with their id and name index entries.
-  std::string buf, norm;
-  for (size_t i = 0; i < data.institutions.size(); ++i) {
-    const Institution& in = data.institutions[i];
-    EncodeInstitution(in, node_ids[i], &buf);
-    st[keys::kInstitutions].emplace_back(in.key, buf);
-    st[keys::kNodeIds].emplace_back(keys::NodeIdKey(node_ids[i]), in.key);
-    std::unordered_set<std::string> names;
-    for (const std::string* n : {&in.key, &in.name}) {
-      if (NormalizeName(*n, &norm) && !norm.empty()) names.insert(norm);
-    }
-    for (const auto& a : in.aliases) {
-      if (NormalizeName(a, &norm) && !norm.empty()) names.insert(norm);
-    }
-    for (const auto& n : names) st[keys::kNames].emplace_back(keys::NameKey(n, in.key), "");
-  }
-  for (const Event& ev : data.events) {
-    EncodeEvent(ev, &buf);
-    st[keys::kEvents].emplace_back(ev.key, buf);
-  }
-  st[keys::kTies].reserve(data.ties.size());
-  st[keys::kTieKeys].reserve(data.ties.size());
-  st[keys::kAdjacency].reserve(2 * data.ties.size());
-  TieRef ref;
-  for (size_t i = 0; i < data.ties.size(); ++i) {
-    const uint64_t seq = next_seq + i;
-    const Tie& t = data.ties[i];
-    const std::string& key = assigned_keys[i].empty() ? t.key : assigned_keys[i];
-    EncodeTie(t, key, ends[i].first, ends[i].second, &buf);
-    st[keys::kTies].emplace_back(keys::TieSeqKey(seq), buf);
-    st[keys::kTieKeys].emplace_back(key, keys::TieSeqKey(seq));
-    ref.tie_key = key;
-    ref.type = t.type;
-    ref.strength = t.strength;
-    ref.status = t.status;
-    ref.confidence = t.confidence;
-    // The source's entry, then the target's; a self-loop has one entry.
-    ref.other = t.target;
-    ref.direction = t.directed ? TieRef::Direction::kOut : TieRef::Direction::kUndirected;
-    keys::EncodeAdjacencyValue(ref, &buf);
-    st[keys::kAdjacency].emplace_back(keys::AdjacencyKey(ends[i].first, ends[i].second, seq), buf);
-    if (ends[i].first != ends[i].second) {
-      ref.other = t.source;
-      ref.direction = t.directed ? TieRef::Direction::kIn : TieRef::Direction::kUndirected;
-      keys::EncodeAdjacencyValue(ref, &buf);
-      st[keys::kAdjacency].emplace_back(keys::AdjacencyKey(ends[i].second, ends[i].first, seq),
-                                        buf);
-    }
-  }
-  auto& meta = st[keys::kMeta];
-  meta.emplace_back(keys::kNextNodeIdKey, CounterValue(next_node + data.institutions.size()));
-  meta.emplace_back(keys::kNextTieSeqKey, CounterValue(next_seq + data.ties.size()));
-  meta.emplace_back(keys::kInstitutionCountKey,
-                    CounterValue(old_institutions + data.institutions.size()));
-  meta.emplace_back(keys::kTieCountKey, CounterValue(old_ties + data.ties.size()));
-  meta.emplace_back(keys::kEventCountKey, CounterValue(old_events + data.events.size()));
-
   bool bulk = false;
-  TIEGRAPH_RETURN_IF_ERROR(CommitStaged(s, &staged, options, &bulk));
-  if (summary) summary->bulk = bulk;
+  TIEGRAPH_RETURN_IF_ERROR(CommitPlan(s, write_plan, options, &bulk));
+  if (summary) {
+    summary->bulk = bulk;
+    summary->commit_seconds = seconds(t2, Clock::now());
+  }
   return Status::OK();
 }
 

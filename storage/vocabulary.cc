@@ -27,6 +27,9 @@ std::string Canonical(std::string_view text) {
 template <typename Enum, size_t N>
 Result<Enum> ParseName(std::string_view text, const std::array<std::string_view, N>& names,
                        size_t first, const char* what) {
+  for (size_t i = first; i < N; ++i) {
+    if (text == names[i]) return static_cast<Enum>(i);  // the common, exact spelling
+  }
   const std::string canon = Canonical(text);
   std::vector<std::string_view> choices;
   for (size_t i = first; i < N; ++i) {

@@ -67,7 +67,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
 
   struct ImportArgs {
     std::vector<std::string> files, institutions, ties;
-    bool dry_run = false;
+    bool dry_run = false, timings = false;
   };
   auto args = std::make_shared<ImportArgs>();
   auto* imp = app.add_subcommand(
@@ -77,6 +77,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   imp->add_option("--institutions", args->institutions, "A CSV file of institutions");
   imp->add_option("--ties", args->ties, "A CSV file of ties");
   imp->add_flag("--dry-run", args->dry_run, "Check the input, write nothing");
+  imp->add_flag("--timings", args->timings, "Also print where the time went");
   imp->callback([&ctx, exit_code, args]() {
     std::vector<InputFile> inputs;
     for (const auto& f : args->files) inputs.push_back({f, InputFormat::kAuto});
@@ -110,6 +111,12 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
               << " institutions, " << sum.events << " events, " << sum.ties << " ties"
               << (args->dry_run ? " (dry run: nothing written)" : "") << " in "
               << FormatReal(report.read_seconds + report.write_seconds) << " s\n";
+    if (args->timings) {
+      std::cout << "  read " << FormatReal(report.read_seconds) << " s, validate "
+                << FormatReal(sum.validate_seconds) << " s, order " << FormatReal(sum.order_seconds)
+                << " s, commit " << FormatReal(sum.commit_seconds) << " s ("
+                << (sum.bulk ? "sorted tables" : "write batch") << ")\n";
+    }
   });
 
   auto output = std::make_shared<std::string>();

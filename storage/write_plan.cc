@@ -1,0 +1,190 @@
+#include "storage/write_plan.h"
+
+#include <algorithm>
+#include <numeric>
+#include <thread>
+#include <unordered_set>
+
+#include <tiegraph/text.h>
+
+#include "storage/record_codec.h"
+
+namespace tiegraph {
+namespace {
+
+// Indexes 0..n-1 ordered by key(i).
+// Input often comes in key order already (T001, T002…), so check before sorting.
+template <typename KeyFn>
+std::vector<uint32_t> OrderBy(size_t n, KeyFn key) {
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  auto less = [&](uint32_t a, uint32_t b) { return key(a) < key(b); };
+  if (!std::is_sorted(order.begin(), order.end(), less)) std::sort(order.begin(), order.end(), less);
+  return order;
+}
+
+}  // namespace
+
+WritePlan::WritePlan(Inputs inputs) : in_(std::move(inputs)) {
+  const Dataset& d = *in_.data;
+  // The adjacency index: each tie from both ends (a self-loop once), sorted by
+  // (node, other, sequence), its key order. Sorted on a second thread meanwhile the rest is.
+  std::thread adjacency_sorter([this, &d]() { BuildAdjacency(d); });
+  tie_key_order_ = OrderBy(d.ties.size(), [this](uint32_t i) { return in_.tie_keys[i]; });
+  institution_order_ = OrderBy(d.institutions.size(),
+                               [&d](uint32_t i) { return std::string_view(d.institutions[i].key); });
+  event_order_ = OrderBy(d.events.size(), [&d](uint32_t i) { return std::string_view(d.events[i].key); });
+  std::string norm;
+  for (const Institution& inst : d.institutions) {
+    std::unordered_set<std::string> names;
+    auto add = [&](const std::string& n) {
+      if (NormalizeName(n, &norm) && !norm.empty()) names.insert(norm);
+    };
+    add(inst.key);
+    add(inst.name);
+    for (const auto& a : inst.aliases) add(a);
+    for (const auto& n : names) name_keys_.push_back(keys::NameKey(n, inst.key));
+  }
+  std::sort(name_keys_.begin(), name_keys_.end());
+  std::sort(in_.meta.begin(), in_.meta.end());
+  adjacency_sorter.join();
+}
+
+// The adjacency index holds each tie at both ends (a self-loop once), in key order
+// (node, other, sequence): a counting sort by node, then a small sort within each node.
+void WritePlan::BuildAdjacency(const Dataset& d) {
+  std::vector<uint64_t> start;
+  uint32_t max_node = 0;
+  for (const auto& [a, b] : in_.ends) max_node = std::max({max_node, a, b});
+  start.assign(size_t{max_node} + 2, 0);
+  for (const auto& [a, b] : in_.ends) {
+    ++start[size_t{a} + 1];
+    if (a != b) ++start[size_t{b} + 1];
+  }
+  for (size_t v = 1; v < start.size(); ++v) start[v] += start[v - 1];
+  adjacency_.resize(start.back());
+  std::vector<uint64_t> fill(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < d.ties.size(); ++i) {
+    auto [a, b] = in_.ends[i];
+    const uint64_t seq = in_.first_tie_seq + i;
+    adjacency_[fill[a]++] = {a, b, seq};
+    if (a != b) adjacency_[fill[b]++] = {b, a, seq};
+  }
+  // Within a node, entries are in sequence order already; order them by the other end.
+  for (size_t v = 0; v + 1 < start.size(); ++v) {
+    std::stable_sort(adjacency_.begin() + static_cast<ptrdiff_t>(start[v]),
+                     adjacency_.begin() + static_cast<ptrdiff_t>(start[v + 1]),
+                     [](const AdjacencyEntry& x, const AdjacencyEntry& y) { return x.other < y.other; });
+  }
+}
+
+size_t WritePlan::FirstDuplicateTieKey() const {
+  size_t first = SIZE_MAX;
+  for (size_t r = 1; r < tie_key_order_.size(); ++r) {
+    uint32_t a = tie_key_order_[r - 1], b = tie_key_order_[r];
+    if (in_.tie_keys[a] == in_.tie_keys[b]) first = std::min<size_t>(first, std::max(a, b));
+  }
+  return first;
+}
+
+size_t WritePlan::EntryCount(int family) const {
+  const Dataset& d = *in_.data;
+  switch (family) {
+    case keys::kMeta: return in_.meta.size();
+    case keys::kInstitutions:
+    case keys::kNodeIds: return d.institutions.size();
+    case keys::kNames: return name_keys_.size();
+    case keys::kTies:
+    case keys::kTieKeys: return d.ties.size();
+    case keys::kAdjacency: return adjacency_.size();
+    case keys::kEvents: return d.events.size();
+  }
+  return 0;
+}
+
+size_t WritePlan::EntryCount() const {
+  size_t n = 0;
+  for (int f = 0; f < keys::kFamilyCount; ++f) n += EntryCount(f);
+  return n;
+}
+
+Status WritePlan::EmitTies(const EntryFn& fn) const {
+  const auto& ties = in_.data->ties;
+  std::string key, value;
+  for (size_t i = 0; i < ties.size(); ++i) {
+    key.clear();
+    keys::AppendU64(&key, in_.first_tie_seq + i);
+    EncodeTie(ties[i], in_.tie_keys[i], in_.ends[i].first, in_.ends[i].second, &value);
+    TIEGRAPH_RETURN_IF_ERROR(fn(key, value));
+  }
+  return Status::OK();
+}
+
+Status WritePlan::EmitAdjacency(const EntryFn& fn) const {
+  const auto& ties = in_.data->ties;
+  std::string key, value;
+  // Entries come in node order, so ties are visited at random: fetch a few entries ahead.
+  constexpr size_t kAhead = 16;
+  for (size_t k = 0; k < adjacency_.size(); ++k) {
+    if (k + kAhead < adjacency_.size()) {
+      const char* ahead = reinterpret_cast<const char*>(&ties[adjacency_[k + kAhead].seq - in_.first_tie_seq]);
+      for (size_t line = 0; line < 192; line += 64) __builtin_prefetch(ahead + line);
+    }
+    const AdjacencyEntry& e = adjacency_[k];
+    const size_t i = e.seq - in_.first_tie_seq;
+    const Tie& t = ties[i];
+    // The entry at the source's end (a self-loop has only that one) sees the target.
+    const bool at_source = e.node == in_.ends[i].first;
+    TieRef::Direction dir = TieRef::Direction::kUndirected;
+    if (t.directed) dir = at_source ? TieRef::Direction::kOut : TieRef::Direction::kIn;
+    key.clear();
+    keys::AppendU32(&key, e.node);
+    keys::AppendU32(&key, e.other);
+    keys::AppendU64(&key, e.seq);
+    keys::EncodeAdjacencyValue(dir, t.status, t.confidence, t.strength, t.type,
+                               at_source ? t.target : t.source, in_.tie_keys[i], &value);
+    TIEGRAPH_RETURN_IF_ERROR(fn(key, value));
+  }
+  return Status::OK();
+}
+
+Status WritePlan::Emit(int family, const EntryFn& fn) const {
+  const Dataset& d = *in_.data;
+  std::string key, value;
+  switch (family) {
+    case keys::kMeta:
+      for (const auto& [k, v] : in_.meta) TIEGRAPH_RETURN_IF_ERROR(fn(k, v));
+      return Status::OK();
+    case keys::kInstitutions:
+      for (uint32_t i : institution_order_) {
+        EncodeInstitution(d.institutions[i], in_.first_node_id + i, &value);
+        TIEGRAPH_RETURN_IF_ERROR(fn(d.institutions[i].key, value));
+      }
+      return Status::OK();
+    case keys::kNodeIds:
+      for (size_t i = 0; i < d.institutions.size(); ++i) {
+        TIEGRAPH_RETURN_IF_ERROR(
+            fn(keys::NodeIdKey(in_.first_node_id + static_cast<uint32_t>(i)), d.institutions[i].key));
+      }
+      return Status::OK();
+    case keys::kNames:
+      for (const auto& k : name_keys_) TIEGRAPH_RETURN_IF_ERROR(fn(k, ""));
+      return Status::OK();
+    case keys::kTies: return EmitTies(fn);
+    case keys::kTieKeys:
+      for (uint32_t i : tie_key_order_) {
+        TIEGRAPH_RETURN_IF_ERROR(fn(in_.tie_keys[i], keys::TieSeqKey(in_.first_tie_seq + i)));
+      }
+      return Status::OK();
+    case keys::kAdjacency: return EmitAdjacency(fn);
+    case keys::kEvents:
+      for (uint32_t i : event_order_) {
+        EncodeEvent(d.events[i], &value);
+        TIEGRAPH_RETURN_IF_ERROR(fn(d.events[i].key, value));
+      }
+      return Status::OK();
+  }
+  return Status::OK();
+}
+
+}  // namespace tiegraph

@@ -4,6 +4,12 @@
 
 namespace tiegraph {
 
+void CsvReader::Fail(size_t line, size_t field, const char* what) {
+  error_line_ = line;
+  error_field_ = field;
+  status_ = Status::InvalidArgument(what);
+}
+
 bool CsvReader::Next(std::vector<std::string_view>* fields) {
   fields->clear();
   unescaped_used_ = 0;
@@ -24,8 +30,7 @@ bool CsvReader::Next(std::vector<std::string_view>* fields) {
       while (true) {
         const void* q = std::memchr(data + pos_, '"', n - pos_);
         if (!q) {
-          status_ = Status::InvalidArgument("line " + std::to_string(open_line) +
-                                            ": unterminated quoted field");
+          Fail(open_line, fields->size(), "unterminated quoted field (a \" opened here is never closed)");
           return false;
         }
         size_t qpos = static_cast<size_t>(static_cast<const char*>(q) - data);
@@ -52,16 +57,14 @@ bool CsvReader::Next(std::vector<std::string_view>* fields) {
         break;
       }
       if (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') {
-        status_ = Status::InvalidArgument("line " + std::to_string(line_) +
-                                          ": text after a closing quote");
+        Fail(line_, fields->size() - 1, "text after a closing quote");
         return false;
       }
     } else {
       size_t start = pos_;
       while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') {
         if (data[pos_] == '"') {
-          status_ = Status::InvalidArgument("line " + std::to_string(line_) +
-                                            ": quote inside an unquoted field");
+          Fail(line_, fields->size(), "a quote inside an unquoted field (quote the whole field)");
           return false;
         }
         ++pos_;

@@ -16,9 +16,12 @@ class CsvReader {
  public:
   explicit CsvReader(std::string_view text) : text_(text) {}
   // Reads the next record into `fields`. Returns false at the end of the input or on an error
-  // (then status() says what). line() is the line the record started on (1-based).
+  // (then status() says what, at error_line() in field number error_field(), 0-based).
+  // line() is the line the record started on (1-based).
   bool Next(std::vector<std::string_view>* fields);
   const Status& status() const { return status_; }
+  size_t error_line() const { return error_line_; }
+  size_t error_field() const { return error_field_; }
   size_t line() const { return record_line_; }
   size_t offset() const { return pos_; }
 
@@ -27,7 +30,9 @@ class CsvReader {
   size_t pos_ = 0;
   size_t line_ = 1;
   size_t record_line_ = 0;
+  void Fail(size_t line, size_t field, const char* what);
   Status status_;
+  size_t error_line_ = 0, error_field_ = 0;
   std::deque<std::string> unescaped_;  // fields that contained ""; a deque keeps views valid
   size_t unescaped_used_ = 0;
 };

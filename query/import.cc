@@ -114,13 +114,18 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   std::vector<std::string> texts(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
     TIEGRAPH_RETURN_IF_ERROR(ReadWholeFile(files[i].path, &texts[i]));
-    size_t bad = FindInvalidUtf8(texts[i]);
-    if (bad != std::string_view::npos) {
-      return Status::InvalidArgument(files[i].path + ":" + std::to_string(LineOf(texts[i], bad)) +
-                                     ": invalid UTF-8 at byte " + std::to_string(bad));
-    }
     auto format = Detect(files[i], texts[i]);
     if (!format.ok()) return format.status();
+    // One pass over the bytes here lets the parsers treat every field as valid UTF-8.
+    if (size_t bad = FindInvalidUtf8(texts[i]); bad != std::string_view::npos) {
+      std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], bad)) + ": ";
+      const bool csv = *format == InputFormat::kCsvInstitutions || *format == InputFormat::kCsvTies;
+      if (std::string column = csv ? CsvColumnAt(texts[i], bad) : ""; !column.empty()) {
+        where += "field '" + column + "': ";
+      }
+      return Status::InvalidArgument(where + "invalid UTF-8 (byte " + std::to_string(bad) +
+                                     " of the file); files must be UTF-8 encoded");
+    }
     order.emplace_back(*format, i);
   }
   std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {

@@ -26,7 +26,11 @@ struct PropertyColumn {
 struct Header {
   std::unordered_map<std::string, size_t> known;
   std::vector<PropertyColumn> properties;
+  std::vector<std::string> names;  // by position
   size_t width = 0;
+  std::string Name(size_t column) const {
+    return column < names.size() ? names[column] : "column " + std::to_string(column + 1);
+  }
   // Index of a known column, or npos.
   size_t operator[](const char* name) const {
     auto it = known.find(name);
@@ -42,6 +46,7 @@ Status ParseHeader(ReadContext& ctx, const std::vector<std::string_view>& names,
     std::string name(Trim(names[i]));
     if (i == 0 && name.rfind("\xEF\xBB\xBF", 0) == 0) name = name.substr(3);  // UTF-8 BOM
     if (name.empty()) return ctx.Error(1, "column " + std::to_string(i + 1) + " has no name");
+    h->names.push_back(name);
     bool is_known = false;
     for (const char* k : known) is_known = is_known || name == k;
     if (is_known) {
@@ -150,7 +155,7 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   std::vector<std::string_view> row;
   Header header;
   if (!reader.Next(&row)) {
-    if (!reader.status().ok()) return Status::InvalidArgument(ctx.path + ":" + reader.status().message());
+    if (!reader.status().ok()) return ctx.Error(reader.error_line(), reader.status().message());
     return ctx.Error(1, "the file is empty (a header row is required)");
   }
   TIEGRAPH_RETURN_IF_ERROR(ParseHeader(ctx, row, known, required, &header));
@@ -162,7 +167,9 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
     }
     TIEGRAPH_RETURN_IF_ERROR(row_fn(row, reader.line()));
   }
-  if (!reader.status().ok()) return Status::InvalidArgument(ctx.path + ":" + reader.status().message());
+  if (!reader.status().ok()) {
+    return ctx.Error(reader.error_line(), header.Name(reader.error_field()), reader.status().message());
+  }
   return Status::OK();
 }
 
@@ -278,6 +285,28 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
       return Status::OK();
     };
   });
+}
+
+std::string CsvColumnAt(std::string_view text, size_t offset) {
+  CsvReader reader(text);
+  std::vector<std::string_view> row;
+  std::vector<std::string> header;
+  const char* base = text.data();
+  bool first = true;
+  while (reader.Next(&row)) {
+    if (first) {
+      for (auto f : row) header.emplace_back(Trim(f));
+      first = false;
+    }
+    for (size_t i = 0; i < row.size(); ++i) {
+      const char* p = row[i].data();
+      if (p >= base && p <= base + offset && offset < static_cast<size_t>(p - base) + row[i].size()) {
+        return i < header.size() ? header[i] : "column " + std::to_string(i + 1);
+      }
+    }
+    if (reader.offset() > offset) break;
+  }
+  return "";
 }
 
 }  // namespace tiegraph

@@ -43,6 +43,9 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text);
 Status ReadJsonl(ReadContext& ctx, std::string_view text);
 Status ReadSeed(ReadContext& ctx, std::string_view text);
 
+// The header name of the CSV column holding byte `offset` of `text`, or "" if none does.
+std::string CsvColumnAt(std::string_view text, size_t offset);
+
 // Splits "a|b|c" into trimmed, non-empty parts.
 std::vector<std::string> SplitList(std::string_view text, char sep);
 std::string_view Trim(std::string_view s);

@@ -92,24 +92,35 @@ Result<std::vector<std::string>> Snapshot::SuggestNames(std::string_view fragmen
                                                          size_t limit) const {
   std::string norm;
   if (!NormalizeName(fragment, &norm)) return Status::InvalidArgument("name is not valid UTF-8");
-  // Score: 0 for a name that starts with the fragment, 1 for one that contains it.
-  std::map<std::string, int> best;
+  // Score: 0 for a name that starts with the fragment, 1 for one that contains it, 2 + d for
+  // a near miss at edit distance d (at most a quarter of the fragment's length).
+  const size_t chars = EditDistance(norm, "");
+  const size_t max_distance = std::max<size_t>(1, chars / 4);
+  std::map<std::string, size_t> best;
   std::unique_ptr<rocksdb::Iterator> it(
       impl_->store->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNames)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::string_view k = AsView(it->key());
     size_t zero = k.find('\0');
-    if (zero == std::string_view::npos) continue;
+    if (zero == std::string_view::npos || norm.empty()) continue;
     std::string_view name = k.substr(0, zero);
-    size_t pos = norm.empty() ? std::string_view::npos : name.find(norm);
-    if (pos == std::string_view::npos) continue;
-    int score = pos == 0 ? 0 : 1;
+    size_t score;
+    if (size_t pos = name.find(norm); pos != std::string_view::npos) {
+      score = pos == 0 ? 0 : 1;
+    } else if (name.size() + 4 * max_distance >= norm.size() &&
+               name.size() <= norm.size() + 4 * max_distance) {  // byte lengths near enough
+      size_t d = EditDistance(name, norm);
+      if (d > max_distance) continue;
+      score = 2 + d;
+    } else {
+      continue;
+    }
     std::string key(k.substr(zero + 1));
     auto [e, inserted] = best.emplace(key, score);
     if (!inserted) e->second = std::min(e->second, score);
   }
   if (!it->status().ok()) return FromRocks(it->status(), "reading the name index");
-  std::vector<std::pair<int, std::string>> ranked;
+  std::vector<std::pair<size_t, std::string>> ranked;
   for (auto& [k, score] : best) ranked.emplace_back(score, k);
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::string> out;

@@ -53,12 +53,12 @@ Status CheckDirectory(const std::string& path, const OpenOptions& options, bool*
   *exists = fs::exists(fs::path(path) / "CURRENT", ec);
   if (*exists) return Status::OK();
   if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
-    return Status::InvalidArgument(path + " is a file, not a tiegraph database directory");
+    return Status::Corruption(path + " is a file, not a tiegraph database directory");
   }
   if (fs::exists(path, ec) && !fs::is_empty(path, ec)) {
-    return Status::InvalidArgument(path +
-                                   " is not a tiegraph database (a non-empty directory without "
-                                   "one); choose an empty or new directory");
+    return Status::Corruption(path +
+                              " is not a tiegraph database (a non-empty directory without one); "
+                              "choose an empty or new directory");
   }
   if (!options.create_if_missing || options.read_only) {
     return Status::NotFound("no tiegraph database at " + path +
@@ -89,9 +89,9 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
       ours = std::find(families.begin(), families.end(), keys::FamilyName(i)) != families.end();
     }
     if (!ours) {
-      return Status::InvalidArgument(path +
-                                     " is a RocksDB database but not a tiegraph one (its column "
-                                     "families differ)");
+      return Status::Corruption(path +
+                                " is a RocksDB database but not a tiegraph one (its column "
+                                "families differ)");
     }
   }
 

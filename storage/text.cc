@@ -2,7 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <vector>
 
 namespace tiegraph {
 
@@ -45,6 +47,37 @@ size_t FindInvalidUtf8(std::string_view text) {
     i += static_cast<size_t>(len);
   }
   return std::string_view::npos;
+}
+
+namespace {
+std::vector<int32_t> CodePoints(std::string_view text) {
+  std::vector<int32_t> out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    if (len <= 0) cp = -static_cast<int32_t>(p[i]) - 1, len = 1;
+    out.push_back(cp);
+    i += static_cast<size_t>(len);
+  }
+  return out;
+}
+}  // namespace
+
+size_t EditDistance(std::string_view a_text, std::string_view b_text) {
+  const std::vector<int32_t> a = CodePoints(a_text), b = CodePoints(b_text);
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
 }
 
 size_t DisplayWidth(std::string_view text) {

@@ -1,5 +1,7 @@
 #include <tiegraph/vocabulary.h>
 
+#include <tiegraph/text.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -41,20 +43,6 @@ Result<Enum> ParseName(std::string_view text, const std::array<std::string_view,
   msg += "; expected one of:";
   for (auto c : choices) msg += " " + std::string(c);
   return Status::InvalidArgument(msg);
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 bool ParseInt(std::string_view text, int* out) {

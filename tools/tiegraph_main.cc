@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.db_path, "Database directory (default: $TIEGRAPH_DB)");
   app.add_option("--format", ctx.format, "Output: text (aligned tables), json or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}));
+  // Subcommands pass options they do not know to the top level, so --db and --format may
+  // also come after the command: `tiegraph stats --format json`.
+  app.fallthrough();
   int exit_code = kExitOk;
   RegisterDatabaseCommands(app, ctx, &exit_code);
   RegisterAddCommands(app, ctx, &exit_code);

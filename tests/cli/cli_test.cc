@@ -267,7 +267,7 @@ TEST_CASE("cli show of an unknown name exits 1 and lists candidates", "[cli]") {
 
 // Snapshot::SuggestNames promises "names [that] contain `fragment` or are a near miss of it";
 // only containment is implemented, so a one-letter typo gets no candidates.
-TEST_CASE("cli show suggests near misses of a misspelt name", "[cli][!mayfail]") {
+TEST_CASE("cli show suggests near misses of a misspelt name", "[cli]") {
   SampleDb sample;
   for (const char* typo : {"Korea Testing Laboratry", "KTLL"}) {
     DYNAMIC_SECTION("show " << typo) {
@@ -312,7 +312,7 @@ TEST_CASE("cli neighbors lists the institutions tied to ktl in the seed", "[cli]
 
 // The brief's own examples put --format after the command ("stats --format json",
 // "neighbors ktl --hops 1 --format csv"); the CLI takes it only before the command.
-TEST_CASE("cli accepts --format after the command", "[cli][!mayfail]") {
+TEST_CASE("cli accepts --format after the command", "[cli]") {
   SampleDb sample;
   CliResult after = RunCli({"--db", sample.db(), "neighbors", "ktl", "--hops", "1", "--format",
                             "csv"});
@@ -463,7 +463,7 @@ TEST_CASE("cli exit codes: 1 for usage and input errors, 2 for storage errors", 
 // status.h: Corruption is "a record or directory that is not what it should be: exit 2", and
 // the brief names "--db pointing at a regular file" as a storage error; the library reports it
 // as InvalidArgument, so the CLI exits 1.
-TEST_CASE("cli --db naming a regular file is a storage error", "[cli][!mayfail]") {
+TEST_CASE("cli --db naming a regular file is a storage error", "[cli]") {
   TempDir dir;
   const std::string file = dir.Write("plain.txt", "not a database\n");
   CliResult r = RunCli({"--db", file, "stats"});

@@ -67,12 +67,12 @@ TEST_CASE("foreign directories give a clear error, never a crash", "[store]") {
   SECTION("a directory with other files") {
     dir.Write("notes.txt", "hello");
     Status s = Store::Open(dir.path(), create, &store);
-    CHECK(s.IsInvalidArgument());
+    CHECK(s.IsCorruption());
     CHECK_THAT(s.message(), Catch::Contains("not a tiegraph database"));
   }
   SECTION("a regular file") {
     std::string file = dir.Write("file", "x");
-    CHECK(Store::Open(file, create, &store).IsInvalidArgument());
+    CHECK(Store::Open(file, create, &store).IsCorruption());
   }
   SECTION("a RocksDB database of someone else") {
     rocksdb::Options o;
@@ -82,7 +82,7 @@ TEST_CASE("foreign directories give a clear error, never a crash", "[store]") {
     REQUIRE(raw->Put(rocksdb::WriteOptions(), "k", "v").ok());
     delete raw;
     Status s = Store::Open(dir.File("other"), create, &store);
-    CHECK(s.IsInvalidArgument());
+    CHECK(s.IsCorruption());
     CHECK_THAT(s.message(), Catch::Contains("not a tiegraph one"));
   }
 }

@@ -14,7 +14,9 @@ namespace tiegraph {
 
 class CsvReader {
  public:
-  explicit CsvReader(std::string_view text) : text_(text) {}
+  // `first_line` numbers the first line of `text` (for reading a file from the middle).
+  explicit CsvReader(std::string_view text, size_t first_line = 1)
+      : text_(text), line_(first_line) {}
   // Reads the next record into `fields`. Returns false at the end of the input or on an error
   // (then status() says what, at error_line() in field number error_field(), 0-based).
   // line() is the line the record started on (1-based).
@@ -23,7 +25,7 @@ class CsvReader {
   size_t error_line() const { return error_line_; }
   size_t error_field() const { return error_field_; }
   size_t line() const { return record_line_; }
-  size_t offset() const { return pos_; }
+  size_t offset() const { return pos_; }  // bytes consumed so far
 
  private:
   std::string_view text_;

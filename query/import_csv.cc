@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <algorithm>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -146,29 +148,78 @@ struct EvidenceColumns {
   }
 };
 
-// Drives a CSV file: the header, then one call per row with the column count checked.
-// `make_row_fn(header)` is called once, so column positions are looked up once per file.
-template <typename MakeRowFn>
-Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<const char*>& known,
-                  const std::vector<const char*>& required, MakeRowFn&& make_row_fn) {
-  CsvReader reader(text);
+// Reads the rows of `body` (the text after the header), calling row_fn(ctx, row, line).
+template <typename RowFn>
+Status ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, const Header& header,
+                const RowFn& row_fn) {
+  CsvReader reader(body, first_line);
   std::vector<std::string_view> row;
-  Header header;
-  if (!reader.Next(&row)) {
-    if (!reader.status().ok()) return ctx.Error(reader.error_line(), reader.status().message());
-    return ctx.Error(1, "the file is empty (a header row is required)");
-  }
-  TIEGRAPH_RETURN_IF_ERROR(ParseHeader(ctx, row, known, required, &header));
-  auto row_fn = make_row_fn(header);
   while (reader.Next(&row)) {
     if (row.size() != header.width) {
       return ctx.Error(reader.line(), "has " + std::to_string(row.size()) + " columns, the header has " +
                                           std::to_string(header.width));
     }
-    TIEGRAPH_RETURN_IF_ERROR(row_fn(row, reader.line()));
+    TIEGRAPH_RETURN_IF_ERROR(row_fn(ctx, row, reader.line()));
   }
   if (!reader.status().ok()) {
     return ctx.Error(reader.error_line(), header.Name(reader.error_field()), reader.status().message());
+  }
+  return Status::OK();
+}
+
+// Drives a CSV file: the header, then one call per row with the column count checked.
+// `make_row_fn(header)` is called once, so column positions are looked up once per file; the
+// row function it returns gets the context to add records to. A large file whose second half
+// starts outside any quoted field (an even number of quotes before it) is read in two halves
+// at once; records keep the file's order.
+template <typename MakeRowFn>
+Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<const char*>& known,
+                  const std::vector<const char*>& required, MakeRowFn&& make_row_fn) {
+  CsvReader header_reader(text);
+  std::vector<std::string_view> names;
+  Header header;
+  if (!header_reader.Next(&names)) {
+    if (!header_reader.status().ok()) {
+      return ctx.Error(header_reader.error_line(), header_reader.status().message());
+    }
+    return ctx.Error(1, "the file is empty (a header row is required)");
+  }
+  TIEGRAPH_RETURN_IF_ERROR(ParseHeader(ctx, names, known, required, &header));
+  const auto row_fn = make_row_fn(header);
+  const size_t body = header_reader.offset();
+  const size_t body_line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + body, '\n'));
+
+  constexpr size_t kParallelBytes = 4 << 20;
+  size_t split = text.size();
+  if (text.size() - body > kParallelBytes) {
+    size_t nl = text.find('\n', body + (text.size() - body) / 2);
+    if (nl != std::string_view::npos &&
+        std::count(text.begin() + body, text.begin() + nl, '"') % 2 == 0) {
+      split = nl + 1;
+    }
+  }
+  if (split == text.size()) return ReadRows(ctx, text.substr(body), body_line, header, row_fn);
+
+  const size_t split_line = body_line + static_cast<size_t>(std::count(
+                                            text.begin() + body, text.begin() + split, '\n'));
+  Dataset second_data;
+  Origins second_origins;
+  ReadContext second{&second_data, &second_origins, ctx.file, ctx.path};
+  Status second_status;
+  std::thread helper([&]() {
+    second_status = ReadRows(second, text.substr(split), split_line, header, row_fn);
+  });
+  Status first_status = ReadRows(ctx, text.substr(body, split - body), body_line, header, row_fn);
+  helper.join();
+  TIEGRAPH_RETURN_IF_ERROR(first_status);
+  TIEGRAPH_RETURN_IF_ERROR(second_status);
+  auto append = [](auto& into, auto& from) {
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  append(ctx.out->institutions, second_data.institutions);
+  append(ctx.out->ties, second_data.ties);
+  for (size_t k = 0; k < ctx.origins->records.size(); ++k) {
+    append(ctx.origins->records[k], second_origins.records[k]);
   }
   return Status::OK();
 }
@@ -185,8 +236,8 @@ Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text) {
                  region = h["region"], parent = h["parent"];
     const size_t levels[3] = {h["country"], h["province"], h["city"]};
     const EvidenceColumns evidence(h);
-    return [&, key, name, aliases, sector, others, kind, foreign, region, parent, levels,
-            evidence](const std::vector<std::string_view>& row, size_t line) {
+    return [&h, key, name, aliases, sector, others, kind, foreign, region, parent, levels,
+            evidence](ReadContext& ctx, const std::vector<std::string_view>& row, size_t line) {
       Institution in;
       in.key = std::string(Trim(row[key]));
       if (in.key.empty()) return ctx.Error(line, "key", "is empty");
@@ -235,8 +286,9 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
     const char* strength_name = h["strength"] != std::string::npos ? "strength" : "weight";
     const size_t strength = h[strength_name];
     const EvidenceColumns evidence(h);
-    return [&, key, source, target, type, directed, status, confidence, since, until, event, role,
-            strength_name, strength, evidence](const std::vector<std::string_view>& row, size_t line) {
+    return [&h, key, source, target, type, directed, status, confidence, since, until, event, role,
+            strength_name, strength, evidence](ReadContext& ctx, const std::vector<std::string_view>& row,
+                                               size_t line) {
       Tie t;
       t.key = std::string(Cell(row, key));
       t.source = std::string(row[source]);

@@ -57,7 +57,9 @@ Status WriteTable(Store::Impl* s, const WritePlan& plan, int family, const std::
   if (!st.ok()) return FromRocks(st, "reading column family options");
   rocksdb::Options table_options(rocksdb::DBOptions{}, desc.options);
   table_options.compression = rocksdb::kNoCompression;
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), table_options, s->cf[family]);
+  // Keep the pages cached: the tables are moved into the database and read soon after.
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), table_options, s->cf[family],
+                                /*invalidate_page_cache=*/false);
   st = writer.Open(file);
   if (!st.ok()) return FromRocks(st, "creating " + file);
   TIEGRAPH_RETURN_IF_ERROR(plan.Emit(family, [&](std::string_view k, std::string_view v) {

@@ -4,6 +4,7 @@
 #include <capnp/serialize.h>
 #include <kj/exception.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "storage/records.capnp.h"
@@ -26,6 +27,33 @@ void Flatten(capnp::MessageBuilder& message, std::string* out) {
   auto words = capnp::messageToFlatArray(segments);
   auto bytes = words.asBytes();
   out->assign(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
+}
+
+// A zeroed first segment for building messages without a heap allocation per record.
+// Cap'n Proto requires the first segment to be zeroed; the words a message used are cleared
+// again once it has been copied out. One per thread: bulk imports encode on two threads.
+class ScratchSegment {
+ public:
+  kj::ArrayPtr<capnp::word> Words() { return kj::arrayPtr(words_, kWords); }
+  void Clear(size_t used_words) { std::memset(words_, 0, std::min(used_words, kWords) * sizeof(capnp::word)); }
+
+ private:
+  static constexpr size_t kWords = 2048;
+  capnp::word words_[kWords] = {};
+};
+
+// Builds a message on the thread's scratch segment with `build`, then flattens it to `out`.
+template <typename Rec, typename BuildFn>
+void EncodeWith(BuildFn&& build, std::string* out) {
+  thread_local ScratchSegment scratch;
+  size_t used = 0;
+  {
+    capnp::MallocMessageBuilder message(scratch.Words());
+    build(message.initRoot<Rec>());
+    Flatten(message, out);
+    used = message.getSegmentsForOutput()[0].size();
+  }
+  scratch.Clear(used);
 }
 
 kj::StringPtr Text(const std::string& s) { return kj::StringPtr(s.c_str(), s.size()); }
@@ -132,8 +160,7 @@ Status Decode(std::string_view bytes, const char* what, Fn&& decode) {
 }  // namespace
 
 void EncodeInstitution(const Institution& in, uint32_t node_id, std::string* out) {
-  capnp::MallocMessageBuilder message(512);
-  auto b = message.initRoot<InstitutionRec>();
+  EncodeWith<InstitutionRec>([&](InstitutionRec::Builder b) {
   b.setKey(Text(in.key));
   b.setName(Text(in.name));
   PutTexts(b.initAliases(static_cast<unsigned>(in.aliases.size())), in.aliases);
@@ -149,7 +176,7 @@ void EncodeInstitution(const Institution& in, uint32_t node_id, std::string* out
   PutProperties(b.initProperties(static_cast<unsigned>(in.properties.size())), in.properties);
   PutEvidence(b.initEvidence(static_cast<unsigned>(in.evidence.size())), in.evidence);
   b.setNodeId(node_id);
-  Flatten(message, out);
+  }, out);
 }
 
 Status DecodeInstitution(std::string_view bytes, Institution* out, uint32_t* node_id) {
@@ -180,9 +207,7 @@ Status DecodeInstitutionNodeId(std::string_view bytes, uint32_t* node_id) {
 
 void EncodeTie(const Tie& tie, std::string_view key, uint32_t source_id, uint32_t target_id,
                std::string* out) {
-  // Most ties fit in the first 128 words; the builder allocates more only for long evidence.
-  capnp::MallocMessageBuilder message(128);
-  auto b = message.initRoot<TieRec>();
+  EncodeWith<TieRec>([&](TieRec::Builder b) {
   b.setKey(capnp::Text::Reader(key.data(), key.size()));
   b.setSource(Text(tie.source));
   b.setTarget(Text(tie.target));
@@ -203,7 +228,7 @@ void EncodeTie(const Tie& tie, std::string_view key, uint32_t source_id, uint32_
   }
   b.setSourceId(source_id);
   b.setTargetId(target_id);
-  Flatten(message, out);
+  }, out);
 }
 
 Status DecodeTie(std::string_view bytes, Tie* out) {
@@ -228,8 +253,7 @@ Status DecodeTie(std::string_view bytes, Tie* out) {
 }
 
 void EncodeEvent(const Event& ev, std::string* out) {
-  capnp::MallocMessageBuilder message(512);
-  auto b = message.initRoot<EventRec>();
+  EncodeWith<EventRec>([&](EventRec::Builder b) {
   b.setKey(Text(ev.key));
   b.setName(Text(ev.name));
   b.setType(Text(ev.type));
@@ -241,7 +265,7 @@ void EncodeEvent(const Event& ev, std::string* out) {
   }
   PutProperties(b.initProperties(static_cast<unsigned>(ev.properties.size())), ev.properties);
   PutEvidence(b.initEvidence(static_cast<unsigned>(ev.evidence.size())), ev.evidence);
-  Flatten(message, out);
+  }, out);
 }
 
 Status DecodeEvent(std::string_view bytes, Event* out) {

@@ -41,6 +41,9 @@ rocksdb::ColumnFamilyOptions FamilyOptions(int family, const std::shared_ptr<roc
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   }
   table.cache_index_and_filter_blocks = false;
+  // 16 KiB blocks: fewer index entries and checksums per table, which bulk imports feel, at
+  // little cost to a point lookup in uncompressed or cached blocks.
+  table.block_size = 16 << 10;
   rocksdb::ColumnFamilyOptions cf;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf.write_buffer_size = 64 << 20;

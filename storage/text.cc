@@ -8,7 +8,34 @@
 
 namespace tiegraph {
 
+namespace {
+
+// White space collapses to one space; ends are trimmed.
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// NFKC and case folding leave ASCII as it is but for upper case; control characters go.
+// Most keys, and most names outside Korea, are ASCII: this skips utf8proc's allocation.
+bool NormalizeAscii(std::string_view text, std::string* out) {
+  bool pending_space = false;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    if (IsSpace(c)) {
+      pending_space = !out->empty();
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) continue;
+    if (pending_space) out->push_back(' ');
+    pending_space = false;
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return true;
+}
+
+}  // namespace
+
 bool NormalizeName(std::string_view text, std::string* out) {
+  out->clear();
+  if (NormalizeAscii(text, out)) return true;
   out->clear();
   utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
@@ -21,7 +48,7 @@ bool NormalizeName(std::string_view text, std::string* out) {
   bool pending_space = false;
   for (utf8proc_ssize_t i = 0; i < n; ++i) {
     char c = static_cast<char>(mapped[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (IsSpace(c)) {
       pending_space = !out->empty();
       continue;
     }

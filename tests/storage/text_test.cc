@@ -19,6 +19,12 @@ TEST_CASE("English names meet regardless of case and spacing", "[text]") {
   CHECK(Norm("Korea Testing Laboratory") == Norm("KOREA TESTING LABORATORY"));
 }
 
+TEST_CASE("control characters are dropped, in ASCII and non-ASCII names alike", "[text]") {
+  CHECK(Norm("K\x01T\x7fL") == "ktl");
+  CHECK(Norm("\xED\x95\x9C\x01\xEA\xB5\xAD") == "\xED\x95\x9C\xEA\xB5\xAD");  // 한<SOH>국
+  CHECK(Norm("\xED\x95\x9C  Korea") == "\xED\x95\x9C korea");
+}
+
 TEST_CASE("compatibility forms fold (NFKC)", "[text]") {
   CHECK(Norm("\xEF\xBC\xAB\xEF\xBC\xB4\xEF\xBC\xAC") == "ktl");  // fullwidth ＫＴＬ
   CHECK(Norm("\xE2\x84\xAA") == "k");                             // KELVIN SIGN folds to k

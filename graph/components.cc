@@ -1,42 +1,46 @@
-// Connected components with Boost.Graph over the projection's CSR arrays.
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/graph/connected_components.hpp>
-
+// Connected (weakly connected) components by union-find over the arcs: near-linear, and an arc
+// in either direction joins its ends, so one routine serves both views.
 #include <algorithm>
 #include <numeric>
 
 #include <tiegraph/projection.h>
 
 namespace tiegraph {
+namespace {
+
+uint32_t FindRoot(std::vector<uint32_t>& parent, uint32_t v) {
+  while (parent[v] != v) {
+    parent[v] = parent[parent[v]];  // path halving
+    v = parent[v];
+  }
+  return v;
+}
+
+}  // namespace
 
 uint32_t ConnectedComponents(const Projection& g, std::vector<uint32_t>* component) {
-  using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
-  const size_t n = g.node_count();
-  std::vector<std::pair<uint32_t, uint32_t>> edges;
-  edges.reserve(g.targets.size());
+  const uint32_t n = static_cast<uint32_t>(g.node_count());
+  std::vector<uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
   for (uint32_t v = 0; v < n; ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) edges.emplace_back(v, g.targets[e]);
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      uint32_t a = FindRoot(parent, v), b = FindRoot(parent, g.targets[e]);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the root is the smallest member
+    }
   }
-  // Both directions are present, so the directed CSR is the symmetric graph.
-  Csr csr(boost::edges_are_sorted, edges.begin(), edges.end(), n);
-  std::vector<int> raw(n);
-  const int count = n ? boost::connected_components(csr, raw.data()) : 0;
-  // Renumber: largest component first, ties by smallest member index.
-  std::vector<size_t> size(static_cast<size_t>(count), 0), first(static_cast<size_t>(count), n);
-  for (size_t v = 0; v < n; ++v) {
-    ++size[raw[v]];
-    first[raw[v]] = std::min(first[raw[v]], v);
+  // Number components by size (largest first), then by smallest member.
+  std::vector<uint32_t> size(n, 0);
+  for (uint32_t v = 0; v < n; ++v) ++size[FindRoot(parent, v)];
+  std::vector<uint32_t> roots;
+  for (uint32_t v = 0; v < n; ++v) {
+    if (parent[v] == v) roots.push_back(v);
   }
-  std::vector<uint32_t> order(static_cast<size_t>(count));
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return size[a] != size[b] ? size[a] > size[b] : first[a] < first[b];
-  });
-  std::vector<uint32_t> rank(static_cast<size_t>(count));
-  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  std::stable_sort(roots.begin(), roots.end(), [&](uint32_t a, uint32_t b) { return size[a] > size[b]; });
+  std::vector<uint32_t> rank(n, 0);
+  for (uint32_t r = 0; r < roots.size(); ++r) rank[roots[r]] = r;
   component->assign(n, 0);
-  for (size_t v = 0; v < n; ++v) (*component)[v] = rank[raw[v]];
-  return static_cast<uint32_t>(count);
+  for (uint32_t v = 0; v < n; ++v) (*component)[v] = rank[FindRoot(parent, v)];
+  return static_cast<uint32_t>(roots.size());
 }
 
 }  // namespace tiegraph

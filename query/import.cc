@@ -134,7 +134,10 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   for (const auto& [format, i] : order) {
     origins->files.push_back(files[i].path);
     origins->json_paths.push_back(format == InputFormat::kSeed);
-    ReadContext ctx{out, origins.get(), static_cast<uint32_t>(origins->files.size() - 1), files[i].path};
+    ReadContext ctx{out, origins.get(), static_cast<uint32_t>(origins->files.size() - 1), files[i].path, {}};
+    if (options.progress) {
+      ctx.progress = [&, base = done](size_t bytes) { options.progress(base + bytes, total); };
+    }
     std::string_view text = texts[i];
     switch (format) {
       case InputFormat::kCsvInstitutions: TIEGRAPH_RETURN_IF_ERROR(ReadCsvInstitutions(ctx, text)); break;

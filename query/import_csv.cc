@@ -160,6 +160,7 @@ Status ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, cons
                                           std::to_string(header.width));
     }
     TIEGRAPH_RETURN_IF_ERROR(row_fn(ctx, row, reader.line()));
+    if (ctx.progress && (reader.line() & 0xffff) == 0) ctx.progress(reader.offset());
   }
   if (!reader.status().ok()) {
     return ctx.Error(reader.error_line(), header.Name(reader.error_field()), reader.status().message());
@@ -204,12 +205,15 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
                                             text.begin() + body, text.begin() + split, '\n'));
   Dataset second_data;
   Origins second_origins;
-  ReadContext second{&second_data, &second_origins, ctx.file, ctx.path};
+  ReadContext second{&second_data, &second_origins, ctx.file, ctx.path, {}};  // ctx reports
   Status second_status;
   std::thread helper([&]() {
     second_status = ReadRows(second, text.substr(split), split_line, header, row_fn);
   });
-  Status first_status = ReadRows(ctx, text.substr(body, split - body), body_line, header, row_fn);
+  // The first half reports progress for both: twice its own.
+  ReadContext first = ctx;
+  if (ctx.progress) first.progress = [&](size_t bytes) { ctx.progress(body + 2 * bytes); };
+  Status first_status = ReadRows(first, text.substr(body, split - body), body_line, header, row_fn);
   helper.join();
   TIEGRAPH_RETURN_IF_ERROR(first_status);
   TIEGRAPH_RETURN_IF_ERROR(second_status);

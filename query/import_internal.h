@@ -3,6 +3,7 @@
 #define TIEGRAPH_QUERY_IMPORT_INTERNAL_H_
 
 #include <array>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ struct ReadContext {
   Origins* origins;
   uint32_t file;
   const std::string& path;
+  // Reports how many bytes of this file have been read; may be empty.
+  std::function<void(size_t bytes)> progress;
   void Added(RecordKind kind, size_t line) {
     origins->records[static_cast<int>(kind)].push_back({file, static_cast<uint32_t>(line)});
   }

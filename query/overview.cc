@@ -62,20 +62,27 @@ Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
   }));
 
   ProjectionOptions options;
-  options.include_part_of = true;
+  options.filter.include_part_of = true;
+  options.combine = CombineTies::kCount;  // arc weight = number of ties between the pair
   auto g = BuildProjection(snap, options);
   if (!g.ok()) return g.status();
   // Ties per institution, each tie counted once per endpoint (parallel ties count separately).
   std::vector<size_t> order(g->node_count());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto degree = [&](size_t i) { return g->offsets[i + 1] - g->offsets[i]; };
+  std::vector<int64_t> ties_of(g->node_count(), 0);
+  for (size_t i = 0; i < ties_of.size(); ++i) {
+    double ties = 0;
+    for (uint64_t e = g->offsets[i]; e < g->offsets[i + 1]; ++e) ties += g->weights[e];
+    ties_of[i] = static_cast<int64_t>(ties);
+  }
+  auto degree = [&](size_t i) { return ties_of[i]; };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return degree(a) != degree(b) ? degree(a) > degree(b) : g->keys[a] < g->keys[b];
   });
   Table leaders{"institutions with the most ties", {"key", "name", "sector", "ties"}, {}};
   for (size_t r = 0; r < order.size() && r < top; ++r) {
     const Institution& in = all[order[r]];
-    leaders.AddRow({in.key, in.name, SectorLabel(in.sector), static_cast<int64_t>(degree(order[r]))});
+    leaders.AddRow({in.key, in.name, SectorLabel(in.sector), degree(order[r])});
   }
 
   std::vector<uint32_t> component;

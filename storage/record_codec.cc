@@ -252,6 +252,33 @@ Status DecodeTie(std::string_view bytes, Tie* out) {
   });
 }
 
+Status DecodeTieSummary(std::string_view bytes, std::vector<uint64_t>* scratch, TieSummary* out) {
+  if (bytes.size() % sizeof(capnp::word) != 0 || bytes.empty()) {
+    return Status::Corruption("tie record has a bad length");
+  }
+  scratch->resize(bytes.size() / sizeof(capnp::word));
+  std::memcpy(scratch->data(), bytes.data(), bytes.size());
+  Status status;
+  KJ_IF_MAYBE(e, kj::runCatchingExceptions([&]() {
+                capnp::FlatArrayMessageReader reader(
+                    kj::arrayPtr(reinterpret_cast<const capnp::word*>(scratch->data()), scratch->size()));
+                TieRec::Reader r = reader.getRoot<TieRec>();
+                out->source_id = r.getSourceId();
+                out->target_id = r.getTargetId();
+                auto type = r.getType();
+                out->type = std::string_view(type.cStr(), type.size());
+                out->directed = r.getDirected();
+                out->strength = r.getStrength();
+                out->status = static_cast<TieStatus>(Checked(r.getStatus(), 3));
+                out->confidence = static_cast<Confidence>(Checked(r.getConfidence(), 3));
+                out->since = GetDate(r.getSince());
+                out->until = GetDate(r.getUntil());
+              })) {
+    status = Status::Corruption("tie record is damaged: " + std::string(e->getDescription().cStr()));
+  }
+  return status;
+}
+
 void EncodeEvent(const Event& ev, std::string* out) {
   EncodeWith<EventRec>([&](EventRec::Builder b) {
   b.setKey(Text(ev.key));

@@ -191,4 +191,18 @@ Status Snapshot::ForEachTie(const std::function<bool(const Tie&)>& fn) const {
   return ScanFamily<Tie>(*impl_, keys::kTies, DecodeTie, fn);
 }
 
+Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn) const {
+  rocksdb::ReadOptions ro = impl_->ReadOpts();
+  ro.readahead_size = 2 << 20;  // a full scan: read ahead in large steps
+  ro.fill_cache = false;        // and do not evict what interactive lookups keep warm
+  std::unique_ptr<rocksdb::Iterator> it(impl_->store->db->NewIterator(ro, impl_->cf(keys::kTies)));
+  std::vector<uint64_t> scratch;
+  TieSummary summary;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    TIEGRAPH_RETURN_IF_ERROR(DecodeTieSummary(AsView(it->value()), &scratch, &summary));
+    if (!fn(summary)) return Status::OK();
+  }
+  return FromRocks(it->status(), "scanning ties");
+}
+
 }  // namespace tiegraph

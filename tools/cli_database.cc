@@ -95,7 +95,9 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     ProgressBar bar;
     ImportOptions options;
     options.dry_run = args->dry_run;
-    options.progress = [&bar](size_t done, size_t total) { bar.Update("reading", done, total); };
+    options.progress = [&bar](size_t done, size_t total) {
+      bar.Update(done < total ? "reading" : "writing", done, total);
+    };
     ImportReport report;
     Status s = Import(store.get(), inputs, options, &report);
     bar.Done();

@@ -1,33 +1,83 @@
-// Projection: an immutable, undirected, compressed adjacency view of the stored network, the
-// input of every analysis. Dense indexes 0..n-1 follow the institutions' storage order.
+// Projection: the immutable, in-memory view of the stored network that every analysis runs on,
+// built from one consistent Snapshot with the same filters on every command.
+//
+// Nodes are the institutions that pass the node filters, numbered 0..n-1 in storage order.
+// Arcs are held in compressed sparse rows: the out-neighbours of v are
+// targets[offsets[v] .. offsets[v+1]), with their weights (strengths) alongside. An undirected
+// projection holds each tie as two arcs; a directed one holds out-arcs and, separately, in-arcs.
+// Parallel ties between a pair are combined into one arc (count, sum or max of strength) and
+// self-loops are dropped. Memory: 12 bytes per arc, so 24 bytes per tie in either view.
 #ifndef TIEGRAPH_PROJECTION_H_
 #define TIEGRAPH_PROJECTION_H_
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include <tiegraph/model.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
 
 namespace tiegraph {
 
-struct ProjectionOptions {
-  // part-of ties are organisational structure, not partnership. Default: excluded.
-  bool include_part_of = false;
+// How parallel ties between the same two institutions become one arc.
+enum class CombineTies { kCount, kSum, kMax };
+
+struct ProjectionFilter {
+  std::vector<Sector> sectors;          // institutions with any of these sectors; empty = all
+  std::vector<std::string> kinds;       // institutions of these kinds; empty = all
+  std::vector<std::string> region;      // institutions in this region (a prefix); empty = all
+  std::vector<std::string> tie_types;   // ties of these types; empty = all
+  std::vector<TieStatus> statuses;      // empty = all
+  std::vector<Confidence> confidences;  // empty = all
+  // Ties valid on this date (known `as_of`), or at some time in [window_from, window_to].
+  // A tie with an unknown start or end is open on that side.
+  Date as_of, window_from, window_to;
+  double min_strength = 0;       // ties weaker than this drop out
+  bool include_part_of = false;  // part-of ties are structure, not partnership
 };
 
-struct Projection {
-  std::vector<std::string> keys;  // index -> institution key
-  std::vector<uint64_t> offsets;  // CSR: neighbours of i are targets[offsets[i]..offsets[i+1])
-  std::vector<uint32_t> targets;  // each undirected tie appears in both endpoints' lists
+struct ProjectionOptions {
+  ProjectionFilter filter;
+  bool directed = false;  // keep tie direction; undirected ties then count both ways
+  CombineTies combine = CombineTies::kSum;
+  bool rollup = false;  // merge units into their top-level parent institution
+};
+
+class Projection {
+ public:
   size_t node_count() const { return keys.size(); }
+  size_t arc_count() const { return targets.size(); }
+  // Distinct connected pairs (directed: ordered pairs).
+  size_t edge_count() const { return directed ? targets.size() : targets.size() / 2; }
+  uint64_t degree(uint32_t v) const { return offsets[v + 1] - offsets[v]; }
+  uint64_t in_degree(uint32_t v) const {
+    return directed ? in_offsets[v + 1] - in_offsets[v] : degree(v);
+  }
+  // The index of an institution key, or false when it is not in the projection.
+  bool Find(std::string_view key, uint32_t* index) const;
+
+  bool directed = false;
+  std::vector<std::string> keys;  // index -> institution key
+  std::vector<uint64_t> offsets;  // n + 1
+  std::vector<uint32_t> targets;
+  std::vector<double> weights;
+  // Directed projections only: in-arcs in the same layout.
+  std::vector<uint64_t> in_offsets;
+  std::vector<uint32_t> in_sources;
+  std::vector<double> in_weights;
+  size_t ties_used = 0;  // stored ties that passed the filters (before combining)
 };
 
 Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOptions& options);
 
-// Connected components of the undirected projection: component[i] for each node, numbered by
-// size (largest first), ties broken by the smallest member index. Returns the count.
+// True when a tie with validity [since, until] passes the filter's date conditions.
+bool ValidIn(const ProjectionFilter& filter, const Date& since, const Date& until);
+
+// Connected components of the undirected view (weakly connected for a directed projection):
+// component[i] for each node, numbered by size (largest first), ties broken by the smallest
+// member index. Returns the count.
 uint32_t ConnectedComponents(const Projection& g, std::vector<uint32_t>* component);
 
 }  // namespace tiegraph

@@ -67,6 +67,18 @@ struct TieRef {
   Confidence confidence = Confidence::kStated;
 };
 
+// The fields of a tie that analyses use, read without copying its texts. `type` points into
+// the record and is valid only during the callback that receives it.
+struct TieSummary {
+  uint32_t source_id = 0, target_id = 0;  // node ids: see Snapshot::ForEachInstitution
+  std::string_view type;
+  bool directed = false;
+  double strength = 1.0;
+  TieStatus status = TieStatus::kRealized;
+  Confidence confidence = Confidence::kStated;
+  Date since, until;
+};
+
 struct Counts {
   uint64_t institutions = 0, ties = 0, events = 0;
 };
@@ -119,11 +131,14 @@ class Snapshot {
   // The ties of one institution, one prefix scan of the adjacency index.
   Status TiesOf(std::string_view key, std::vector<TieRef>* out) const;
 
-  // Full scans in key order (institutions, events) or insertion order (ties).
-  // The callback returns false to stop early.
+  // Full scans; the callback returns false to stop early. Institutions come in node-id order:
+  // node ids are dense, so the i-th institution visited (from 0) has node id i. Events come in
+  // key order, ties in the order they were written.
   Status ForEachInstitution(const std::function<bool(const Institution&)>& fn) const;
   Status ForEachEvent(const std::function<bool(const Event&)>& fn) const;
   Status ForEachTie(const std::function<bool(const Tie&)>& fn) const;
+  // The analytic view of every tie, in write order: the fast path for building projections.
+  Status ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn) const;
 
   struct Impl;
   explicit Snapshot(std::unique_ptr<Impl> impl);

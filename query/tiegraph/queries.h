@@ -42,7 +42,8 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& request);
 Result<std::vector<Table>> Stats(const Snapshot& snap);
 
 // The first look at a network: totals, institutions by sector, the `top` institutions with
-// the most ties, and the connected components (all ties, part-of included) with their sizes.
+// the most ties, and the `top` largest connected components (all ties, part-of included)
+// with their sizes, the rest summed in one row.
 Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top);
 
 // Writes every record as JSON Lines, institutions, then events, then ties; `import` reads it

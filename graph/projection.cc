@@ -61,7 +61,9 @@ void BuildRows(size_t n, std::vector<Arc>& arcs, CombineTies combine, std::vecto
   for (size_t v = 0; v < n; ++v) {
     auto first = sorted.begin() + static_cast<ptrdiff_t>(start[v]);
     auto last = sorted.begin() + static_cast<ptrdiff_t>(start[v + 1]);
-    std::sort(first, last, [](const auto& x, const auto& y) { return x.first < y.first; });
+    // Stable, so parallel arcs are combined in tie order in out- and in-rows alike (the same
+    // floating-point sum both ways).
+    std::stable_sort(first, last, [](const auto& x, const auto& y) { return x.first < y.first; });
     for (auto it = first; it != last; ++it) {
       const double w = combine == CombineTies::kCount ? 1.0 : it->second;
       if (targets->size() > (*offsets)[v] && targets->back() == it->first) {

@@ -1,0 +1,138 @@
+// Degree, strength, betweenness, closeness and harmonic centrality.
+#include <tiegraph/centrality.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+#include "graph/traversal.h"
+
+namespace tiegraph {
+
+std::vector<double> DegreeCentrality(const Projection& g, bool normalized) {
+  const size_t n = g.node_count();
+  std::vector<double> c(n);
+  const double scale = normalized && n > 1 ? 1.0 / static_cast<double>(n - 1) : 1.0;
+  for (uint32_t v = 0; v < n; ++v) c[v] = static_cast<double>(g.degree(v)) * scale;
+  return c;
+}
+
+std::vector<double> Strength(const Projection& g) {
+  std::vector<double> s(g.node_count(), 0);
+  for (uint32_t v = 0; v < s.size(); ++v) {
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) s[v] += g.weights[e];
+  }
+  return s;
+}
+
+Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOptions& o) {
+  const size_t n = g.node_count();
+  if (o.threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  std::vector<uint32_t> sources(n);
+  std::iota(sources.begin(), sources.end(), 0u);
+  if (o.samples > 0 && o.samples < n) {
+    // A seeded sample without replacement: the first k of a partial Fisher–Yates shuffle.
+    std::mt19937_64 rng(o.seed);
+    for (size_t i = 0; i < o.samples; ++i) {
+      std::uniform_int_distribution<size_t> pick(i, n - 1);
+      std::swap(sources[i], sources[pick(rng)]);
+    }
+    sources.resize(o.samples);
+    std::sort(sources.begin(), sources.end());
+  }
+  // Brandes (2001): per source, count shortest paths forward, accumulate dependencies back.
+  // Each thread sums into its own array; arrays are added in thread order (deterministic).
+  std::vector<std::vector<double>> partial(static_cast<size_t>(o.threads), std::vector<double>(n, 0));
+  ParallelBlocks(sources.size(), o.threads, [&](int t, size_t begin, size_t end) {
+    ShortestPathSearch search(g, ArcRows::Out(g), o.distance);
+    std::vector<double> delta(n, 0);
+    std::vector<double>& bc = partial[static_cast<size_t>(t)];
+    for (size_t i = begin; i < end; ++i) {
+      const uint32_t s = sources[i];
+      search.Run(s, true);
+      const auto& dist = search.dist();
+      const auto& sigma = search.sigma();
+      const auto& order = search.order();
+      for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const uint32_t w = *it;
+        // Predecessors of w are in-neighbours v with dist[v] + len(v,w) == dist[w]; in an
+        // undirected view the rows are symmetric, in a directed one use the in-arcs.
+        const ArcRows in = ArcRows::In(g);
+        const double coeff = (1.0 + delta[w]) / sigma[w];
+        for (uint64_t e = (*in.offsets)[w]; e < (*in.offsets)[w + 1]; ++e) {
+          const uint32_t v = (*in.targets)[e];
+          if (dist[v] == kUnreached) continue;
+          const double len = o.distance == Distance::kHops ? 1.0
+                             : (*in.weights)[e] > 0     ? 1.0 / (*in.weights)[e]
+                                                        : kUnreached;
+          if (dist[v] + len == dist[w]) delta[v] += sigma[v] * coeff;
+        }
+        if (w != s) bc[w] += delta[w];
+      }
+      for (uint32_t v : order) delta[v] = 0;
+    }
+  });
+  std::vector<double> bc(n, 0);
+  for (const auto& p : partial) {
+    for (size_t v = 0; v < n; ++v) bc[v] += p[v];
+  }
+  // networkx's rescaling: undirected sums count each pair from both ends.
+  // (With n <= 2 no node lies between two others and every value is 0.)
+  double scale = 1.0;
+  if (o.normalized && n > 2) {
+    scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+  } else if (!o.normalized && !g.directed) {
+    scale = 0.5;
+  }
+  if (o.samples > 0 && o.samples < n) scale *= static_cast<double>(n) / static_cast<double>(o.samples);
+  for (double& x : bc) x *= scale;
+  return bc;
+}
+
+namespace {
+
+// Runs a search *to* every node (in-arcs) and gives fn(node, search) per node, in parallel.
+void ForEachTarget(const Projection& g, Distance distance, int threads,
+                   const std::function<void(uint32_t, const ShortestPathSearch&)>& fn) {
+  ParallelBlocks(g.node_count(), threads, [&](int, size_t begin, size_t end) {
+    ShortestPathSearch search(g, ArcRows::In(g), distance);
+    for (size_t v = begin; v < end; ++v) {
+      search.Run(static_cast<uint32_t>(v), false);
+      fn(static_cast<uint32_t>(v), search);
+    }
+  });
+}
+
+}  // namespace
+
+Result<std::vector<double>> Closeness(const Projection& g, Distance distance, int threads) {
+  if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  const size_t n = g.node_count();
+  std::vector<double> c(n, 0);
+  ForEachTarget(g, distance, threads, [&](uint32_t v, const ShortestPathSearch& s) {
+    double total = 0;
+    for (uint32_t u : s.order()) total += s.dist()[u];
+    const double reached = static_cast<double>(s.order().size());  // including v itself
+    if (total > 0 && n > 1) {
+      c[v] = (reached - 1) / total * (reached - 1) / static_cast<double>(n - 1);
+    }
+  });
+  return c;
+}
+
+Result<std::vector<double>> Harmonic(const Projection& g, Distance distance, bool normalized,
+                                     int threads) {
+  if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  const size_t n = g.node_count();
+  std::vector<double> h(n, 0);
+  ForEachTarget(g, distance, threads, [&](uint32_t v, const ShortestPathSearch& s) {
+    double sum = 0;
+    for (uint32_t u : s.order()) {
+      if (u != v) sum += 1.0 / s.dist()[u];
+    }
+    h[v] = normalized && n > 1 ? sum / static_cast<double>(n - 1) : sum;
+  });
+  return h;
+}
+
+}  // namespace tiegraph

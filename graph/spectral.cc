@@ -1,0 +1,183 @@
+// Iterative centralities (PageRank, eigenvector, Katz, HITS) and k-core numbers.
+#include <tiegraph/centrality.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "graph/neighbor_sets.h"
+
+namespace tiegraph {
+namespace {
+
+double L1Distance(const std::vector<double>& a, const std::vector<double>& b) {
+  double d = 0;
+  for (size_t i = 0; i < a.size(); ++i) d += std::fabs(a[i] - b[i]);
+  return d;
+}
+
+void ScaleToUnitLength(std::vector<double>* x) {
+  double norm = 0;
+  for (double v : *x) norm += v * v;
+  norm = std::sqrt(norm);
+  if (norm > 0) {
+    for (double& v : *x) v /= norm;
+  }
+}
+
+Status NotConverged(const char* what, int iterations) {
+  return Status::InvalidArgument(std::string(what) + " did not converge in " +
+                                 std::to_string(iterations) +
+                                 " iterations; raise the iteration limit or the tolerance");
+}
+
+}  // namespace
+
+Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions& o) {
+  const size_t n = g.node_count();
+  if (n == 0) return std::vector<double>{};
+  if (o.damping < 0 || o.damping >= 1) return Status::InvalidArgument("damping must be in [0, 1)");
+  std::vector<double> p(n, 1.0 / static_cast<double>(n));
+  if (!o.personalization.empty()) {
+    if (o.personalization.size() != n) return Status::InvalidArgument("personalization needs one value per node");
+    double sum = 0;
+    for (double v : o.personalization) {
+      if (v < 0 || !std::isfinite(v)) return Status::InvalidArgument("personalization values must be >= 0");
+      sum += v;
+    }
+    if (sum <= 0) return Status::InvalidArgument("personalization must not be all zero");
+    for (size_t i = 0; i < n; ++i) p[i] = o.personalization[i] / sum;
+  }
+  // Out-strength per node: the row normaliser of the transition matrix.
+  std::vector<double> out(n, 0);
+  for (uint32_t v = 0; v < n; ++v) {
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) out[v] += o.weighted ? g.weights[e] : 1.0;
+  }
+  std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
+  for (int it = 0; it < o.max_iterations; ++it) {
+    double dangling = 0;
+    for (uint32_t v = 0; v < n; ++v) {
+      if (out[v] == 0) dangling += x[v];
+    }
+    for (size_t i = 0; i < n; ++i) next[i] = (o.damping * dangling + (1 - o.damping)) * p[i];
+    for (uint32_t v = 0; v < n; ++v) {
+      if (out[v] == 0) continue;
+      const double share = o.damping * x[v] / out[v];
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+        next[g.targets[e]] += share * (o.weighted ? g.weights[e] : 1.0);
+      }
+    }
+    const double err = L1Distance(next, x);
+    x.swap(next);
+    if (err < static_cast<double>(n) * o.tolerance) return x;
+  }
+  return NotConverged("PageRank", o.max_iterations);
+}
+
+Result<std::vector<double>> Eigenvector(const Projection& g, bool weighted, double tolerance,
+                                        int max_iterations) {
+  // Power iteration on (A + I), from a uniform start, scaled to unit length each step
+  // (networkx's eigenvector_centrality). In-arcs: a node is central if central nodes point to it.
+  const size_t n = g.node_count();
+  if (n == 0) return std::vector<double>{};
+  std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
+  for (int it = 0; it < max_iterations; ++it) {
+    next = x;
+    for (uint32_t v = 0; v < n; ++v) {
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+        next[g.targets[e]] += x[v] * (weighted ? g.weights[e] : 1.0);
+      }
+    }
+    ScaleToUnitLength(&next);
+    const double err = L1Distance(next, x);
+    x.swap(next);
+    if (err < static_cast<double>(n) * tolerance) return x;
+  }
+  return NotConverged("eigenvector centrality", max_iterations);
+}
+
+Result<std::vector<double>> Katz(const Projection& g, double alpha, double beta, bool weighted,
+                                 double tolerance, int max_iterations) {
+  const size_t n = g.node_count();
+  if (n == 0) return std::vector<double>{};
+  std::vector<double> x(n, 0), next(n);
+  for (int it = 0; it < max_iterations; ++it) {
+    std::fill(next.begin(), next.end(), 0.0);
+    for (uint32_t v = 0; v < n; ++v) {
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+        next[g.targets[e]] += x[v] * (weighted ? g.weights[e] : 1.0);
+      }
+    }
+    for (double& v : next) v = alpha * v + beta;
+    const double err = L1Distance(next, x);
+    x.swap(next);
+    if (err < static_cast<double>(n) * tolerance) {
+      ScaleToUnitLength(&x);
+      return x;
+    }
+  }
+  return NotConverged("Katz centrality (alpha may exceed 1/largest eigenvalue)", max_iterations);
+}
+
+Status Hits(const Projection& g, std::vector<double>* hubs, std::vector<double>* authorities,
+            double tolerance, int max_iterations) {
+  // a = A^T h, h = A a, each scaled to sum 1, from uniform hubs (Kleinberg 1999).
+  const size_t n = g.node_count();
+  std::vector<double> h(n, n ? 1.0 / static_cast<double>(n) : 0), a(n), last;
+  for (int it = 0; it < max_iterations; ++it) {
+    last = h;
+    std::fill(a.begin(), a.end(), 0.0);
+    for (uint32_t v = 0; v < n; ++v) {
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) a[g.targets[e]] += h[v] * g.weights[e];
+    }
+    std::fill(h.begin(), h.end(), 0.0);
+    for (uint32_t v = 0; v < n; ++v) {
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) h[v] += a[g.targets[e]] * g.weights[e];
+    }
+    double sh = 0, sa = 0;
+    for (size_t i = 0; i < n; ++i) sh += h[i], sa += a[i];
+    if (sh > 0) for (double& v : h) v /= sh;
+    if (sa > 0) for (double& v : a) v /= sa;
+    if (L1Distance(h, last) < tolerance) {
+      *hubs = h;
+      *authorities = a;
+      return Status::OK();
+    }
+  }
+  return NotConverged("HITS", max_iterations);
+}
+
+std::vector<uint32_t> CoreNumbers(const Projection& g) {
+  // Batagelj–Zaveršnik: process nodes by current degree with bucket sort, O(m).
+  NeighborSets nb(g);
+  const uint32_t n = static_cast<uint32_t>(nb.size());
+  std::vector<uint32_t> deg(n), pos(n), order(n);
+  uint32_t max_deg = 0;
+  for (uint32_t v = 0; v < n; ++v) max_deg = std::max(max_deg, deg[v] = static_cast<uint32_t>(nb.degree(v)));
+  std::vector<uint32_t> bin(max_deg + 2, 0);
+  for (uint32_t v = 0; v < n; ++v) ++bin[deg[v] + 1];
+  for (uint32_t d = 1; d < bin.size(); ++d) bin[d] += bin[d - 1];
+  {
+    std::vector<uint32_t> fill(bin.begin(), bin.end() - 1);
+    for (uint32_t v = 0; v < n; ++v) order[pos[v] = fill[deg[v]]++] = v;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t v = order[i];
+    for (const uint32_t* pu = nb.begin(v); pu != nb.end(v); ++pu) {
+      const uint32_t u = *pu;
+      if (deg[u] > deg[v]) {
+        // Move u to the front of its bucket, then shrink its degree by one.
+        const uint32_t du = deg[u], pu_pos = pos[u], w = order[bin[du]];
+        if (u != w) {
+          std::swap(order[pu_pos], order[bin[du]]);
+          pos[w] = pu_pos;
+          pos[u] = bin[du];
+        }
+        ++bin[du];
+        --deg[u];
+      }
+    }
+  }
+  return deg;
+}
+
+}  // namespace tiegraph

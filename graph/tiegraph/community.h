@@ -1,0 +1,39 @@
+// Community detection and partition quality over the undirected view of a Projection.
+// Community ids are stable: numbered by size (largest first), then by smallest member index.
+#ifndef TIEGRAPH_COMMUNITY_H_
+#define TIEGRAPH_COMMUNITY_H_
+
+#include <cstdint>
+#include <vector>
+
+#include <tiegraph/projection.h>
+#include <tiegraph/status.h>
+
+namespace tiegraph {
+
+struct CommunityOptions {
+  double resolution = 1.0;  // gamma in the modularity (or CPM) quality
+  uint64_t seed = 42;       // node visiting order; the same seed gives the same partition
+  bool weighted = true;     // arc weights (strengths) or 1 per pair
+  int max_levels = 100;
+};
+
+struct Partition {
+  std::vector<uint32_t> community;  // per node
+  uint32_t count = 0;
+  double modularity = 0;  // Newman's modularity of the result at the given resolution
+};
+
+// Newman–Girvan modularity of any partition (networkx's modularity, with resolution).
+double Modularity(const Projection& g, const std::vector<uint32_t>& community, double resolution,
+                  bool weighted);
+// Louvain (Blondel et al. 2008): local moves, then aggregation, until no gain.
+Result<Partition> Louvain(const Projection& g, const CommunityOptions& options);
+// Label propagation (Raghavan et al. 2007), asynchronous, seeded order, ties to smallest label.
+Result<Partition> LabelPropagation(const Projection& g, const CommunityOptions& options);
+// Renumbers any labelling to the stable convention above; returns the count.
+uint32_t CanonicalCommunities(std::vector<uint32_t>* community);
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_COMMUNITY_H_

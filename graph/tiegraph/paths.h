@@ -1,0 +1,40 @@
+// Paths and cut structure over a Projection.
+#ifndef TIEGRAPH_PATHS_H_
+#define TIEGRAPH_PATHS_H_
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include <tiegraph/centrality.h>
+#include <tiegraph/projection.h>
+#include <tiegraph/status.h>
+
+namespace tiegraph {
+
+struct Path {
+  std::vector<uint32_t> nodes;  // from source to target
+  double length = 0;            // hops, or the sum of 1/strength
+};
+
+// One shortest path; among equal ones, the one whose node sequence is smallest in index
+// order. NotFound when the target cannot be reached.
+Result<Path> ShortestPath(const Projection& g, uint32_t source, uint32_t target, Distance distance);
+// Every shortest path (up to `limit`), in lexicographic order of their node sequences.
+Result<std::vector<Path>> AllShortestPaths(const Projection& g, uint32_t source, uint32_t target,
+                                           Distance distance, size_t limit);
+// The k shortest simple paths (Yen), shortest first.
+Result<std::vector<Path>> KShortestPaths(const Projection& g, uint32_t source, uint32_t target,
+                                         size_t k, Distance distance);
+// Nodes reachable within `hops` ties, with their hop distance (the source at 0).
+std::vector<std::pair<uint32_t, uint32_t>> ReachableWithin(const Projection& g, uint32_t source,
+                                                           uint32_t hops);
+// Articulation points (cut vertices) and bridges of the undirected view.
+std::vector<uint32_t> ArticulationPoints(const Projection& g);
+std::vector<std::pair<uint32_t, uint32_t>> Bridges(const Projection& g);
+// Eccentricity by hops within each node's component; the diameter is their maximum.
+std::vector<uint32_t> Eccentricity(const Projection& g, int threads = 2);
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_PATHS_H_

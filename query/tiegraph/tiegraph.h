@@ -10,12 +10,17 @@
 #ifndef TIEGRAPH_TIEGRAPH_H_
 #define TIEGRAPH_TIEGRAPH_H_
 
+#include <tiegraph/analysis.h>
+#include <tiegraph/centrality.h>
+#include <tiegraph/community.h>
 #include <tiegraph/import.h>
 #include <tiegraph/model.h>
+#include <tiegraph/paths.h>
 #include <tiegraph/projection.h>
 #include <tiegraph/queries.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
+#include <tiegraph/structure.h>
 #include <tiegraph/table.h>
 #include <tiegraph/text.h>
 #include <tiegraph/version.h>

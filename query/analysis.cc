@@ -1,0 +1,262 @@
+// Analysis requests: build the projection, run the algorithm, shape the result table.
+#include <tiegraph/analysis.h>
+
+#include <tiegraph/paths.h>
+#include <tiegraph/structure.h>
+#include <tiegraph/vocabulary.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace tiegraph {
+namespace {
+
+const char* DistanceName(Distance d) { return d == Distance::kHops ? "hops" : "1/strength"; }
+
+Result<Projection> Build(const Snapshot& snap, const ProjectionOptions& options) {
+  auto g = BuildProjection(snap, options);
+  if (!g.ok()) return g.status();
+  if (g->node_count() == 0) {
+    return Status::InvalidArgument("the projection is empty: no institution passes the filters");
+  }
+  return g;
+}
+
+// key, name, sector, region of node v, the columns every node table starts with.
+std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v) {
+  auto in = snap.GetInstitution(g.keys[v]);
+  if (!in.ok()) return {g.keys[v], std::string(), std::string(), std::string()};
+  std::string region;
+  for (size_t i = 0; i < in->region.size(); ++i) region += (i ? "/" : "") + in->region[i];
+  return {in->key, in->name, std::string(SectorName(in->sector)), region};
+}
+
+Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
+  uint32_t v;
+  if (!g.Find(key, &v)) {
+    return Status::NotFound("'" + key + "' is not in the projection (filtered out, or rolled up)");
+  }
+  return v;
+}
+
+}  // namespace
+
+const std::vector<std::string>& CentralityMetrics() {
+  static const std::vector<std::string> kMetrics = {
+      "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank",
+      "eigenvector", "katz", "hubs", "authorities", "core"};
+  return kMetrics;
+}
+
+Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& projection,
+                              const CentralityRequest& r) {
+  const auto& metrics = CentralityMetrics();
+  if (std::find(metrics.begin(), metrics.end(), r.metric) == metrics.end()) {
+    std::string list;
+    for (const auto& m : metrics) list += " " + m;
+    return Status::InvalidArgument("unknown metric '" + r.metric + "'; expected one of:" + list);
+  }
+  if (r.threads < 1 || r.threads > 256) return Status::InvalidArgument("--threads must be between 1 and 256");
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  std::vector<double> values;
+  std::string note;
+  const bool weighted = true;
+  if (r.metric == "degree") {
+    values = DegreeCentrality(*g, r.normalized);
+    note = r.normalized ? "distinct partners / (n-1)" : "distinct partners";
+  } else if (r.metric == "strength") {
+    values = Strength(*g);
+    note = "sum of tie strengths";
+  } else if (r.metric == "betweenness") {
+    BetweennessOptions o;
+    o.distance = r.distance;
+    o.normalized = r.normalized;
+    o.samples = r.samples;
+    o.seed = r.seed;
+    o.threads = r.threads;
+    auto b = Betweenness(*g, o);
+    if (!b.ok()) return b.status();
+    values = std::move(*b);
+    note = std::string("distance: ") + DistanceName(r.distance) + (r.normalized ? ", normalized" : ", raw") +
+           (r.samples ? ", estimated from " + std::to_string(r.samples) + " sources (seed " + std::to_string(r.seed) + ")" : ", exact");
+  } else if (r.metric == "closeness" || r.metric == "harmonic") {
+    auto c = r.metric == "closeness" ? Closeness(*g, r.distance, r.threads)
+                                     : Harmonic(*g, r.distance, r.normalized, r.threads);
+    if (!c.ok()) return c.status();
+    values = std::move(*c);
+    note = std::string("distance: ") + DistanceName(r.distance) +
+           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks" : "");
+  } else if (r.metric == "pagerank") {
+    PageRankOptions o;
+    o.damping = r.damping;
+    if (!r.personalize.empty()) {
+      auto v = IndexOf(*g, r.personalize);
+      if (!v.ok()) return v.status();
+      o.personalization.assign(g->node_count(), 0);
+      o.personalization[*v] = 1;
+    }
+    auto p = PageRank(*g, o);
+    if (!p.ok()) return p.status();
+    values = std::move(*p);
+    note = "weights: strengths, damping " + FormatReal(r.damping) +
+           (r.personalize.empty() ? "" : ", personalised on " + r.personalize);
+  } else if (r.metric == "eigenvector") {
+    auto e = Eigenvector(*g, weighted);
+    if (!e.ok()) return e.status();
+    values = std::move(*e);
+    note = "weights: strengths, unit length";
+  } else if (r.metric == "katz") {
+    auto k = Katz(*g, r.alpha, 1.0, weighted);
+    if (!k.ok()) return k.status();
+    values = std::move(*k);
+    note = "alpha " + FormatReal(r.alpha) + ", beta 1, weights: strengths";
+  } else if (r.metric == "hubs" || r.metric == "authorities") {
+    std::vector<double> hubs, auths;
+    TIEGRAPH_RETURN_IF_ERROR(Hits(*g, &hubs, &auths));
+    values = r.metric == "hubs" ? hubs : auths;
+    note = g->directed ? "HITS, weights: strengths" : "HITS on an undirected view (use --directed)";
+  } else {  // core
+    auto cores = CoreNumbers(*g);
+    values.assign(cores.begin(), cores.end());
+    note = "k-core number";
+  }
+  std::vector<uint32_t> order(g->node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return values[a] != values[b] ? values[a] > values[b] : g->keys[a] < g->keys[b];
+  });
+  Table t{r.metric + " (" + note + ")", {"rank", "key", "name", "sector", "region", r.metric}, {}};
+  const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
+  for (size_t i = 0; i < rows; ++i) {
+    std::vector<Cell> row{static_cast<int64_t>(i + 1)};
+    for (auto& c : NodeCells(snap, *g, order[i])) row.push_back(std::move(c));
+    if (r.metric == "core") row.push_back(static_cast<int64_t>(values[order[i]]));
+    else row.push_back(values[order[i]]);
+    t.AddRow(std::move(row));
+  }
+  return t;
+}
+
+Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection, const PathRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto from = IndexOf(*g, r.from);
+  if (!from.ok()) return from.status();
+  auto to = IndexOf(*g, r.to);
+  if (!to.ok()) return to.status();
+  if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("--k must be between 1 and 1000");
+  Result<std::vector<Path>> paths =
+      r.all ? AllShortestPaths(*g, *from, *to, r.distance, 100)
+            : r.k > 1 ? KShortestPaths(*g, *from, *to, r.k, r.distance)
+                      : Result<std::vector<Path>>(Status::OK());
+  if (!r.all && r.k == 1) {
+    auto p = ShortestPath(*g, *from, *to, r.distance);
+    if (!p.ok()) return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
+    paths = std::vector<Path>{*p};
+  }
+  if (!paths.ok()) return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
+  Table t{std::string("paths (distance: ") + DistanceName(r.distance) + ")",
+          {"path", "step", "key", "name", "sector", "length"}, {}};
+  for (size_t p = 0; p < paths->size(); ++p) {
+    const Path& path = (*paths)[p];
+    for (size_t s = 0; s < path.nodes.size(); ++s) {
+      auto cells = NodeCells(snap, *g, path.nodes[s]);
+      t.AddRow({static_cast<int64_t>(p + 1), static_cast<int64_t>(s), cells[0], cells[1], cells[2],
+                s + 1 == path.nodes.size() ? Cell(path.length) : Cell()});
+    }
+  }
+  return t;
+}
+
+Result<std::vector<Table>> CommunityTables(const Snapshot& snap, const ProjectionOptions& projection,
+                                           const CommunityRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  Result<Partition> p = Status::InvalidArgument(
+      "unknown method '" + r.method + "'; expected louvain or label-propagation");
+  if (r.method == "louvain") p = Louvain(*g, r.options);
+  if (r.method == "label-propagation") p = LabelPropagation(*g, r.options);
+  if (!p.ok()) return p.status();
+  Table summary{"communities", {"method", "communities", "modularity", "resolution", "seed"}, {}};
+  summary.AddRow({r.method, static_cast<int64_t>(p->count), p->modularity, r.options.resolution,
+                  static_cast<int64_t>(r.options.seed)});
+  Table members{"members", {"community", "key", "name", "sector", "region"}, {}};
+  std::vector<uint32_t> order(g->node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return p->community[a] < p->community[b];
+  });
+  for (uint32_t v : order) {
+    std::vector<Cell> row{static_cast<int64_t>(p->community[v] + 1)};
+    for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
+    members.AddRow(std::move(row));
+  }
+  return std::vector<Table>{std::move(summary), std::move(members)};
+}
+
+Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const ProjectionOptions& projection) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  std::vector<uint32_t> comp;
+  const uint32_t count = ConnectedComponents(*g, &comp);
+  std::vector<int64_t> size(count, 0);
+  for (uint32_t c : comp) ++size[c];
+  Table sizes{g->directed ? "weakly connected components" : "connected components",
+              {"component", "institutions"}, {}};
+  for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
+  Table members{"members", {"component", "key", "name", "sector", "region"}, {}};
+  std::vector<uint32_t> order(g->node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return comp[a] < comp[b]; });
+  for (uint32_t v : order) {
+    std::vector<Cell> row{static_cast<int64_t>(comp[v] + 1)};
+    for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
+    members.AddRow(std::move(row));
+  }
+  return std::vector<Table>{std::move(sizes), std::move(members)};
+}
+
+Result<std::vector<Table>> CutPointTables(const Snapshot& snap, const ProjectionOptions& projection) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  Table points{"articulation points (their removal disconnects the network)",
+               {"key", "name", "sector", "region"}, {}};
+  for (uint32_t v : ArticulationPoints(*g)) points.AddRow(NodeCells(snap, *g, v));
+  Table bridges{"bridges (ties whose removal disconnects the network)",
+                {"key", "name", "other_key", "other_name"}, {}};
+  for (auto [a, b] : Bridges(*g)) {
+    auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
+    bridges.AddRow({x[0], x[1], y[0], y[1]});
+  }
+  return std::vector<Table>{std::move(points), std::move(bridges)};
+}
+
+Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& projection) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  std::vector<uint32_t> comp;
+  const uint32_t components = ConnectedComponents(*g, &comp);
+  auto ecc = Eccentricity(*g);
+  uint32_t diameter = 0;
+  for (uint32_t e : ecc) diameter = std::max(diameter, e);
+  uint64_t triangles = 0;
+  for (uint64_t t : Triangles(*g)) triangles += t;
+  Table t{"structure", {"measure", "value"}, {}};
+  t.AddRow({std::string("institutions"), static_cast<int64_t>(g->node_count())});
+  t.AddRow({std::string(g->directed ? "connected ordered pairs" : "connected pairs"),
+            static_cast<int64_t>(g->edge_count())});
+  t.AddRow({std::string("ties used"), static_cast<int64_t>(g->ties_used)});
+  t.AddRow({std::string("density"), Density(*g)});
+  t.AddRow({std::string("components"), static_cast<int64_t>(components)});
+  t.AddRow({std::string("diameter (hops, largest within a component)"), static_cast<int64_t>(diameter)});
+  t.AddRow({std::string("triangles"), static_cast<int64_t>(triangles / 3)});
+  t.AddRow({std::string("transitivity"), Transitivity(*g)});
+  t.AddRow({std::string("average clustering"), AverageClustering(*g)});
+  const double r = DegreeAssortativity(*g);
+  t.AddRow({std::string("degree assortativity"), std::isnan(r) ? Cell() : Cell(r)});
+  return t;
+}
+
+}  // namespace tiegraph

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what tiegraph needs to build and test on Debian 12 (run as root, or with sudo available).
 # Idempotent: packages already present are skipped, so a second run costs a few seconds.
-#   tools/setup-debian.sh            build + test dependencies
-#   tools/setup-debian.sh --peers    also the reference peers (networkx, igraph, graph-tool) for checks
+#   tools/setup-debian.sh            build + test dependencies (the tests compare against
+#                                    networkx and igraph, so those come too)
+#   tools/setup-debian.sh --peers    also graph-tool and the rest of the benchmark peers
 set -euo pipefail
 
 packages=(
@@ -10,9 +11,10 @@ packages=(
   librocksdb-dev capnproto libcapnp-dev
   libboost-graph-dev catch2
   libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev
+  python3 python3-networkx python3-igraph python3-numpy python3-scipy
 )
 if [[ "${1:-}" == "--peers" ]]; then
-  packages+=(python3-networkx python3-igraph python3-graph-tool python3-scipy python3-numpy)
+  packages+=(python3-graph-tool)
 fi
 
 missing=()

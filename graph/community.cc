@@ -2,70 +2,19 @@
 #include <tiegraph/community.h>
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <random>
+
+#include "graph/community_graph.h"
 
 namespace tiegraph {
 namespace {
 
-// A weighted undirected graph for one Louvain level: symmetric rows without self-loops, each
-// node's self-loop weight apart (the ties inside a community once it is aggregated).
-struct Level {
-  std::vector<uint64_t> offsets;
-  std::vector<uint32_t> targets;
-  std::vector<double> weights;
-  std::vector<double> self;      // self-loop weight, counted twice in strength
-  std::vector<double> strength;  // weighted degree including 2 * self
-  size_t size() const { return self.size(); }
-};
-
-Level FromProjection(const Projection& g, bool weighted) {
-  Level l;
-  const size_t n = g.node_count();
-  l.self.assign(n, 0);
-  l.strength.assign(n, 0);
-  l.offsets.assign(n + 1, 0);
-  // A directed projection is symmetrised: an arc in either direction joins the pair, with the
-  // weights of both directions added.
-  std::vector<std::vector<std::pair<uint32_t, double>>> rows(g.directed ? n : 0);
-  if (g.directed) {
-    for (uint32_t v = 0; v < n; ++v) {
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-        const double w = weighted ? g.weights[e] : 1.0;
-        rows[v].push_back({g.targets[e], w});
-        rows[g.targets[e]].push_back({v, w});
-      }
-    }
-    for (uint32_t v = 0; v < n; ++v) {
-      auto& r = rows[v];
-      std::stable_sort(r.begin(), r.end(), [](auto& a, auto& b) { return a.first < b.first; });
-      for (size_t i = 0; i < r.size(); ++i) {
-        if (!l.targets.empty() && l.targets.size() > l.offsets[v] && l.targets.back() == r[i].first) {
-          if (weighted) l.weights.back() += r[i].second;
-        } else {
-          l.targets.push_back(r[i].first);
-          l.weights.push_back(r[i].second);
-        }
-      }
-      l.offsets[v + 1] = l.targets.size();
-    }
-  } else {
-    l.offsets = g.offsets;
-    l.targets = g.targets;
-    l.weights = g.weights;
-    if (!weighted) std::fill(l.weights.begin(), l.weights.end(), 1.0);
-  }
-  for (uint32_t v = 0; v < n; ++v) {
-    for (uint64_t e = l.offsets[v]; e < l.offsets[v + 1]; ++e) l.strength[v] += l.weights[e];
-  }
-  return l;
-}
-
 // One level of local moves. Returns true when any node changed community.
-bool MoveNodes(const Level& l, double resolution, std::mt19937_64& rng, std::vector<uint32_t>* comm) {
-  const size_t n = l.size();
-  double two_m = 0;
-  for (double s : l.strength) two_m += s;
+bool MoveNodes(const CommunityGraph& l, double resolution, std::mt19937_64& rng, std::vector<uint32_t>* comm) {
+  const size_t n = l.node_count();
+  const double two_m = l.TotalStrength();
   if (two_m == 0) return false;
   std::vector<double> tot(n, 0);
   for (uint32_t v = 0; v < n; ++v) tot[(*comm)[v]] += l.strength[v];
@@ -108,44 +57,6 @@ bool MoveNodes(const Level& l, double resolution, std::mt19937_64& rng, std::vec
   return any_move;
 }
 
-// Collapses each community into one node; returns the new level and renumbers comm to 0..c-1.
-Level Aggregate(const Level& l, std::vector<uint32_t>* comm) {
-  const uint32_t count = CanonicalCommunities(comm);
-  Level next;
-  next.self.assign(count, 0);
-  next.strength.assign(count, 0);
-  std::vector<std::vector<std::pair<uint32_t, double>>> rows(count);
-  for (uint32_t v = 0; v < l.size(); ++v) {
-    const uint32_t cv = (*comm)[v];
-    next.self[cv] += l.self[v];
-    for (uint64_t e = l.offsets[v]; e < l.offsets[v + 1]; ++e) {
-      const uint32_t cu = (*comm)[l.targets[e]];
-      if (cu == cv) {
-        next.self[cv] += l.weights[e] / 2;  // each internal tie is seen from both ends
-      } else {
-        rows[cv].push_back({cu, l.weights[e]});
-      }
-    }
-  }
-  next.offsets.assign(count + 1, 0);
-  for (uint32_t c = 0; c < count; ++c) {
-    auto& r = rows[c];
-    std::sort(r.begin(), r.end());
-    for (const auto& [t, w] : r) {
-      if (next.targets.size() > next.offsets[c] && next.targets.back() == t) {
-        next.weights.back() += w;
-      } else {
-        next.targets.push_back(t);
-        next.weights.push_back(w);
-      }
-    }
-    next.offsets[c + 1] = next.targets.size();
-    for (uint64_t e = next.offsets[c]; e < next.offsets[c + 1]; ++e) next.strength[c] += next.weights[e];
-    next.strength[c] += 2 * next.self[c];
-  }
-  return next;
-}
-
 }  // namespace
 
 uint32_t CanonicalCommunities(std::vector<uint32_t>* community) {
@@ -173,14 +84,13 @@ uint32_t CanonicalCommunities(std::vector<uint32_t>* community) {
 
 double Modularity(const Projection& g, const std::vector<uint32_t>& community, double resolution,
                   bool weighted) {
-  const Level l = FromProjection(g, weighted);
-  double two_m = 0;
-  for (double s : l.strength) two_m += s;
-  if (two_m == 0 || community.size() != l.size()) return 0;
+  const CommunityGraph l = CommunityGraph::From(g, weighted);
+  const double two_m = l.TotalStrength();
+  if (two_m == 0 || community.size() != l.node_count()) return 0;
   uint32_t max_label = 0;
   for (uint32_t c : community) max_label = std::max(max_label, c);
   std::vector<double> inside(size_t{max_label} + 1, 0), tot(size_t{max_label} + 1, 0);
-  for (uint32_t v = 0; v < l.size(); ++v) {
+  for (uint32_t v = 0; v < l.node_count(); ++v) {
     tot[community[v]] += l.strength[v];
     for (uint64_t e = l.offsets[v]; e < l.offsets[v + 1]; ++e) {
       if (community[l.targets[e]] == community[v]) inside[community[v]] += l.weights[e];
@@ -194,31 +104,54 @@ double Modularity(const Projection& g, const std::vector<uint32_t>& community, d
   return q;
 }
 
+Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
+                             const std::function<std::vector<uint32_t>(const std::vector<uint32_t>&)>& run) {
+  // Each round restarts from the partition the last one found, until modularity stops rising
+  // (Leiden's "iterate until no change"; it also lifts Louvain out of early local optima).
+  Partition best;
+  best.community.resize(g.node_count());
+  std::iota(best.community.begin(), best.community.end(), 0u);
+  best.count = CanonicalCommunities(&best.community);
+  best.modularity = Modularity(g, best.community, o.resolution, o.weighted);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<uint32_t> next = run(best.community);
+    const uint32_t count = CanonicalCommunities(&next);
+    const double q = Modularity(g, next, o.resolution, o.weighted);
+    if (!(q > best.modularity + 1e-12)) break;
+    best.community = std::move(next);
+    best.count = count;
+    best.modularity = q;
+  }
+  return best;
+}
+
 Result<Partition> Louvain(const Projection& g, const CommunityOptions& o) {
   if (o.resolution <= 0) return Status::InvalidArgument("resolution must be > 0");
   std::mt19937_64 rng(o.seed);
-  Level level = FromProjection(g, o.weighted);
-  std::vector<uint32_t> membership(g.node_count());
-  std::iota(membership.begin(), membership.end(), 0u);
-  for (int depth = 0; depth < o.max_levels; ++depth) {
-    std::vector<uint32_t> comm(level.size());
-    std::iota(comm.begin(), comm.end(), 0u);
-    if (!MoveNodes(level, o.resolution, rng, &comm)) break;
-    Level next = Aggregate(level, &comm);
-    for (uint32_t& m : membership) m = comm[m];
-    if (next.size() == level.size()) break;
-    level = std::move(next);
-  }
-  Partition p;
-  p.community = std::move(membership);
-  p.count = CanonicalCommunities(&p.community);
-  p.modularity = Modularity(g, p.community, o.resolution, o.weighted);
-  return p;
+  const CommunityGraph base = CommunityGraph::From(g, o.weighted);
+  return ImproveUntilStable(g, o, [&](const std::vector<uint32_t>& start) {
+    CommunityGraph level = base;
+    std::vector<uint32_t> membership(g.node_count());
+    std::iota(membership.begin(), membership.end(), 0u);
+    for (int depth = 0; depth < o.max_levels; ++depth) {
+      // The first level starts from `start`, later ones from singletons.
+      std::vector<uint32_t> comm = depth == 0 ? start : std::vector<uint32_t>(level.node_count());
+      if (depth > 0) std::iota(comm.begin(), comm.end(), 0u);
+      const bool moved = MoveNodes(level, o.resolution, rng, &comm);
+      const uint32_t count = CanonicalCommunities(&comm);
+      if (!moved && count == level.node_count()) break;
+      CommunityGraph next = level.Collapse(comm, count);
+      for (uint32_t& m : membership) m = comm[m];
+      if (next.node_count() == level.node_count()) break;
+      level = std::move(next);
+    }
+    return membership;
+  });
 }
 
 Result<Partition> LabelPropagation(const Projection& g, const CommunityOptions& o) {
-  const Level l = FromProjection(g, o.weighted);
-  const size_t n = l.size();
+  const CommunityGraph l = CommunityGraph::From(g, o.weighted);
+  const size_t n = l.node_count();
   std::vector<uint32_t> label(n);
   std::iota(label.begin(), label.end(), 0u);
   std::vector<uint32_t> order(n);

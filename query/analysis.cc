@@ -175,13 +175,15 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap, const Projectio
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   Result<Partition> p = Status::InvalidArgument(
-      "unknown method '" + r.method + "'; expected louvain or label-propagation");
+      "unknown method '" + r.method + "'; expected louvain, leiden or label-propagation");
   if (r.method == "louvain") p = Louvain(*g, r.options);
+  if (r.method == "leiden") p = Leiden(*g, r.options);
   if (r.method == "label-propagation") p = LabelPropagation(*g, r.options);
   if (!p.ok()) return p.status();
-  Table summary{"communities", {"method", "communities", "modularity", "resolution", "seed"}, {}};
-  summary.AddRow({r.method, static_cast<int64_t>(p->count), p->modularity, r.options.resolution,
-                  static_cast<int64_t>(r.options.seed)});
+  Table summary{"communities", {"method", "quality", "communities", "modularity", "resolution", "seed"}, {}};
+  const bool cpm = r.method == "leiden" && r.options.quality == Quality::kCpm;
+  summary.AddRow({r.method, std::string(cpm ? "cpm" : "modularity"), static_cast<int64_t>(p->count),
+                  p->modularity, r.options.resolution, static_cast<int64_t>(r.options.seed)});
   Table members{"members", {"community", "key", "name", "sector", "region"}, {}};
   std::vector<uint32_t> order(g->node_count());
   std::iota(order.begin(), order.end(), 0u);

@@ -67,6 +67,9 @@ Status CheckDirectory(const std::string& path, const OpenOptions& options, bool*
     return Status::NotFound("no tiegraph database at " + path +
                             " (create one with `tiegraph --db " + path + " init`)");
   }
+  // RocksDB creates the last directory only; make the parents too.
+  fs::create_directories(path, ec);
+  if (ec) return Status::IOError("cannot create " + path + ": " + ec.message());
   return Status::OK();
 }
 

@@ -178,16 +178,20 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     auto f = std::make_shared<FilterArgs>();
     auto r = std::make_shared<CommunityRequest>();
     auto unweighted = std::make_shared<bool>(false);
-    auto* cmd = app.add_subcommand("communities", "Find communities (Louvain or label propagation)");
-    cmd->add_option("--method", r->method, "louvain (default) or label-propagation");
+    auto quality = std::make_shared<std::string>("modularity");
+    auto* cmd = app.add_subcommand("communities", "Find communities (Louvain, Leiden, label propagation)");
+    cmd->add_option("--method", r->method, "louvain (default), leiden or label-propagation");
+    cmd->add_option("--quality", *quality, "Leiden: modularity (default) or cpm")
+        ->check(CLI::IsMember({"modularity", "cpm"}));
     cmd->add_option("--resolution", r->options.resolution, "Modularity resolution (default 1)");
     cmd->add_option("--seed", r->options.seed, "Seed for the visiting order (default 42)");
     cmd->add_flag("--unweighted", *unweighted, "Ignore tie strengths");
     f->Register(cmd);
-    cmd->callback([&ctx, exit_code, f, r, unweighted]() {
+    cmd->callback([&ctx, exit_code, f, r, unweighted, quality]() {
       Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
         CommunityRequest req = *r;
         req.options.weighted = !*unweighted;
+        req.options.quality = *quality == "cpm" ? Quality::kCpm : Quality::kModularity;
         return CommunityTables(snap, o, req);
       });
     });

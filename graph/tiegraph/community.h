@@ -11,8 +11,13 @@
 
 namespace tiegraph {
 
+// What Leiden optimises: modularity, or the Constant Potts Model (Traag et al. 2011), whose
+// resolution is a density: communities are denser inside than `resolution`.
+enum class Quality { kModularity, kCpm };
+
 struct CommunityOptions {
   double resolution = 1.0;  // gamma in the modularity (or CPM) quality
+  Quality quality = Quality::kModularity;  // Leiden only; Louvain optimises modularity
   uint64_t seed = 42;       // node visiting order; the same seed gives the same partition
   bool weighted = true;     // arc weights (strengths) or 1 per pair
   int max_levels = 100;
@@ -29,6 +34,10 @@ double Modularity(const Projection& g, const std::vector<uint32_t>& community, d
                   bool weighted);
 // Louvain (Blondel et al. 2008): local moves, then aggregation, until no gain.
 Result<Partition> Louvain(const Projection& g, const CommunityOptions& options);
+// Leiden (Traag, Waltman & van Eck 2019): fast local moves, refinement into well-connected
+// sub-communities, aggregation on the refined partition; repeated until nothing moves.
+// Partition.modularity is Newman's modularity (reported for CPM runs too).
+Result<Partition> Leiden(const Projection& g, const CommunityOptions& options);
 // Label propagation (Raghavan et al. 2007), asynchronous, seeded order, ties to smallest label.
 Result<Partition> LabelPropagation(const Projection& g, const CommunityOptions& options);
 // Renumbers any labelling to the stable convention above; returns the count.

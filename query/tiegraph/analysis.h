@@ -43,7 +43,7 @@ struct PathRequest {
 Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection, const PathRequest& request);
 
 struct CommunityRequest {
-  std::string method = "louvain";  // louvain | label-propagation
+  std::string method = "louvain";  // louvain | leiden | label-propagation
   CommunityOptions options;
 };
 // A summary (count, modularity) and the members of each community.

@@ -125,9 +125,26 @@ Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
   return best;
 }
 
-Result<Partition> Louvain(const Projection& g, const CommunityOptions& o) {
-  if (o.resolution <= 0) return Status::InvalidArgument("resolution must be > 0");
-  std::mt19937_64 rng(o.seed);
+Result<Partition> BestOfTrials(const Projection& g, const CommunityOptions& o,
+                               const std::function<Result<Partition>(uint64_t seed)>& run) {
+  if (o.trials < 0 || o.trials > 1000) return Status::InvalidArgument("trials must be between 0 and 1000");
+  const int trials = o.trials > 0 ? o.trials : (g.node_count() <= 10000 ? 8 : 1);
+  Result<Partition> best = run(o.seed);
+  for (int t = 1; t < trials && best.ok(); ++t) {
+    Result<Partition> p = run(o.seed + static_cast<uint64_t>(t));
+    if (!p.ok()) return p.status();
+    if (p->modularity > best->modularity + 1e-12) best = std::move(p);
+  }
+  return best;
+}
+
+Result<Partition> Louvain(const Projection& g, const CommunityOptions& options) {
+  if (options.resolution <= 0) return Status::InvalidArgument("resolution must be > 0");
+  return BestOfTrials(g, options, [&](uint64_t seed) { return LouvainRun(g, options, seed); });
+}
+
+Result<Partition> LouvainRun(const Projection& g, const CommunityOptions& o, uint64_t seed) {
+  std::mt19937_64 rng(seed);
   const CommunityGraph base = CommunityGraph::From(g, o.weighted);
   return ImproveUntilStable(g, o, [&](const std::vector<uint32_t>& start) {
     CommunityGraph level = base;

@@ -35,6 +35,14 @@ struct CommunityGraph {
 Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
                              const std::function<std::vector<uint32_t>(const std::vector<uint32_t>&)>& run);
 
+// Runs `run` for each of the options' trials (seeds seed, seed+1, …) and keeps the partition
+// of highest modularity (the earliest among equals).
+Result<Partition> BestOfTrials(const Projection& g, const CommunityOptions& o,
+                               const std::function<Result<Partition>(uint64_t seed)>& run);
+// One Louvain or Leiden run with the given seed.
+Result<Partition> LouvainRun(const Projection& g, const CommunityOptions& o, uint64_t seed);
+Result<Partition> LeidenRun(const Projection& g, const CommunityOptions& o, uint64_t seed);
+
 }  // namespace tiegraph
 
 #endif  // TIEGRAPH_GRAPH_COMMUNITY_GRAPH_H_

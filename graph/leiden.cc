@@ -137,9 +137,14 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, const QualityTerms& q, std
 
 }  // namespace
 
-Result<Partition> Leiden(const Projection& g, const CommunityOptions& o) {
-  if (o.resolution <= 0) return Status::InvalidArgument("resolution must be > 0");
-  std::mt19937_64 rng(o.seed);
+Result<Partition> Leiden(const Projection& g, const CommunityOptions& options) {
+  if (options.resolution <= 0) return Status::InvalidArgument("resolution must be > 0");
+  if (options.quality == Quality::kCpm) return LeidenRun(g, options, options.seed);  // not modularity
+  return BestOfTrials(g, options, [&](uint64_t seed) { return LeidenRun(g, options, seed); });
+}
+
+Result<Partition> LeidenRun(const Projection& g, const CommunityOptions& o, uint64_t seed) {
+  std::mt19937_64 rng(seed);
   CommunityGraph level = CommunityGraph::From(g, o.weighted);
   const double two_m = level.TotalStrength();
   QualityTerms q{o.quality == Quality::kCpm ? o.resolution : (two_m > 0 ? o.resolution / two_m : 0),

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <numeric>
 #include <set>
 
 #include "graph/neighbor_sets.h"
@@ -188,14 +189,23 @@ std::vector<std::pair<uint32_t, uint32_t>> ReachableWithin(const Projection& g, 
 
 namespace {
 
-// Iterative Hopcroft–Tarjan depth-first search computing discovery and low-link times.
-void LowLink(const NeighborSets& nb, std::vector<uint32_t>* cut_points,
-             std::vector<std::pair<uint32_t, uint32_t>>* bridges) {
+// Iterative Hopcroft–Tarjan depth-first search over discovery and low-link times, giving cut
+// points, bridges and (through a stack of tree and back edges) the biconnected components.
+struct CutStructure {
+  std::vector<uint32_t> cut_points;
+  std::vector<std::pair<uint32_t, uint32_t>> bridges;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> blocks;
+};
+
+CutStructure LowLink(const NeighborSets& nb) {
+  CutStructure out;
   const uint32_t n = static_cast<uint32_t>(nb.size());
   constexpr uint32_t kNone = UINT32_MAX;
   std::vector<uint32_t> disc(n, kNone), low(n, 0), parent(n, kNone);
   std::vector<const uint32_t*> next(n);
   std::vector<char> is_cut(n, 0);
+  std::vector<std::pair<uint32_t, uint32_t>> edges;  // tree and back edges not yet in a block
+  auto ordered = [](uint32_t a, uint32_t b) { return std::make_pair(std::min(a, b), std::max(a, b)); };
   uint32_t time = 0;
   for (uint32_t root = 0; root < n; ++root) {
     if (disc[root] != kNone) continue;
@@ -212,9 +222,11 @@ void LowLink(const NeighborSets& nb, std::vector<uint32_t>* cut_points,
           disc[v] = low[v] = time++;
           next[v] = nb.begin(v);
           stack.push_back(v);
+          edges.push_back(ordered(u, v));
           if (u == root) ++root_children;
-        } else if (v != parent[u]) {
+        } else if (v != parent[u] && disc[v] < disc[u]) {
           low[u] = std::min(low[u], disc[v]);
+          edges.push_back(ordered(u, v));
         }
         continue;
       }
@@ -222,31 +234,109 @@ void LowLink(const NeighborSets& nb, std::vector<uint32_t>* cut_points,
       const uint32_t p = parent[u];
       if (p == kNone) continue;
       low[p] = std::min(low[p], low[u]);
-      if (low[u] > disc[p]) bridges->push_back({std::min(p, u), std::max(p, u)});
-      if (p != root && low[u] >= disc[p]) is_cut[p] = 1;
+      if (low[u] > disc[p]) out.bridges.push_back(ordered(p, u));
+      if (low[u] >= disc[p]) {
+        if (p != root) is_cut[p] = 1;
+        // The edges pushed since (p, u) form one block.
+        std::vector<std::pair<uint32_t, uint32_t>> block;
+        const auto tree_edge = ordered(p, u);
+        while (!edges.empty()) {
+          auto e = edges.back();
+          edges.pop_back();
+          block.push_back(e);
+          if (e == tree_edge) break;
+        }
+        std::sort(block.begin(), block.end());
+        out.blocks.push_back(std::move(block));
+      }
     }
     if (root_children > 1) is_cut[root] = 1;
   }
   for (uint32_t v = 0; v < n; ++v) {
-    if (is_cut[v]) cut_points->push_back(v);
+    if (is_cut[v]) out.cut_points.push_back(v);
   }
-  std::sort(bridges->begin(), bridges->end());
+  std::sort(out.bridges.begin(), out.bridges.end());
+  std::sort(out.blocks.begin(), out.blocks.end());
+  return out;
 }
 
 }  // namespace
 
-std::vector<uint32_t> ArticulationPoints(const Projection& g) {
-  std::vector<uint32_t> cut;
-  std::vector<std::pair<uint32_t, uint32_t>> bridges;
-  LowLink(NeighborSets(g), &cut, &bridges);
-  return cut;
+std::vector<std::vector<std::pair<uint32_t, uint32_t>>> BiconnectedComponents(const Projection& g) {
+  return LowLink(NeighborSets(g)).blocks;
 }
 
+std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t target, uint32_t max_hops,
+                              size_t limit) {
+  std::vector<Path> out;
+  if (source >= g.node_count() || target >= g.node_count()) return out;
+  std::vector<char> on_path(g.node_count(), 0);
+  Path cur;
+  cur.nodes.push_back(source);
+  on_path[source] = 1;
+  std::function<void(uint32_t)> walk = [&](uint32_t u) {
+    if (out.size() >= limit) return;
+    if (u == target) {
+      cur.length = static_cast<double>(cur.nodes.size() - 1);
+      out.push_back(cur);
+      return;
+    }
+    if (cur.nodes.size() - 1 >= max_hops) return;
+    for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1] && out.size() < limit; ++e) {
+      const uint32_t v = g.targets[e];
+      if (on_path[v]) continue;
+      on_path[v] = 1;
+      cur.nodes.push_back(v);
+      walk(v);
+      cur.nodes.pop_back();
+      on_path[v] = 0;
+    }
+  };
+  walk(source);
+  return out;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projection& g, Distance distance) {
+  struct Edge {
+    double length;
+    uint32_t u, v;
+  };
+  std::vector<Edge> edges;
+  for (uint32_t u = 0; u < g.node_count(); ++u) {
+    for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
+      const uint32_t v = g.targets[e];
+      if (!g.directed && v < u) continue;  // each undirected tie once
+      if (distance == Distance::kInverseStrength && g.weights[e] <= 0) continue;
+      edges.push_back({distance == Distance::kHops ? 1.0 : 1.0 / g.weights[e], std::min(u, v), std::max(u, v)});
+    }
+  }
+  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+    if (a.length != b.length) return a.length < b.length;
+    return a.u != b.u ? a.u < b.u : a.v < b.v;
+  });
+  std::vector<uint32_t> parent(g.node_count());
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<std::pair<uint32_t, uint32_t>> forest;
+  for (const Edge& e : edges) {
+    const uint32_t a = find(e.u), b = find(e.v);
+    if (a == b) continue;
+    parent[std::max(a, b)] = std::min(a, b);
+    forest.push_back({e.u, e.v});
+  }
+  return forest;
+}
+
+namespace {
+}  // namespace
+
+std::vector<uint32_t> ArticulationPoints(const Projection& g) { return LowLink(NeighborSets(g)).cut_points; }
+
 std::vector<std::pair<uint32_t, uint32_t>> Bridges(const Projection& g) {
-  std::vector<uint32_t> cut;
-  std::vector<std::pair<uint32_t, uint32_t>> bridges;
-  LowLink(NeighborSets(g), &cut, &bridges);
-  return bridges;
+  return LowLink(NeighborSets(g)).bridges;
 }
 
 std::vector<uint32_t> Eccentricity(const Projection& g, int threads) {

@@ -79,6 +79,9 @@ bool ValidIn(const ProjectionFilter& filter, const Date& since, const Date& unti
 // component[i] for each node, numbered by size (largest first), ties broken by the smallest
 // member index. Returns the count.
 uint32_t ConnectedComponents(const Projection& g, std::vector<uint32_t>* component);
+// Strongly connected components of a directed projection (of an undirected one: the connected
+// components), numbered the same way.
+uint32_t StronglyConnectedComponents(const Projection& g, std::vector<uint32_t>* component);
 
 }  // namespace tiegraph
 

@@ -130,10 +130,10 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   Table t{r.metric + " (" + note + ")", {"rank", "key", "name", "sector", "region", r.metric}, {}};
   const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
   for (size_t i = 0; i < rows; ++i) {
-    std::vector<Cell> row{static_cast<int64_t>(i + 1)};
-    for (auto& c : NodeCells(snap, *g, order[i])) row.push_back(std::move(c));
-    if (r.metric == "core") row.push_back(static_cast<int64_t>(values[order[i]]));
-    else row.push_back(values[order[i]]);
+    std::vector<Cell> row = NodeCells(snap, *g, order[i]);
+    row.reserve(row.size() + 2);
+    row.insert(row.begin(), Cell(static_cast<int64_t>(i + 1)));
+    row.push_back(r.metric == "core" ? Cell(static_cast<int64_t>(values[order[i]])) : Cell(values[order[i]]));
     t.AddRow(std::move(row));
   }
   return t;
@@ -147,17 +147,25 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
   auto to = IndexOf(*g, r.to);
   if (!to.ok()) return to.status();
   if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("--k must be between 1 and 1000");
+  if (r.limit < 1) return Status::InvalidArgument("--limit must be at least 1");
+  if (r.simple && (r.max_hops < 1 || r.max_hops > 32)) {
+    return Status::InvalidArgument("--max-hops must be between 1 and 32");
+  }
   Result<std::vector<Path>> paths =
-      r.all ? AllShortestPaths(*g, *from, *to, r.distance, 100)
+      r.simple ? Result<std::vector<Path>>(SimplePaths(*g, *from, *to, r.max_hops, r.limit))
+      : r.all ? AllShortestPaths(*g, *from, *to, r.distance, r.limit)
             : r.k > 1 ? KShortestPaths(*g, *from, *to, r.k, r.distance)
                       : Result<std::vector<Path>>(Status::OK());
-  if (!r.all && r.k == 1) {
+  if (!r.simple && !r.all && r.k == 1) {
     auto p = ShortestPath(*g, *from, *to, r.distance);
     if (!p.ok()) return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
     paths = std::vector<Path>{*p};
   }
-  if (!paths.ok()) return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
-  Table t{std::string("paths (distance: ") + DistanceName(r.distance) + ")",
+  if (!paths.ok() || paths->empty()) {
+    return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
+  }
+  Table t{r.simple ? "simple paths of at most " + std::to_string(r.max_hops) + " ties"
+                   : std::string("paths (distance: ") + DistanceName(r.distance) + ")",
           {"path", "step", "key", "name", "sector", "length"}, {}};
   for (size_t p = 0; p < paths->size(); ++p) {
     const Path& path = (*paths)[p];
@@ -198,14 +206,32 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap, const Projectio
   return std::vector<Table>{std::move(summary), std::move(members)};
 }
 
-Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const ProjectionOptions& projection) {
+Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection, const std::string& key,
+                         uint32_t hops) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto from = IndexOf(*g, key);
+  if (!from.ok()) return from.status();
+  Table t{"reachable within " + std::to_string(hops) + " ties", {"key", "name", "sector", "region", "hops"}, {}};
+  for (auto [v, d] : ReachableWithin(*g, *from, hops)) {
+    if (v == *from) continue;
+    auto row = NodeCells(snap, *g, v);
+    row.push_back(static_cast<int64_t>(d));
+    t.AddRow(std::move(row));
+  }
+  return t;
+}
+
+Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const ProjectionOptions& projection,
+                                           bool strong) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   std::vector<uint32_t> comp;
-  const uint32_t count = ConnectedComponents(*g, &comp);
+  const uint32_t count = strong ? StronglyConnectedComponents(*g, &comp) : ConnectedComponents(*g, &comp);
   std::vector<int64_t> size(count, 0);
   for (uint32_t c : comp) ++size[c];
-  Table sizes{g->directed ? "weakly connected components" : "connected components",
+  Table sizes{strong ? "strongly connected components"
+              : g->directed ? "weakly connected components" : "connected components",
               {"component", "institutions"}, {}};
   for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
   Table members{"members", {"component", "key", "name", "sector", "region"}, {}};
@@ -232,7 +258,35 @@ Result<std::vector<Table>> CutPointTables(const Snapshot& snap, const Projection
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
     bridges.AddRow({x[0], x[1], y[0], y[1]});
   }
-  return std::vector<Table>{std::move(points), std::move(bridges)};
+  Table blocks{"biconnected blocks (larger than one tie)", {"block", "institutions", "keys"}, {}};
+  int64_t number = 0;
+  for (const auto& block : BiconnectedComponents(*g)) {
+    if (block.size() < 2) continue;
+    std::vector<uint32_t> nodes;
+    for (auto [a, b] : block) nodes.push_back(a), nodes.push_back(b);
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    std::string keys;
+    for (uint32_t v : nodes) keys += (keys.empty() ? "" : " ") + g->keys[v];
+    blocks.AddRow({++number, static_cast<int64_t>(nodes.size()), keys});
+  }
+  return std::vector<Table>{std::move(points), std::move(bridges), std::move(blocks)};
+}
+
+Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions& projection, Distance distance) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  Table t{std::string("spanning forest (least total distance: ") + DistanceName(distance) + ")",
+          {"key", "name", "other_key", "other_name", "strength"}, {}};
+  for (auto [a, b] : MinimumSpanningForest(*g, distance)) {
+    auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
+    double strength = 0;
+    for (uint64_t e = g->offsets[a]; e < g->offsets[a + 1]; ++e) {
+      if (g->targets[e] == b) strength = g->weights[e];
+    }
+    t.AddRow({x[0], x[1], y[0], y[1], strength});
+  }
+  return t;
 }
 
 Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& projection) {

@@ -156,7 +156,10 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_option("from", r->from, "Institution (key, name or alias)")->required();
     cmd->add_option("to", r->to, "Institution (key, name or alias)")->required();
     cmd->add_option("--k", r->k, "The k shortest simple paths (default 1)");
-    cmd->add_flag("--all", r->all, "Every shortest path (up to 100)");
+    cmd->add_flag("--all", r->all, "Every shortest path (up to --limit)");
+    cmd->add_flag("--simple", r->simple, "Every simple path of at most --max-hops ties (up to --limit)");
+    cmd->add_option("--max-hops", r->max_hops, "For --simple: the longest path, in ties (default 4)");
+    cmd->add_option("--limit", r->limit, "The most paths to list (default 100)");
     cmd->add_option("--distance", *distance, "hops (default) or inverse-strength");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, r, distance]() {
@@ -200,9 +203,45 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
   }
   {
     auto f = std::make_shared<FilterArgs>();
+    auto strong = std::make_shared<bool>(false);
     auto* cmd = app.add_subcommand("components", "Connected components and their members");
+    cmd->add_flag("--strong", *strong, "Strongly connected components (with --directed)");
     f->Register(cmd);
-    cmd->callback([&ctx, exit_code, f]() { Run(ctx, exit_code, *f, ComponentTables); });
+    cmd->callback([&ctx, exit_code, f, strong]() {
+      Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
+        return ComponentTables(snap, o, *strong);
+      });
+    });
+  }
+  {
+    auto f = std::make_shared<FilterArgs>();
+    auto name = std::make_shared<std::string>();
+    auto hops = std::make_shared<uint32_t>(2);
+    auto* cmd = app.add_subcommand("reach", "Who can be reached within K ties, in the filtered network");
+    cmd->add_option("name", *name, "Institution (key, name or alias)")->required();
+    cmd->add_option("--hops", *hops, "How many ties away (default 2)");
+    f->Register(cmd);
+    cmd->callback([&ctx, exit_code, f, name, hops]() {
+      Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
+        auto key = ResolveInstitution(snap, *name);
+        if (!key.ok()) return key.status();
+        return One(ReachTable(snap, o, *key, *hops));
+      });
+    });
+  }
+  {
+    auto f = std::make_shared<FilterArgs>();
+    auto distance = std::make_shared<std::string>("inverse-strength");
+    auto* cmd = app.add_subcommand("spanning-forest", "The strongest ties that keep every component connected");
+    cmd->add_option("--distance", *distance, "inverse-strength (default: strongest ties) or hops");
+    f->Register(cmd);
+    cmd->callback([&ctx, exit_code, f, distance]() {
+      Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
+        auto d = ParseDistance(*distance);
+        if (!d.ok()) return d.status();
+        return One(SpanningForestTable(snap, o, *d));
+      });
+    });
   }
   {
     auto f = std::make_shared<FilterArgs>();

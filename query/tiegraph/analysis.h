@@ -37,7 +37,10 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
 struct PathRequest {
   std::string from, to;  // institution keys
   size_t k = 1;          // > 1: the k shortest simple paths (Yen)
-  bool all = false;      // every shortest path (up to 100)
+  bool all = false;      // every shortest path (up to `limit`)
+  bool simple = false;   // every simple path of at most `max_hops` ties (up to `limit`)
+  uint32_t max_hops = 4;
+  size_t limit = 100;
   Distance distance = Distance::kHops;
 };
 Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection, const PathRequest& request);
@@ -50,8 +53,15 @@ struct CommunityRequest {
 Result<std::vector<Table>> CommunityTables(const Snapshot& snap, const ProjectionOptions& projection,
                                            const CommunityRequest& request);
 
-Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const ProjectionOptions& projection);
-// Articulation points (with how many components their removal leaves) and bridges.
+// Who can be reached from `key` within `hops` ties in the projection.
+Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection, const std::string& key,
+                         uint32_t hops);
+// Connected (or, with `strong` on a directed projection, strongly connected) components.
+Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const ProjectionOptions& projection,
+                                           bool strong = false);
+// The spanning forest of least total distance: by 1/strength, the network's strongest backbone.
+Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions& projection, Distance distance);
+// Articulation points, bridges and biconnected blocks.
 Result<std::vector<Table>> CutPointTables(const Snapshot& snap, const ProjectionOptions& projection);
 // Size, density, clustering, transitivity, assortativity, components, diameter.
 Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& projection);

@@ -49,14 +49,22 @@ std::string NameKey(std::string_view normalized, std::string_view institution_ke
   return k;
 }
 
-std::string AdjacencyPrefix(uint32_t node_id) { return NodeIdKey(node_id); }
+std::string AdjacencyPrefix(std::string_view institution_key) {
+  std::string k(institution_key);
+  k.push_back('\0');
+  return k;
+}
 
-std::string AdjacencyKey(uint32_t node_id, uint32_t other_id, uint64_t seq) {
+void AppendAdjacencyKey(std::string* out, std::string_view institution_key, uint32_t other_id, uint64_t seq) {
+  out->append(institution_key);
+  out->push_back('\0');
+  AppendU32(out, other_id);
+  AppendU64(out, seq);
+}
+
+std::string AdjacencyKey(std::string_view institution_key, uint32_t other_id, uint64_t seq) {
   std::string k;
-  k.reserve(kAdjacencyKeySize);
-  AppendU32(&k, node_id);
-  AppendU32(&k, other_id);
-  AppendU64(&k, seq);
+  AppendAdjacencyKey(&k, institution_key, other_id, seq);
   return k;
 }
 

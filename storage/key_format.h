@@ -22,7 +22,7 @@ enum Family : int {
   kNames,         // normalised name \0 institution key -> ""
   kTies,          // tie sequence (u64) -> TieRec
   kTieKeys,       // tie key -> tie sequence (u64)
-  kAdjacency,     // node id (u32) other id (u32) tie sequence (u64) -> AdjacencyValue
+  kAdjacency,     // institution key \0 other id (u32) tie sequence (u64) -> AdjacencyValue
   kEvents,        // event key -> EventRec
   kFamilyCount
 };
@@ -47,10 +47,11 @@ std::string NodeIdKey(uint32_t node_id);
 std::string TieSeqKey(uint64_t seq);
 // The name index key; `normalized` has no NUL byte (NormalizeName strips control characters).
 std::string NameKey(std::string_view normalized, std::string_view institution_key);
-// All adjacency entries of `node_id` share this 4-byte prefix.
-std::string AdjacencyPrefix(uint32_t node_id);
-std::string AdjacencyKey(uint32_t node_id, uint32_t other_id, uint64_t seq);
-inline constexpr size_t kAdjacencyKeySize = 16;
+// All adjacency entries of an institution share the prefix key + NUL (keys hold no NUL), so
+// its ties are one prefix scan, with no lookup of the institution first.
+std::string AdjacencyPrefix(std::string_view institution_key);
+std::string AdjacencyKey(std::string_view institution_key, uint32_t other_id, uint64_t seq);
+void AppendAdjacencyKey(std::string* out, std::string_view institution_key, uint32_t other_id, uint64_t seq);
 
 // What an adjacency entry stores so that listing a node's ties needs no other read.
 void EncodeAdjacencyValue(const TieRef& ref, std::string* out);

@@ -131,26 +131,30 @@ Result<std::vector<std::string>> Snapshot::SuggestNames(std::string_view fragmen
 Status Snapshot::TiesOf(std::string_view key, std::vector<TieRef>* out) const {
   out->clear();
   auto* db = impl_->store->db.get();
-  rocksdb::PinnableSlice record;
-  auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &record);
-  if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
-  if (!s.ok()) return FromRocks(s, "reading institution");
-  uint32_t node_id = 0;
-  TIEGRAPH_RETURN_IF_ERROR(DecodeInstitutionNodeId(AsView(record), &node_id));
-  const std::string prefix = keys::AdjacencyPrefix(node_id);
-  rocksdb::ReadOptions ro = impl_->ReadOpts();
-  std::string upper = keys::AdjacencyPrefix(node_id + 1);
+  // One prefix scan: the entries of `key` lie between key + NUL and key + 0x01.
+  const std::string prefix = keys::AdjacencyPrefix(key);
+  std::string upper(key);
+  upper.push_back('\x01');
   rocksdb::Slice upper_slice(upper);
-  if (node_id != UINT32_MAX) ro.iterate_upper_bound = &upper_slice;
+  rocksdb::ReadOptions ro = impl_->ReadOpts();
+  ro.iterate_upper_bound = &upper_slice;
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, impl_->cf(keys::kAdjacency)));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+  for (it->Seek(prefix); it->Valid(); it->Next()) {
     TieRef ref;
     if (!keys::DecodeAdjacencyValue(AsView(it->value()), &ref)) {
       return Status::Corruption("damaged adjacency entry of '" + std::string(key) + "'");
     }
     out->push_back(std::move(ref));
   }
-  return FromRocks(it->status(), "reading adjacency");
+  TIEGRAPH_RETURN_IF_ERROR(FromRocks(it->status(), "reading adjacency"));
+  if (out->empty()) {
+    // No ties: tell an institution without ties from no institution at all.
+    rocksdb::PinnableSlice record;
+    auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &record);
+    if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
+    return FromRocks(s, "reading institution");
+  }
+  return Status::OK();
 }
 
 Status Snapshot::ForEachInstitution(const std::function<bool(const Institution&)>& fn) const {

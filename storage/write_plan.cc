@@ -51,29 +51,43 @@ WritePlan::WritePlan(Inputs inputs) : in_(std::move(inputs)) {
 }
 
 // The adjacency index holds each tie at both ends (a self-loop once), in key order
-// (node, other, sequence): a counting sort by node, then a small sort within each node.
+// (institution key, other node id, sequence): institutions are ranked by key, entries
+// counting-sorted by that rank, then each institution's few entries sorted by the other end.
 void WritePlan::BuildAdjacency(const Dataset& d) {
-  std::vector<uint64_t> start;
   uint32_t max_node = 0;
   for (const auto& [a, b] : in_.ends) max_node = std::max({max_node, a, b});
-  start.assign(size_t{max_node} + 2, 0);
-  for (const auto& [a, b] : in_.ends) {
-    ++start[size_t{a} + 1];
-    if (a != b) ++start[size_t{b} + 1];
+  // The keys of the institutions the ties touch (new ones or ones already stored).
+  std::vector<std::string_view> key_of(d.ties.empty() ? 0 : size_t{max_node} + 1);
+  for (size_t i = 0; i < d.ties.size(); ++i) {
+    key_of[in_.ends[i].first] = d.ties[i].source;
+    key_of[in_.ends[i].second] = d.ties[i].target;
   }
-  for (size_t v = 1; v < start.size(); ++v) start[v] += start[v - 1];
+  std::vector<uint32_t> by_key;
+  for (uint32_t v = 0; v < key_of.size(); ++v) {
+    if (!key_of[v].empty()) by_key.push_back(v);
+  }
+  std::sort(by_key.begin(), by_key.end(), [&](uint32_t a, uint32_t b) { return key_of[a] < key_of[b]; });
+  std::vector<uint32_t> rank(key_of.size(), 0);
+  for (uint32_t r = 0; r < by_key.size(); ++r) rank[by_key[r]] = r;
+
+  std::vector<uint64_t> start(by_key.size() + 1, 0);
+  for (const auto& [a, b] : in_.ends) {
+    ++start[size_t{rank[a]} + 1];
+    if (a != b) ++start[size_t{rank[b]} + 1];
+  }
+  for (size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
   adjacency_.resize(start.back());
   std::vector<uint64_t> fill(start.begin(), start.end() - 1);
   for (size_t i = 0; i < d.ties.size(); ++i) {
     auto [a, b] = in_.ends[i];
     const uint64_t seq = in_.first_tie_seq + i;
-    adjacency_[fill[a]++] = {a, b, seq};
-    if (a != b) adjacency_[fill[b]++] = {b, a, seq};
+    adjacency_[fill[rank[a]]++] = {a, b, seq};
+    if (a != b) adjacency_[fill[rank[b]]++] = {b, a, seq};
   }
-  // Within a node, entries are in sequence order already; order them by the other end.
-  for (size_t v = 0; v + 1 < start.size(); ++v) {
-    std::stable_sort(adjacency_.begin() + static_cast<ptrdiff_t>(start[v]),
-                     adjacency_.begin() + static_cast<ptrdiff_t>(start[v + 1]),
+  // Within an institution, entries are in sequence order already; order them by the other end.
+  for (size_t r = 0; r + 1 < start.size(); ++r) {
+    std::stable_sort(adjacency_.begin() + static_cast<ptrdiff_t>(start[r]),
+                     adjacency_.begin() + static_cast<ptrdiff_t>(start[r + 1]),
                      [](const AdjacencyEntry& x, const AdjacencyEntry& y) { return x.other < y.other; });
   }
 }
@@ -138,9 +152,7 @@ Status WritePlan::EmitAdjacency(const EntryFn& fn) const {
     TieRef::Direction dir = TieRef::Direction::kUndirected;
     if (t.directed) dir = at_source ? TieRef::Direction::kOut : TieRef::Direction::kIn;
     key.clear();
-    keys::AppendU32(&key, e.node);
-    keys::AppendU32(&key, e.other);
-    keys::AppendU64(&key, e.seq);
+    keys::AppendAdjacencyKey(&key, at_source ? t.source : t.target, e.other, e.seq);
     keys::EncodeAdjacencyValue(dir, t.status, t.confidence, t.strength, t.type,
                                at_source ? t.target : t.source, in_.tie_keys[i], &value);
     TIEGRAPH_RETURN_IF_ERROR(fn(key, value));

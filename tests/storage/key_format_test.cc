@@ -17,15 +17,17 @@ TEST_CASE("byte order of keys is numeric order", "[keys]") {
   // 255 < 256 numerically; as little-endian bytes they would sort the other way.
   CHECK(NodeIdKey(255) < NodeIdKey(256));
   CHECK(TieSeqKey(255) < TieSeqKey(65536));
-  CHECK(AdjacencyKey(1, 9, 9) < AdjacencyKey(2, 0, 0));
-  CHECK(AdjacencyKey(7, 1, 300) < AdjacencyKey(7, 2, 1));
+  CHECK(AdjacencyKey("a", 9, 9) < AdjacencyKey("b", 0, 0));
+  CHECK(AdjacencyKey("a", 1, 300) < AdjacencyKey("a", 2, 1));
+  // The NUL after the key keeps "ab" entries apart from (and before) "abc" entries.
+  CHECK(AdjacencyKey("ab", UINT32_MAX, UINT64_MAX) < AdjacencyKey("abc", 0, 0));
 }
 
-TEST_CASE("adjacency keys share their node's prefix", "[keys]") {
-  std::string k = AdjacencyKey(7, 8, 9);
-  CHECK(k.size() == kAdjacencyKeySize);
-  CHECK(k.rfind(AdjacencyPrefix(7), 0) == 0);
-  CHECK(k.rfind(AdjacencyPrefix(8), 0) != 0);
+TEST_CASE("adjacency keys share their institution's prefix", "[keys]") {
+  std::string k = AdjacencyKey("ktl", 8, 9);
+  CHECK(k == std::string("ktl\0\0\0\0\x08\0\0\0\0\0\0\0\x09", 16));
+  CHECK(k.rfind(AdjacencyPrefix("ktl"), 0) == 0);
+  CHECK(k.rfind(AdjacencyPrefix("kt"), 0) != 0);
 }
 
 TEST_CASE("name keys separate the name from the key with a NUL", "[keys]") {

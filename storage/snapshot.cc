@@ -195,14 +195,34 @@ Status Snapshot::ForEachTie(const std::function<bool(const Tie&)>& fn) const {
   return ScanFamily<Tie>(*impl_, keys::kTies, DecodeTie, fn);
 }
 
-Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn) const {
+Status Snapshot::ForEachInstitutionSummary(
+    const std::function<bool(const InstitutionSummary&)>& fn) const {
+  rocksdb::ReadOptions ro = impl_->ReadOpts();
+  ro.readahead_size = 2 << 20;
+  ro.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(impl_->store->db->NewIterator(ro, impl_->cf(keys::kInstitutions)));
+  std::vector<uint64_t> scratch;
+  InstitutionSummary summary;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    TIEGRAPH_RETURN_IF_ERROR(DecodeInstitutionSummary(AsView(it->value()), &scratch, &summary));
+    if (!fn(summary)) return Status::OK();
+  }
+  return FromRocks(it->status(), "scanning institutions");
+}
+
+Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn, uint64_t begin,
+                                   uint64_t end) const {
+  if (begin >= end) return Status::OK();
   rocksdb::ReadOptions ro = impl_->ReadOpts();
   ro.readahead_size = 2 << 20;  // a full scan: read ahead in large steps
   ro.fill_cache = false;        // and do not evict what interactive lookups keep warm
+  const std::string first = keys::TieSeqKey(begin), last = keys::TieSeqKey(end);
+  rocksdb::Slice upper(last);
+  if (end != UINT64_MAX) ro.iterate_upper_bound = &upper;
   std::unique_ptr<rocksdb::Iterator> it(impl_->store->db->NewIterator(ro, impl_->cf(keys::kTies)));
   std::vector<uint64_t> scratch;
   TieSummary summary;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+  for (it->Seek(first); it->Valid(); it->Next()) {
     TIEGRAPH_RETURN_IF_ERROR(DecodeTieSummary(AsView(it->value()), &scratch, &summary));
     if (!fn(summary)) return Status::OK();
   }

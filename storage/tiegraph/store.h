@@ -79,6 +79,16 @@ struct TieSummary {
   Date since, until;
 };
 
+// The fields of an institution that projections filter on, read without copying; the views
+// are valid only during the callback that receives them.
+struct InstitutionSummary {
+  uint32_t node_id = 0;
+  std::string_view key, kind, parent;
+  Sector sector = Sector::kNone;
+  std::vector<Sector> other_sectors;
+  std::vector<std::string_view> region;
+};
+
 struct Counts {
   uint64_t institutions = 0, ties = 0, events = 0;
 };
@@ -137,8 +147,13 @@ class Snapshot {
   Status ForEachInstitution(const std::function<bool(const Institution&)>& fn) const;
   Status ForEachEvent(const std::function<bool(const Event&)>& fn) const;
   Status ForEachTie(const std::function<bool(const Tie&)>& fn) const;
-  // The analytic view of every tie, in write order: the fast path for building projections.
-  Status ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn) const;
+  // The analytic view of every institution, in key order: the fast path for projections.
+  Status ForEachInstitutionSummary(const std::function<bool(const InstitutionSummary&)>& fn) const;
+  // The analytic view of the ties with sequence numbers in [begin, end) (ties are numbered
+  // 0, 1, … in write order; Counts::ties of them), in that order. Ranges may be read from
+  // several threads at once.
+  Status ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn, uint64_t begin = 0,
+                           uint64_t end = UINT64_MAX) const;
 
   struct Impl;
   explicit Snapshot(std::unique_ptr<Impl> impl);

@@ -197,6 +197,7 @@ int RunLookup(const Args& a) {
   const auto w1 = Clock::now();
 
   std::vector<int64_t> ns(keys.size());
+  std::vector<uint32_t> degree(keys.size());
   uint64_t total_ties = 0;
   const auto m0 = Clock::now();
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -205,17 +206,41 @@ int RunLookup(const Args& a) {
     const auto t1 = Clock::now();
     if (!st.ok()) return Fail(st);
     ns[i] = std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count();
+    degree[i] = static_cast<uint32_t>(ties.size());
     total_ties += ties.size();
   }
   const auto m1 = Clock::now();
 
-  std::sort(ns.begin(), ns.end());
-  // Nearest-rank percentile.
-  auto pct = [&](double p) {
-    size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(ns.size())));
-    rank = std::clamp<size_t>(rank, 1, ns.size());
-    return static_cast<double>(ns[rank - 1]) / 1000.0;
+  // The same latencies grouped by how many ties the lookup returned: hubs take longer.
+  struct Bucket {
+    const char* name;
+    uint32_t lo, hi;
+    std::vector<int64_t> ns;
   };
+  std::vector<Bucket> buckets = {{"0-16", 0, 16, {}},
+                                 {"17-64", 17, 64, {}},
+                                 {"65-256", 65, 256, {}},
+                                 {"257+", 257, UINT32_MAX, {}}};
+  for (size_t i = 0; i < ns.size(); ++i) {
+    for (auto& b : buckets) {
+      if (degree[i] >= b.lo && degree[i] <= b.hi) b.ns.push_back(ns[i]);
+    }
+  }
+  // Nearest-rank percentile of a sorted vector, in microseconds.
+  auto pct_of = [](const std::vector<int64_t>& v, double p) {
+    if (v.empty()) return 0.0;
+    size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
+    rank = std::clamp<size_t>(rank, 1, v.size());
+    return static_cast<double>(v[rank - 1]) / 1000.0;
+  };
+  for (auto& b : buckets) std::sort(b.ns.begin(), b.ns.end());
+  std::sort(degree.begin(), degree.end());
+  auto degree_pct = [&](double p) {
+    size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(degree.size())));
+    return degree[std::clamp<size_t>(rank, 1, degree.size()) - 1];
+  };
+  std::sort(ns.begin(), ns.end());
+  auto pct = [&](double p) { return pct_of(ns, p); };
   double mean_us = 0;
   for (auto v : ns) mean_us += static_cast<double>(v);
   mean_us /= 1000.0 * static_cast<double>(ns.size());
@@ -227,11 +252,18 @@ int RunLookup(const Args& a) {
         "{\"institutions\":%llu,\"ties\":%llu,\"lookups\":%zu,\"seed\":%llu,\"cache_mb\":%zu,"
         "\"warmup_seconds\":%.4f,\"measured_seconds\":%.4f,\"mean_ties\":%.2f,"
         "\"mean_us\":%.2f,\"p50_us\":%.2f,\"p90_us\":%.2f,\"p99_us\":%.2f,\"p999_us\":%.2f,"
-        "\"max_us\":%.2f}\n",
+        "\"max_us\":%.2f,\"ties_p50\":%u,\"ties_p99\":%u,\"ties_max\":%u,\"by_ties\":[",
         static_cast<unsigned long long>(counts.institutions),
         static_cast<unsigned long long>(counts.ties), keys.size(),
         static_cast<unsigned long long>(a.seed), cache_mb, Seconds(w0, w1), Seconds(m0, m1),
-        mean_ties, mean_us, pct(50), pct(90), pct(99), pct(99.9), pct(100));
+        mean_ties, mean_us, pct(50), pct(90), pct(99), pct(99.9), pct(100), degree_pct(50),
+        degree_pct(99), degree.back());
+    for (size_t i = 0; i < buckets.size(); ++i) {
+      const auto& b = buckets[i];
+      std::printf("%s{\"ties\":\"%s\",\"lookups\":%zu,\"p50_us\":%.2f,\"p99_us\":%.2f}",
+                  i ? "," : "", b.name, b.ns.size(), pct_of(b.ns, 50), pct_of(b.ns, 99));
+    }
+    std::printf("]}\n");
   } else {
     std::printf("%zu TiesOf lookups of random institutions (seed %llu) in a database of %llu "
                 "institutions and %llu ties, block cache %zu MiB\n",
@@ -242,6 +274,12 @@ int RunLookup(const Args& a) {
                 Seconds(w0, w1), Seconds(m0, m1), mean_ties);
     std::printf("  latency us: mean %.2f  p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n",
                 mean_us, pct(50), pct(90), pct(99), pct(99.9), pct(100));
+    std::printf("  ties per lookup: p50 %u  p99 %u  max %u\n", degree_pct(50), degree_pct(99),
+                degree.back());
+    for (const auto& b : buckets) {
+      std::printf("  lookups returning %-7s ties: %6zu, p50 %.2f us, p99 %.2f us\n", b.name,
+                  b.ns.size(), pct_of(b.ns, 50), pct_of(b.ns, 99));
+    }
   }
   return 0;
 }

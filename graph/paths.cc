@@ -5,6 +5,7 @@
 #include <cmath>
 #include <functional>
 #include <numeric>
+#include <random>
 #include <set>
 
 #include "graph/neighbor_sets.h"
@@ -349,6 +350,28 @@ std::vector<uint32_t> Eccentricity(const Projection& g, int threads) {
     }
   });
   return ecc;
+}
+
+DiameterEstimate Diameter(const Projection& g, size_t exact_limit, uint64_t seed, int sweeps) {
+  DiameterEstimate d;
+  if (g.node_count() <= exact_limit) {
+    for (uint32_t e : Eccentricity(g)) d.diameter = std::max(d.diameter, e);
+    d.exact = true;
+    return d;
+  }
+  ShortestPathSearch search(g, ArcRows::Out(g), Distance::kHops);
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<uint32_t> pick(0, static_cast<uint32_t>(g.node_count() - 1));
+  for (int i = 0; i < sweeps; ++i) {
+    uint32_t start = pick(rng);
+    for (int leg = 0; leg < 2; ++leg) {
+      search.Run(start, false);
+      const uint32_t far = search.order().back();
+      d.diameter = std::max(d.diameter, static_cast<uint32_t>(search.dist()[far]));
+      start = far;
+    }
+  }
+  return d;
 }
 
 }  // namespace tiegraph

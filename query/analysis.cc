@@ -130,10 +130,16 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   Table t{r.metric + " (" + note + ")", {"rank", "key", "name", "sector", "region", r.metric}, {}};
   const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
   for (size_t i = 0; i < rows; ++i) {
-    std::vector<Cell> row = NodeCells(snap, *g, order[i]);
-    row.reserve(row.size() + 2);
-    row.insert(row.begin(), Cell(static_cast<int64_t>(i + 1)));
-    row.push_back(r.metric == "core" ? Cell(static_cast<int64_t>(values[order[i]])) : Cell(values[order[i]]));
+    const std::vector<Cell> node = NodeCells(snap, *g, order[i]);
+    std::vector<Cell> row;
+    row.reserve(node.size() + 2);
+    row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(i + 1));
+    for (const Cell& c : node) row.push_back(c);
+    if (r.metric == "core") {
+      row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(values[order[i]]));
+    } else {
+      row.emplace_back(std::in_place_type<double>, values[order[i]]);
+    }
     t.AddRow(std::move(row));
   }
   return t;
@@ -294,9 +300,7 @@ Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& proj
   if (!g.ok()) return g.status();
   std::vector<uint32_t> comp;
   const uint32_t components = ConnectedComponents(*g, &comp);
-  auto ecc = Eccentricity(*g);
-  uint32_t diameter = 0;
-  for (uint32_t e : ecc) diameter = std::max(diameter, e);
+  const DiameterEstimate diameter = Diameter(*g);
   uint64_t triangles = 0;
   for (uint64_t t : Triangles(*g)) triangles += t;
   Table t{"structure", {"measure", "value"}, {}};
@@ -306,7 +310,9 @@ Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& proj
   t.AddRow({std::string("ties used"), static_cast<int64_t>(g->ties_used)});
   t.AddRow({std::string("density"), Density(*g)});
   t.AddRow({std::string("components"), static_cast<int64_t>(components)});
-  t.AddRow({std::string("diameter (hops, largest within a component)"), static_cast<int64_t>(diameter)});
+  t.AddRow({std::string(diameter.exact ? "diameter (hops, largest within a component)"
+                                        : "diameter (hops, lower bound by 16 double sweeps)"),
+            static_cast<int64_t>(diameter.diameter)});
   t.AddRow({std::string("triangles"), static_cast<int64_t>(triangles / 3)});
   t.AddRow({std::string("transitivity"), Transitivity(*g)});
   t.AddRow({std::string("average clustering"), AverageClustering(*g)});

@@ -42,7 +42,18 @@ std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t tar
 // ties; ties of equal length are taken in (u, v) order. Edges as (u, v) with u < v.
 std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projection& g, Distance distance);
 // Eccentricity by hops within each node's component; the diameter is their maximum.
+// One breadth-first search per node: O(n m).
 std::vector<uint32_t> Eccentricity(const Projection& g, int threads = 2);
+
+struct DiameterEstimate {
+  uint32_t diameter = 0;  // hops, the longest shortest path found within a component
+  bool exact = false;     // true: every eccentricity was computed
+};
+// Exact (all eccentricities) up to `exact_limit` nodes; above it a lower bound from repeated
+// double sweeps (a BFS from a seeded start, then from the farthest node found), as igraph and
+// NetworKit estimate large diameters.
+DiameterEstimate Diameter(const Projection& g, size_t exact_limit = 20000, uint64_t seed = 42,
+                          int sweeps = 16);
 
 }  // namespace tiegraph
 

@@ -139,6 +139,7 @@ Status Snapshot::TiesOf(std::string_view key, std::vector<TieRef>* out) const {
   rocksdb::ReadOptions ro = impl_->ReadOpts();
   ro.iterate_upper_bound = &upper_slice;
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, impl_->cf(keys::kAdjacency)));
+  out->reserve(16);
   for (it->Seek(prefix); it->Valid(); it->Next()) {
     TieRef ref;
     if (!keys::DecodeAdjacencyValue(AsView(it->value()), &ref)) {

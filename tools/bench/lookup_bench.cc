@@ -1,7 +1,7 @@
 // tiegraph_lookup_bench: neighbour-lookup latency, and an import timer, through the public API
 // only.
 //
-//   tiegraph_lookup_bench lookup --db DIR [--lookups 100000] [--seed 7] [--cache-mb 64] [--json]
+//   tiegraph_lookup_bench lookup --db DIR [--lookups 100000] [--seed 7] [--cache-mb MB] [--json]
 //     Opens DIR read-only, lists every institution key, draws --lookups keys uniformly at random
 //     (seeded, with replacement), calls Snapshot::TiesOf once for each to warm the caches, then
 //     times each TiesOf call again with std::chrono::steady_clock and prints the percentiles in

@@ -97,4 +97,27 @@ CliResult RunCli(const std::vector<std::string>& args) {
   return r;
 }
 
+std::string Describe(const std::vector<std::string>& args) {
+  std::string out = "tiegraph";
+  for (const auto& a : args) out += " '" + a + "'";
+  return out;
+}
+
+CliResult RunOk(const std::vector<std::string>& args) {
+  CliResult r = RunCli(args);
+  INFO(Describe(args) << "\nstderr: " << r.err);
+  REQUIRE(r.exit_code == 0);
+  return r;
+}
+
+nlohmann::json RunJson(const std::string& db, std::vector<std::string> args) {
+  args.insert(args.begin(), {"--db", db, "--format", "json"});
+  CliResult r = RunOk(args);
+  INFO(Describe(args) << "\nstdout: " << r.out);
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  REQUIRE_FALSE(j.is_discarded());
+  REQUIRE(j.is_object());
+  return j;
+}
+
 }  // namespace tiegraph::test

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <tiegraph/tiegraph.h>
 
 namespace tiegraph::test {
@@ -40,6 +42,13 @@ struct CliResult {
 };
 // Runs the built `tiegraph` binary with `args` (no shell: each is one argument).
 CliResult RunCli(const std::vector<std::string>& args);
+// "tiegraph 'a' 'b'": a command line for failure messages.
+std::string Describe(const std::vector<std::string>& args);
+// Runs the CLI and requires it to succeed.
+CliResult RunOk(const std::vector<std::string>& args);
+// Runs the CLI on `db` with --format json, requires success, and parses its output (an object
+// keyed by table title).
+nlohmann::json RunJson(const std::string& db, std::vector<std::string> args);
 
 }  // namespace tiegraph::test
 

@@ -167,11 +167,6 @@ out["hospitals"] = sorted(i["id"] for i in seed["institutions"] if i["sector"] =
 print(json.dumps(out))
 )PY";
 
-std::string Describe(const std::vector<std::string>& args) {
-  std::string out = "tiegraph";
-  for (const auto& a : args) out += " '" + a + "'";
-  return out;
-}
 
 // Runs the networkx script with `args` after the seed path; returns its JSON output.
 json RunNetworkx(const std::vector<std::string>& args) {
@@ -205,24 +200,7 @@ const json& Expected() {
   return expected;
 }
 
-// Runs the CLI and requires it to succeed.
-CliResult RunOk(const std::vector<std::string>& args) {
-  CliResult r = RunCli(args);
-  INFO(Describe(args) << "\nstderr: " << r.err);
-  REQUIRE(r.exit_code == 0);
-  return r;
-}
 
-// Runs the CLI with --format json and parses its output.
-json RunJson(const std::string& db, std::vector<std::string> args) {
-  args.insert(args.begin(), {"--db", db, "--format", "json"});
-  CliResult r = RunOk(args);
-  INFO(Describe(args) << "\nstdout: " << r.out);
-  json j = json::parse(r.out, nullptr, /*allow_exceptions=*/false);
-  REQUIRE_FALSE(j.is_discarded());
-  REQUIRE(j.is_object());
-  return j;
-}
 
 // The rows of the one table whose title starts with `prefix`.
 json TableOf(const json& output, std::string_view prefix) {

@@ -39,29 +39,8 @@ std::string ReadFile(const std::string& path) {
   return out.str();
 }
 
-std::string Describe(const std::vector<std::string>& args) {
-  std::string out = "tiegraph";
-  for (const auto& a : args) out += " '" + a + "'";
-  return out;
-}
 
-// Runs the CLI and requires it to succeed.
-CliResult RunOk(const std::vector<std::string>& args) {
-  CliResult r = RunCli(args);
-  INFO(Describe(args) << "\nstderr: " << r.err);
-  REQUIRE(r.exit_code == 0);
-  return r;
-}
 
-// Runs the CLI with --format json and parses its output.
-json RunJson(const std::string& db, std::vector<std::string> args) {
-  args.insert(args.begin(), {"--db", db, "--format", "json"});
-  CliResult r = RunOk(args);
-  INFO(Describe(args) << "\nstdout: " << r.out);
-  json j = json::parse(r.out, nullptr, /*allow_exceptions=*/false);
-  REQUIRE_FALSE(j.is_discarded());
-  return j;
-}
 
 // A database holding the sample network, imported through the CLI.
 class SampleDb {

@@ -30,7 +30,7 @@ WritePlan::WritePlan(Inputs inputs) : in_(std::move(inputs)) {
   // The adjacency index: each tie from both ends (a self-loop once), sorted by
   // (node, other, sequence), its key order. Sorted on a second thread meanwhile the rest is.
   std::thread adjacency_sorter([this, &d]() { BuildAdjacency(d); });
-  tie_key_order_ = OrderBy(d.ties.size(), [this](uint32_t i) { return in_.tie_keys[i]; });
+  OrderTieKeys(d);
   institution_order_ = OrderBy(d.institutions.size(),
                                [&d](uint32_t i) { return std::string_view(d.institutions[i].key); });
   event_order_ = OrderBy(d.events.size(), [&d](uint32_t i) { return std::string_view(d.events[i].key); });
@@ -48,6 +48,61 @@ WritePlan::WritePlan(Inputs inputs) : in_(std::move(inputs)) {
   std::sort(name_keys_.begin(), name_keys_.end());
   std::sort(in_.meta.begin(), in_.meta.end());
   adjacency_sorter.join();
+}
+
+namespace {
+
+// Calls fn(k) for k in [0, n) in the lexicographic order of their decimal forms ("0", "1",
+// "10", "100", …, "2", …): O(n), no comparisons.
+template <typename Fn>
+void ForEachInDecimalOrder(uint64_t n, Fn&& fn) {
+  if (n == 0) return;
+  fn(0);
+  const uint64_t last = n - 1;
+  uint64_t cur = 1;
+  for (uint64_t emitted = 0; emitted < last; ++emitted) {
+    fn(cur);
+    if (cur <= last / 10) {
+      cur *= 10;
+    } else {
+      if (cur >= last) cur /= 10;
+      ++cur;
+      while (cur % 10 == 0) cur /= 10;
+    }
+  }
+}
+
+}  // namespace
+
+// Tie keys in byte order. Keys the store assigned ("#<sequence>") come out of a decimal-order
+// walk instead of a comparison sort (a bulk import without keys has millions of them); the
+// input's own keys are sorted; the two lists are merged.
+void WritePlan::OrderTieKeys(const Dataset& d) {
+  const uint64_t first = in_.first_tie_seq, n = d.ties.size();
+  std::vector<uint32_t> given, assigned;
+  for (uint32_t i = 0; i < n; ++i) {
+    // Exactly "#" + the sequence: a suffixed key (".1") was assigned around a collision.
+    const bool plain = d.ties[i].key.empty() &&
+                       in_.tie_keys[i].size() == 1 + std::to_string(first + i).size();
+    (plain ? assigned : given).push_back(i);
+  }
+  auto by_key = [this](uint32_t a, uint32_t b) { return in_.tie_keys[a] < in_.tie_keys[b]; };
+  if (!std::is_sorted(given.begin(), given.end(), by_key)) std::sort(given.begin(), given.end(), by_key);
+  if (!assigned.empty()) {
+    const uint64_t end = first + n;
+    if (assigned.size() * 4 >= end) {
+      std::vector<char> is_assigned(n, 0);
+      for (uint32_t i : assigned) is_assigned[i] = 1;
+      assigned.clear();
+      ForEachInDecimalOrder(end, [&](uint64_t seq) {
+        if (seq >= first && is_assigned[seq - first]) assigned.push_back(static_cast<uint32_t>(seq - first));
+      });
+    } else {
+      std::sort(assigned.begin(), assigned.end(), by_key);
+    }
+  }
+  tie_key_order_.resize(n);
+  std::merge(given.begin(), given.end(), assigned.begin(), assigned.end(), tie_key_order_.begin(), by_key);
 }
 
 // The adjacency index holds each tie at both ends (a self-loop once), in key order

@@ -49,6 +49,7 @@ class WritePlan {
     uint64_t seq;
   };
   void BuildAdjacency(const Dataset& d);
+  void OrderTieKeys(const Dataset& d);
   Status EmitTies(const EntryFn& fn) const;
   Status EmitAdjacency(const EntryFn& fn) const;
 

@@ -253,5 +253,31 @@ TEST_CASE("the store survives reopening", "[store]") {
   CHECK(store->Read()->GetTie("#2").ok());
 }
 
+TEST_CASE("assigned and given tie keys are all found after a bulk write", "[store]") {
+  // 1200 ties: assigned keys #0 … #1199 must be written in byte order ("#1", "#10", "#100",
+  // "#1000", "#1001", … "#2") among given keys that sort before, between and after them.
+  TempDir dir;
+  auto store = OpenStore(dir.path());
+  Dataset d = SmallNetwork();
+  d.ties.clear();
+  for (int i = 0; i < 1200; ++i) {
+    Tie t;
+    t.source = "cn";
+    t.target = "ktl";
+    if (i % 7 == 0) t.key = (i % 2 ? "#" : (i % 3 ? "!" : "~")) + std::to_string(i) + "given";
+    d.ties.push_back(t);
+  }
+  WriteOptions bulk;
+  bulk.bulk_threshold = 1;  // sorted tables: an out-of-order key would fail the write
+  REQUIRE(store->Write(d, bulk).ok());
+  auto snap = store->Read();
+  for (int i = 0; i < 1200; ++i) {
+    const std::string key = i % 7 == 0 ? (i % 2 ? "#" : (i % 3 ? "!" : "~")) + std::to_string(i) + "given"
+                                       : "#" + std::to_string(i);
+    INFO(key);
+    REQUIRE(snap->GetTie(key).ok());
+  }
+}
+
 }  // namespace
 }  // namespace tiegraph

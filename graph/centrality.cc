@@ -25,21 +25,110 @@ std::vector<double> Strength(const Projection& g) {
   return s;
 }
 
-Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOptions& o) {
-  const size_t n = g.node_count();
-  if (o.threads < 1) return Status::InvalidArgument("threads must be at least 1");
+namespace {
+
+// Every node, or a seeded sample of k without replacement (the first k of a partial
+// Fisher–Yates shuffle), in node order.
+std::vector<uint32_t> Sources(size_t n, size_t samples, uint64_t seed) {
   std::vector<uint32_t> sources(n);
   std::iota(sources.begin(), sources.end(), 0u);
-  if (o.samples > 0 && o.samples < n) {
-    // A seeded sample without replacement: the first k of a partial Fisher–Yates shuffle.
-    std::mt19937_64 rng(o.seed);
-    for (size_t i = 0; i < o.samples; ++i) {
+  if (samples > 0 && samples < n) {
+    std::mt19937_64 rng(seed);
+    for (size_t i = 0; i < samples; ++i) {
       std::uniform_int_distribution<size_t> pick(i, n - 1);
       std::swap(sources[i], sources[pick(rng)]);
     }
-    sources.resize(o.samples);
+    sources.resize(samples);
     std::sort(sources.begin(), sources.end());
   }
+  return sources;
+}
+
+// For each node v: how many sampled sources (other than v) reach it, the sum of their
+// distances to v, and the sum of the reciprocals; searches follow out-arcs from the sources,
+// so these are distances *to* v, as the exact measures use.
+struct SampledDistances {
+  std::vector<double> reached, sum, inverse_sum;
+  std::vector<char> sampled;
+  size_t k = 0;
+};
+
+SampledDistances SampleDistances(const Projection& g, Distance distance, size_t samples, uint64_t seed,
+                                 int threads) {
+  const size_t n = g.node_count();
+  const std::vector<uint32_t> sources = Sources(n, samples, seed);
+  SampledDistances out;
+  out.k = sources.size();
+  out.sampled.assign(n, 0);
+  for (uint32_t s : sources) out.sampled[s] = 1;
+  std::vector<SampledDistances> partial(static_cast<size_t>(threads));
+  ParallelBlocks(sources.size(), threads, [&](int t, size_t begin, size_t end) {
+    SampledDistances& p = partial[static_cast<size_t>(t)];
+    p.reached.assign(n, 0);
+    p.sum.assign(n, 0);
+    p.inverse_sum.assign(n, 0);
+    ShortestPathSearch search(g, ArcRows::Out(g), distance);
+    for (size_t i = begin; i < end; ++i) {
+      search.Run(sources[i], false);
+      for (uint32_t v : search.order()) {
+        if (v == sources[i]) continue;
+        p.reached[v] += 1;
+        p.sum[v] += search.dist()[v];
+        p.inverse_sum[v] += 1.0 / search.dist()[v];
+      }
+    }
+  });
+  out.reached.assign(n, 0);
+  out.sum.assign(n, 0);
+  out.inverse_sum.assign(n, 0);
+  for (const auto& p : partial) {
+    for (size_t v = 0; v < n && !p.reached.empty(); ++v) {
+      out.reached[v] += p.reached[v];
+      out.sum[v] += p.sum[v];
+      out.inverse_sum[v] += p.inverse_sum[v];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance, size_t samples,
+                                              uint64_t seed, int threads) {
+  if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  if (samples == 0) return Status::InvalidArgument("samples must be at least 1");
+  const size_t n = g.node_count();
+  const SampledDistances d = SampleDistances(g, distance, samples, seed, threads);
+  std::vector<double> c(n, 0);
+  for (size_t v = 0; v < n; ++v) {
+    // The sampled sources other than v stand for the n-1 others: (r-1)/sum keeps its ratio,
+    // and (r-1)/(n-1) becomes the share of those sources that reach v.
+    const double others = static_cast<double>(d.k) - (d.sampled[v] ? 1 : 0);
+    if (d.sum[v] > 0 && others > 0) c[v] = d.reached[v] / d.sum[v] * d.reached[v] / others;
+  }
+  return c;
+}
+
+Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance, bool normalized,
+                                             size_t samples, uint64_t seed, int threads) {
+  if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  if (samples == 0) return Status::InvalidArgument("samples must be at least 1");
+  const size_t n = g.node_count();
+  const SampledDistances d = SampleDistances(g, distance, samples, seed, threads);
+  std::vector<double> h(n, 0);
+  for (size_t v = 0; v < n; ++v) {
+    const double others = static_cast<double>(d.k) - (d.sampled[v] ? 1 : 0);
+    if (others <= 0) continue;
+    const double mean = d.inverse_sum[v] / others;  // per other node
+    h[v] = normalized ? mean : mean * static_cast<double>(n - 1);
+  }
+  return h;
+}
+
+Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOptions& o) {
+  const size_t n = g.node_count();
+  if (o.threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  const std::vector<uint32_t> sources = Sources(n, o.samples, o.seed);
   // Brandes (2001): per source, count shortest paths forward, accumulate dependencies back.
   // Each thread sums into its own array; arrays are added in thread order (deterministic).
   std::vector<std::vector<double>> partial(static_cast<size_t>(o.threads), std::vector<double>(n, 0));

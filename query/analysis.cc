@@ -82,12 +82,19 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
     note = std::string("distance: ") + DistanceName(r.distance) + (r.normalized ? ", normalized" : ", raw") +
            (r.samples ? ", estimated from " + std::to_string(r.samples) + " sources (seed " + std::to_string(r.seed) + ")" : ", exact");
   } else if (r.metric == "closeness" || r.metric == "harmonic") {
-    auto c = r.metric == "closeness" ? Closeness(*g, r.distance, r.threads)
-                                     : Harmonic(*g, r.distance, r.normalized, r.threads);
+    const bool sampled = r.samples > 0 && r.samples < g->node_count();
+    auto c = r.metric == "closeness"
+                 ? (sampled ? ClosenessEstimate(*g, r.distance, r.samples, r.seed, r.threads)
+                            : Closeness(*g, r.distance, r.threads))
+                 : (sampled ? HarmonicEstimate(*g, r.distance, r.normalized, r.samples, r.seed, r.threads)
+                            : Harmonic(*g, r.distance, r.normalized, r.threads));
     if (!c.ok()) return c.status();
     values = std::move(*c);
     note = std::string("distance: ") + DistanceName(r.distance) +
-           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks" : "");
+           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks" : "") +
+           (sampled ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
+                          std::to_string(r.seed) + ")"
+                    : "");
   } else if (r.metric == "pagerank") {
     PageRankOptions o;
     o.damping = r.damping;

@@ -125,7 +125,8 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_option("--top", r->top, "Show the first N (default: all)");
     cmd->add_option("--distance", *distance, "hops (default) or inverse-strength");
     cmd->add_flag("--raw", *raw, "Unnormalised values (degree, betweenness, harmonic)");
-    cmd->add_option("--samples", r->samples, "Betweenness: estimate from N sampled sources");
+    cmd->add_option("--samples", r->samples,
+                    "Betweenness, closeness, harmonic: estimate from N sampled sources");
     cmd->add_option("--seed", r->seed, "Seed for sampling (default 42)");
     cmd->add_option("--threads", r->threads, "Threads (default 2)");
     cmd->add_option("--damping", r->damping, "PageRank damping (default 0.85)");

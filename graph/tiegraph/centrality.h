@@ -40,6 +40,15 @@ Result<std::vector<double>> Closeness(const Projection& g, Distance distance, in
 Result<std::vector<double>> Harmonic(const Projection& g, Distance distance, bool normalized,
                                      int threads = 2);
 
+// Estimates of closeness and harmonic centrality for networks too large for a search from
+// every node (Eppstein & Wang 2004): searches from `samples` seeded sources; each node's
+// distances from the sampled sources stand for its distances from all nodes. The relative
+// error shrinks as 1/sqrt(samples). With samples >= n the values are exact.
+Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance, size_t samples,
+                                              uint64_t seed, int threads = 2);
+Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance, bool normalized,
+                                             size_t samples, uint64_t seed, int threads = 2);
+
 struct PageRankOptions {
   double damping = 0.85;
   bool weighted = true;                // arc weights as transition weights

@@ -23,7 +23,7 @@ struct CentralityRequest {
   size_t top = 0;                 // 0: every node
   Distance distance = Distance::kHops;
   bool normalized = true;
-  size_t samples = 0;  // betweenness: 0 exact, else sampled sources
+  size_t samples = 0;  // betweenness, closeness, harmonic: 0 exact, else sampled sources
   uint64_t seed = 42;
   int threads = 2;
   double damping = 0.85;   // pagerank

@@ -91,6 +91,75 @@ SampledDistances SampleDistances(const Projection& g, Distance distance, size_t 
   return out;
 }
 
+// Brandes over hops: integer levels, predecessors found as in-neighbours one level up.
+void BrandesHops(const Projection& g, const std::vector<uint32_t>& sources, size_t begin, size_t end,
+                 std::vector<double>* bc) {
+  const size_t n = g.node_count();
+  constexpr uint32_t kFar = UINT32_MAX;
+  std::vector<uint32_t> level(n, kFar), order;
+  std::vector<double> sigma(n, 0), delta(n, 0);
+  order.reserve(n);
+  const ArcRows in = ArcRows::In(g);
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t s = sources[i];
+    order.clear();
+    order.push_back(s);
+    level[s] = 0;
+    sigma[s] = 1;
+    for (size_t head = 0; head < order.size(); ++head) {
+      const uint32_t u = order[head];
+      const uint32_t next = level[u] + 1;
+      const double su = sigma[u];
+      for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
+        const uint32_t v = g.targets[e];
+        if (level[v] == kFar) {
+          level[v] = next;
+          order.push_back(v);
+        }
+        if (level[v] == next) sigma[v] += su;
+      }
+    }
+    for (size_t k = order.size(); k-- > 1;) {
+      const uint32_t w = order[k];
+      const uint32_t up = level[w] - 1;
+      const double coeff = (1.0 + delta[w]) / sigma[w];
+      for (uint64_t e = (*in.offsets)[w]; e < (*in.offsets)[w + 1]; ++e) {
+        const uint32_t v = (*in.targets)[e];
+        if (level[v] == up) delta[v] += sigma[v] * coeff;
+      }
+      (*bc)[w] += delta[w];
+    }
+    for (uint32_t v : order) level[v] = kFar, sigma[v] = 0, delta[v] = 0;
+  }
+}
+
+// Brandes over 1/strength distances (Dijkstra forward; predecessors by exact distance sums, as
+// networkx compares them).
+void BrandesWeighted(const Projection& g, const std::vector<uint32_t>& sources, size_t begin,
+                     size_t end, std::vector<double>* bc) {
+  ShortestPathSearch search(g, ArcRows::Out(g), Distance::kInverseStrength);
+  std::vector<double> delta(g.node_count(), 0);
+  const ArcRows in = ArcRows::In(g);
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t s = sources[i];
+    search.Run(s, true);
+    const auto& dist = search.dist();
+    const auto& sigma = search.sigma();
+    const auto& order = search.order();
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      const uint32_t w = *it;
+      const double coeff = (1.0 + delta[w]) / sigma[w];
+      for (uint64_t e = (*in.offsets)[w]; e < (*in.offsets)[w + 1]; ++e) {
+        const uint32_t v = (*in.targets)[e];
+        if (dist[v] == kUnreached || (*in.weights)[e] <= 0) continue;
+        if (dist[v] + 1.0 / (*in.weights)[e] == dist[w]) delta[v] += sigma[v] * coeff;
+      }
+      if (w != s) (*bc)[w] += delta[w];
+    }
+    for (uint32_t v : order) delta[v] = 0;
+  }
+}
+
 }  // namespace
 
 Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance, size_t samples,
@@ -133,32 +202,11 @@ Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOp
   // Each thread sums into its own array; arrays are added in thread order (deterministic).
   std::vector<std::vector<double>> partial(static_cast<size_t>(o.threads), std::vector<double>(n, 0));
   ParallelBlocks(sources.size(), o.threads, [&](int t, size_t begin, size_t end) {
-    ShortestPathSearch search(g, ArcRows::Out(g), o.distance);
-    std::vector<double> delta(n, 0);
     std::vector<double>& bc = partial[static_cast<size_t>(t)];
-    for (size_t i = begin; i < end; ++i) {
-      const uint32_t s = sources[i];
-      search.Run(s, true);
-      const auto& dist = search.dist();
-      const auto& sigma = search.sigma();
-      const auto& order = search.order();
-      for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const uint32_t w = *it;
-        // Predecessors of w are in-neighbours v with dist[v] + len(v,w) == dist[w]; in an
-        // undirected view the rows are symmetric, in a directed one use the in-arcs.
-        const ArcRows in = ArcRows::In(g);
-        const double coeff = (1.0 + delta[w]) / sigma[w];
-        for (uint64_t e = (*in.offsets)[w]; e < (*in.offsets)[w + 1]; ++e) {
-          const uint32_t v = (*in.targets)[e];
-          if (dist[v] == kUnreached) continue;
-          const double len = o.distance == Distance::kHops ? 1.0
-                             : (*in.weights)[e] > 0     ? 1.0 / (*in.weights)[e]
-                                                        : kUnreached;
-          if (dist[v] + len == dist[w]) delta[v] += sigma[v] * coeff;
-        }
-        if (w != s) bc[w] += delta[w];
-      }
-      for (uint32_t v : order) delta[v] = 0;
+    if (o.distance == Distance::kHops) {
+      BrandesHops(g, sources, begin, end, &bc);
+    } else {
+      BrandesWeighted(g, sources, begin, end, &bc);
     }
   });
   std::vector<double> bc(n, 0);

@@ -113,7 +113,8 @@ Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
   std::iota(best.community.begin(), best.community.end(), 0u);
   best.count = CanonicalCommunities(&best.community);
   best.modularity = Modularity(g, best.community, o.resolution, o.weighted);
-  for (int round = 0; round < 20; ++round) {
+  const int rounds = o.iterations > 0 ? o.iterations : 100;
+  for (int round = 0; round < rounds; ++round) {
     std::vector<uint32_t> next = run(best.community);
     const uint32_t count = CanonicalCommunities(&next);
     const double q = Modularity(g, next, o.resolution, o.weighted);

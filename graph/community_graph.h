@@ -31,7 +31,8 @@ struct CommunityGraph {
 };
 
 // Runs `run` from the singleton partition, then again from each result while modularity (at
-// the options' resolution) rises; returns the best partition found, canonically numbered.
+// the options' resolution) rises, for at most the options' iterations; returns the best
+// partition found, canonically numbered.
 Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
                              const std::function<std::vector<uint32_t>(const std::vector<uint32_t>&)>& run);
 

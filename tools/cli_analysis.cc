@@ -190,6 +190,8 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_option("--resolution", r->options.resolution, "Modularity resolution (default 1)");
     cmd->add_option("--seed", r->options.seed, "Seed for the visiting order (default 42)");
     cmd->add_flag("--unweighted", *unweighted, "Ignore tie strengths");
+    cmd->add_option("--iterations", r->options.iterations,
+                    "Rounds restarting from the last partition (default 2; 0: until no gain)");
     cmd->add_option("--trials", r->options.trials,
                     "Independent runs, best kept (default: 8 up to 10,000 institutions, else 1)");
     f->Register(cmd);

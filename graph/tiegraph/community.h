@@ -21,6 +21,9 @@ struct CommunityOptions {
   uint64_t seed = 42;       // node visiting order; the same seed gives the same partition
   bool weighted = true;     // arc weights (strengths) or 1 per pair
   int max_levels = 100;
+  // Rounds, each restarting from the partition the last one found (igraph's n_iterations):
+  // a round stops early when modularity no longer rises; 0 = until then. Default: 2.
+  int iterations = 2;
   // Independent runs (seeds seed, seed+1, …), keeping the best modularity: local moving can
   // stall in a poor optimum on small graphs. 0 = automatic: 8 up to 10,000 nodes, else 1.
   int trials = 0;

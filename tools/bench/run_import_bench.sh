@@ -2,7 +2,7 @@
 # Import benchmark, tiegraph against Kuzu, on one generated network, then neighbour-lookup
 # latency on the tiegraph database. See docs/BENCHMARKS.md.
 #
-#   tools/bench/run_import_bench.sh [BUILD_DIR]        (default /work/main/build)
+#   tools/bench/run_import_bench.sh [BUILD_DIR]        (default: build/ in the repository)
 #
 # BUILD_DIR must hold a Release build with tools/tiegraph and tools/bench/tiegraph_lookup_bench:
 #   cmake -S . -B BUILD_DIR -G Ninja -DCMAKE_BUILD_TYPE=Release -DTIEGRAPH_BUILD_TESTS=OFF
@@ -22,7 +22,7 @@
 # is printed and saved there as summary.md.
 set -euo pipefail
 
-BUILD_DIR=$(realpath "${1:-/work/main/build}")
+BUILD_DIR=$(realpath "${1:-$(dirname "${BASH_SOURCE[0]}")/../../build}")
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/tiegraph-bench}
 INSTITUTIONS=${INSTITUTIONS:-100000}

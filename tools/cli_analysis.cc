@@ -185,6 +185,7 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     auto quality = std::make_shared<std::string>("modularity");
     auto* cmd = app.add_subcommand("communities", "Find communities (Louvain, Leiden, label propagation)");
     cmd->add_option("--method", r->method, "louvain (default), leiden or label-propagation");
+    cmd->add_option("--by", r->by, "Score the grouping by sector, region, kind or foreign instead");
     cmd->add_option("--quality", *quality, "Leiden: modularity (default) or cpm")
         ->check(CLI::IsMember({"modularity", "cpm"}));
     cmd->add_option("--resolution", r->options.resolution, "Modularity resolution (default 1)");

@@ -47,6 +47,9 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
 
 struct CommunityRequest {
   std::string method = "louvain";  // louvain | leiden | label-propagation
+  // When set (sector | region | kind | foreign): no detection; the groups of that attribute
+  // are the communities, scored with modularity (do ties stay inside sectors?).
+  std::string by;
   CommunityOptions options;
 };
 // A summary (count, modularity) and the members of each community.

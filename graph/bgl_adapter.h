@@ -39,7 +39,9 @@ class ProjectionArcIterator
   bool equal(const ProjectionArcIterator& o) const { return arc_.index == o.arc_.index; }
   void increment() { ++arc_.index; }
   void decrement() { --arc_.index; }
-  void advance(std::ptrdiff_t n) { arc_.index = static_cast<uint64_t>(static_cast<std::ptrdiff_t>(arc_.index) + n); }
+  void advance(std::ptrdiff_t n) {
+    arc_.index = static_cast<uint64_t>(static_cast<std::ptrdiff_t>(arc_.index) + n);
+  }
   std::ptrdiff_t distance_to(const ProjectionArcIterator& o) const {
     return static_cast<std::ptrdiff_t>(o.arc_.index) - static_cast<std::ptrdiff_t>(arc_.index);
   }
@@ -49,7 +51,8 @@ class ProjectionArcIterator
 struct ProjectionTraversal : boost::incidence_graph_tag, boost::vertex_list_graph_tag {};
 
 // Boost.Graph's free functions, found by argument-dependent lookup.
-inline std::pair<ProjectionArcIterator, ProjectionArcIterator> out_edges(uint32_t v, const Projection& g) {
+inline std::pair<ProjectionArcIterator, ProjectionArcIterator> out_edges(uint32_t v,
+                                                                         const Projection& g) {
   return {ProjectionArcIterator(v, g.offsets[v]), ProjectionArcIterator(v, g.offsets[v + 1])};
 }
 inline uint64_t out_degree(uint32_t v, const Projection& g) { return g.degree(v); }

@@ -53,8 +53,8 @@ struct SampledDistances {
   size_t k = 0;
 };
 
-SampledDistances SampleDistances(const Projection& g, Distance distance, size_t samples, uint64_t seed,
-                                 int threads) {
+SampledDistances SampleDistances(const Projection& g, Distance distance, size_t samples,
+                                 uint64_t seed, int threads) {
   const size_t n = g.node_count();
   const std::vector<uint32_t> sources = Sources(n, samples, seed);
   SampledDistances out;
@@ -92,8 +92,8 @@ SampledDistances SampleDistances(const Projection& g, Distance distance, size_t 
 }
 
 // Brandes over hops: integer levels, predecessors found as in-neighbours one level up.
-void BrandesHops(const Projection& g, const std::vector<uint32_t>& sources, size_t begin, size_t end,
-                 std::vector<double>* bc) {
+void BrandesHops(const Projection& g, const std::vector<uint32_t>& sources, size_t begin,
+                 size_t end, std::vector<double>* bc) {
   const size_t n = g.node_count();
   constexpr uint32_t kFar = UINT32_MAX;
   std::vector<uint32_t> level(n, kFar), order;
@@ -162,8 +162,8 @@ void BrandesWeighted(const Projection& g, const std::vector<uint32_t>& sources, 
 
 }  // namespace
 
-Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance, size_t samples,
-                                              uint64_t seed, int threads) {
+Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance,
+                                              size_t samples, uint64_t seed, int threads) {
   if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
   if (samples == 0) return Status::InvalidArgument("samples must be at least 1");
   const size_t n = g.node_count();
@@ -178,8 +178,9 @@ Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance dist
   return c;
 }
 
-Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance, bool normalized,
-                                             size_t samples, uint64_t seed, int threads) {
+Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance,
+                                             bool normalized, size_t samples, uint64_t seed,
+                                             int threads) {
   if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
   if (samples == 0) return Status::InvalidArgument("samples must be at least 1");
   const size_t n = g.node_count();
@@ -200,7 +201,8 @@ Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOp
   const std::vector<uint32_t> sources = Sources(n, o.samples, o.seed);
   // Brandes (2001): per source, count shortest paths forward, accumulate dependencies back.
   // Each thread sums into its own array; arrays are added in thread order (deterministic).
-  std::vector<std::vector<double>> partial(static_cast<size_t>(o.threads), std::vector<double>(n, 0));
+  std::vector<std::vector<double>> partial(static_cast<size_t>(o.threads),
+                                           std::vector<double>(n, 0));
   ParallelBlocks(sources.size(), o.threads, [&](int t, size_t begin, size_t end) {
     std::vector<double>& bc = partial[static_cast<size_t>(t)];
     if (o.distance == Distance::kHops) {
@@ -221,7 +223,8 @@ Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOp
   } else if (!o.normalized && !g.directed) {
     scale = 0.5;
   }
-  if (o.samples > 0 && o.samples < n) scale *= static_cast<double>(n) / static_cast<double>(o.samples);
+  if (o.samples > 0 && o.samples < n)
+    scale *= static_cast<double>(n) / static_cast<double>(o.samples);
   for (double& x : bc) x *= scale;
   return bc;
 }

@@ -12,7 +12,8 @@ namespace tiegraph {
 namespace {
 
 // One level of local moves. Returns true when any node changed community.
-bool MoveNodes(const CommunityGraph& l, double resolution, std::mt19937_64& rng, std::vector<uint32_t>* comm) {
+bool MoveNodes(const CommunityGraph& l, double resolution, std::mt19937_64& rng,
+               std::vector<uint32_t>* comm) {
   const size_t n = l.node_count();
   const double two_m = l.TotalStrength();
   if (two_m == 0) return false;
@@ -104,8 +105,9 @@ double Modularity(const Projection& g, const std::vector<uint32_t>& community, d
   return q;
 }
 
-Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
-                             const std::function<std::vector<uint32_t>(const std::vector<uint32_t>&)>& run) {
+Partition ImproveUntilStable(
+    const Projection& g, const CommunityOptions& o,
+    const std::function<std::vector<uint32_t>(const std::vector<uint32_t>&)>& run) {
   // Each round restarts from the partition the last one found, until modularity stops rising
   // (Leiden's "iterate until no change"; it also lifts Louvain out of early local optima).
   Partition best;
@@ -128,7 +130,8 @@ Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
 
 Result<Partition> BestOfTrials(const Projection& g, const CommunityOptions& o,
                                const std::function<Result<Partition>(uint64_t seed)>& run) {
-  if (o.trials < 0 || o.trials > 1000) return Status::InvalidArgument("trials must be between 0 and 1000");
+  if (o.trials < 0 || o.trials > 1000)
+    return Status::InvalidArgument("trials must be between 0 and 1000");
   const int trials = o.trials > 0 ? o.trials : (g.node_count() <= 10000 ? 8 : 1);
   Result<Partition> best = run(o.seed);
   for (int t = 1; t < trials && best.ok(); ++t) {
@@ -193,7 +196,8 @@ Result<Partition> LabelPropagation(const Projection& g, const CommunityOptions& 
       double best_score = -1;
       uint32_t best = label[v];
       for (uint32_t c : touched) {
-        if (score[c] > best_score || (score[c] == best_score && c < best)) best_score = score[c], best = c;
+        if (score[c] > best_score || (score[c] == best_score && c < best))
+          best_score = score[c], best = c;
       }
       if (score[label[v]] == best_score) best = label[v];
       for (uint32_t c : touched) score[c] = 0;

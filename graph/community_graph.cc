@@ -42,7 +42,8 @@ CommunityGraph CommunityGraph::From(const Projection& g, bool weighted) {
     c.offsets.assign(n + 1, 0);
     for (uint32_t v = 0; v < n; ++v) {
       auto& r = rows[v];
-      std::stable_sort(r.begin(), r.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::stable_sort(r.begin(), r.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
       for (const auto& [t, w] : r) {
         if (c.targets.size() > c.offsets[v] && c.targets.back() == t) {
           c.weights.back() += weighted ? w : 0;
@@ -82,7 +83,8 @@ CommunityGraph CommunityGraph::Collapse(const std::vector<uint32_t>& group, uint
   next.offsets.assign(count + 1, 0);
   for (uint32_t c = 0; c < count; ++c) {
     auto& r = rows[c];
-    std::stable_sort(r.begin(), r.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(r.begin(), r.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [t, w] : r) {
       if (next.targets.size() > next.offsets[c] && next.targets.back() == t) {
         next.weights.back() += w;
@@ -92,7 +94,8 @@ CommunityGraph CommunityGraph::Collapse(const std::vector<uint32_t>& group, uint
       }
     }
     next.offsets[c + 1] = next.targets.size();
-    for (uint64_t e = next.offsets[c]; e < next.offsets[c + 1]; ++e) next.strength[c] += next.weights[e];
+    for (uint64_t e = next.offsets[c]; e < next.offsets[c + 1]; ++e)
+      next.strength[c] += next.weights[e];
     next.strength[c] += 2 * next.self[c];
   }
   return next;

@@ -33,8 +33,9 @@ struct CommunityGraph {
 // Runs `run` from the singleton partition, then again from each result while modularity (at
 // the options' resolution) rises, for at most the options' iterations; returns the best
 // partition found, canonically numbered.
-Partition ImproveUntilStable(const Projection& g, const CommunityOptions& o,
-                             const std::function<std::vector<uint32_t>(const std::vector<uint32_t>&)>& run);
+Partition ImproveUntilStable(
+    const Projection& g, const CommunityOptions& o,
+    const std::function<std::vector<uint32_t>(const std::vector<uint32_t>&)>& run);
 
 // Runs `run` for each of the options' trials (seeds seed, seed+1, …) and keeps the partition
 // of highest modularity (the earliest among equals).

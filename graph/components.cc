@@ -35,7 +35,8 @@ uint32_t ConnectedComponents(const Projection& g, std::vector<uint32_t>* compone
   for (uint32_t v = 0; v < n; ++v) {
     if (parent[v] == v) roots.push_back(v);
   }
-  std::stable_sort(roots.begin(), roots.end(), [&](uint32_t a, uint32_t b) { return size[a] > size[b]; });
+  std::stable_sort(roots.begin(), roots.end(),
+                   [&](uint32_t a, uint32_t b) { return size[a] > size[b]; });
   std::vector<uint32_t> rank(n, 0);
   for (uint32_t r = 0; r < roots.size(); ++r) rank[roots[r]] = r;
   component->assign(n, 0);

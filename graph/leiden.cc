@@ -18,7 +18,9 @@ namespace {
 struct QualityTerms {
   double factor;
   bool by_size;
-  double Mass(const CommunityGraph& g, uint32_t v) const { return by_size ? g.size[v] : g.strength[v]; }
+  double Mass(const CommunityGraph& g, uint32_t v) const {
+    return by_size ? g.size[v] : g.strength[v];
+  }
 };
 
 // Queue-based local moving (the "fast local move" of Leiden). Returns true if a node moved.
@@ -61,8 +63,10 @@ bool FastLocalMove(const CommunityGraph& g, const QualityTerms& q, std::mt19937_
       if (gain > best_gain + 1e-12) best = c, best_gain = gain;
     }
     if (best_gain < -1e-12 && !empty.empty()) best = empty.back();  // alone is better (gain 0)
-    if (!empty.empty() && empty.back() == best) empty.pop_back();
-    else if (members[best] == 0) empty.erase(std::find(empty.begin(), empty.end(), best));
+    if (!empty.empty() && empty.back() == best)
+      empty.pop_back();
+    else if (members[best] == 0)
+      empty.erase(std::find(empty.begin(), empty.end(), best));
     tot[best] += mass;
     ++members[best];
     for (uint32_t c : touched) link[c] = 0;
@@ -105,7 +109,8 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, const QualityTerms& q, std
     if (members[refined[v]] != 1) continue;  // only nodes still alone move
     const double mv = mass[refined[v]];
     const double total = comm_mass[comm[v]];
-    if (external[refined[v]] < q.factor * mv * (total - mv) - 1e-12) continue;  // not well connected
+    if (external[refined[v]] < q.factor * mv * (total - mv) - 1e-12)
+      continue;  // not well connected
     touched.clear();
     for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
       const uint32_t u = g.targets[e];
@@ -139,7 +144,8 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, const QualityTerms& q, std
 
 Result<Partition> Leiden(const Projection& g, const CommunityOptions& options) {
   if (options.resolution <= 0) return Status::InvalidArgument("resolution must be > 0");
-  if (options.quality == Quality::kCpm) return LeidenRun(g, options, options.seed);  // not modularity
+  if (options.quality == Quality::kCpm)
+    return LeidenRun(g, options, options.seed);  // not modularity
   return BestOfTrials(g, options, [&](uint64_t seed) { return LeidenRun(g, options, seed); });
 }
 

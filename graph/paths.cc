@@ -54,7 +54,8 @@ double ArcLength(const Projection& g, uint64_t e, Distance distance) {
 bool OnShortest(const Projection& g, const std::vector<double>& to, uint32_t u, uint64_t e,
                 Distance distance) {
   const uint32_t v = g.targets[e];
-  if (to[v] == kUnreached || (distance == Distance::kInverseStrength && g.weights[e] <= 0)) return false;
+  if (to[v] == kUnreached || (distance == Distance::kInverseStrength && g.weights[e] <= 0))
+    return false;
   const double via = to[v] + ArcLength(g, e, distance);
   return std::fabs(via - to[u]) <= 1e-12 * std::max(1.0, to[u]);
 }
@@ -66,7 +67,8 @@ Status CheckNodes(const Projection& g, uint32_t a, uint32_t b) {
 
 }  // namespace
 
-Result<Path> ShortestPath(const Projection& g, uint32_t source, uint32_t target, Distance distance) {
+Result<Path> ShortestPath(const Projection& g, uint32_t source, uint32_t target,
+                          Distance distance) {
   auto paths = AllShortestPaths(g, source, target, distance, 1);
   if (!paths.ok()) return paths.status();
   return paths->front();
@@ -127,7 +129,8 @@ Result<std::vector<Path>> KShortestPaths(const Projection& g, uint32_t source, u
     const Path& last = found.back();
     for (size_t i = 0; i + 1 < last.nodes.size(); ++i) {
       const uint32_t spur = last.nodes[i];
-      std::vector<uint32_t> root(last.nodes.begin(), last.nodes.begin() + static_cast<ptrdiff_t>(i) + 1);
+      std::vector<uint32_t> root(last.nodes.begin(),
+                                 last.nodes.begin() + static_cast<ptrdiff_t>(i) + 1);
       std::set<std::pair<uint32_t, uint32_t>> banned_arcs;
       for (const Path& p : found) {
         if (p.nodes.size() > i + 1 && std::equal(root.begin(), root.end(), p.nodes.begin())) {
@@ -145,7 +148,8 @@ Result<std::vector<Path>> KShortestPaths(const Projection& g, uint32_t source, u
         uint32_t next = UINT32_MAX;
         for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
           const uint32_t v = g.targets[e];
-          if (banned_nodes[v] || banned_arcs.count({u, v}) || !OnShortest(g, to, u, e, distance)) continue;
+          if (banned_nodes[v] || banned_arcs.count({u, v}) || !OnShortest(g, to, u, e, distance))
+            continue;
           next = v;
           break;
         }
@@ -156,8 +160,9 @@ Result<std::vector<Path>> KShortestPaths(const Projection& g, uint32_t source, u
       candidates.insert(Path{nodes, path_length(nodes)});
     }
     // The best candidate not found already.
-    while (!candidates.empty() &&
-           std::any_of(found.begin(), found.end(), [&](const Path& p) { return p.nodes == candidates.begin()->nodes; })) {
+    while (!candidates.empty() && std::any_of(found.begin(), found.end(), [&](const Path& p) {
+      return p.nodes == candidates.begin()->nodes;
+    })) {
       candidates.erase(candidates.begin());
     }
     if (candidates.empty()) break;
@@ -206,7 +211,9 @@ CutStructure LowLink(const NeighborSets& nb) {
   std::vector<const uint32_t*> next(n);
   std::vector<char> is_cut(n, 0);
   std::vector<std::pair<uint32_t, uint32_t>> edges;  // tree and back edges not yet in a block
-  auto ordered = [](uint32_t a, uint32_t b) { return std::make_pair(std::min(a, b), std::max(a, b)); };
+  auto ordered = [](uint32_t a, uint32_t b) {
+    return std::make_pair(std::min(a, b), std::max(a, b));
+  };
   uint32_t time = 0;
   for (uint32_t root = 0; root < n; ++root) {
     if (disc[root] != kNone) continue;
@@ -267,8 +274,8 @@ std::vector<std::vector<std::pair<uint32_t, uint32_t>>> BiconnectedComponents(co
   return LowLink(NeighborSets(g)).blocks;
 }
 
-std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t target, uint32_t max_hops,
-                              size_t limit) {
+std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t target,
+                              uint32_t max_hops, size_t limit) {
   std::vector<Path> out;
   if (source >= g.node_count() || target >= g.node_count()) return out;
   std::vector<char> on_path(g.node_count(), 0);
@@ -297,7 +304,8 @@ std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t tar
   return out;
 }
 
-std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projection& g, Distance distance) {
+std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projection& g,
+                                                                 Distance distance) {
   struct Edge {
     double length;
     uint32_t u, v;
@@ -308,7 +316,8 @@ std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projectio
       const uint32_t v = g.targets[e];
       if (!g.directed && v < u) continue;  // each undirected tie once
       if (distance == Distance::kInverseStrength && g.weights[e] <= 0) continue;
-      edges.push_back({distance == Distance::kHops ? 1.0 : 1.0 / g.weights[e], std::min(u, v), std::max(u, v)});
+      edges.push_back(
+          {distance == Distance::kHops ? 1.0 : 1.0 / g.weights[e], std::min(u, v), std::max(u, v)});
     }
   }
   std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
@@ -331,10 +340,11 @@ std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projectio
   return forest;
 }
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
-std::vector<uint32_t> ArticulationPoints(const Projection& g) { return LowLink(NeighborSets(g)).cut_points; }
+std::vector<uint32_t> ArticulationPoints(const Projection& g) {
+  return LowLink(NeighborSets(g)).cut_points;
+}
 
 std::vector<std::pair<uint32_t, uint32_t>> Bridges(const Projection& g) {
   return LowLink(NeighborSets(g)).bridges;

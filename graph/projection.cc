@@ -20,7 +20,8 @@ bool KeepInstitution(const ProjectionFilter& f, const InstitutionSummary& in) {
     for (Sector s : in.other_sectors) hit = hit || AnyOf(f.sectors, s);
     if (!hit) return false;
   }
-  if (!f.kinds.empty() && std::find(f.kinds.begin(), f.kinds.end(), in.kind) == f.kinds.end()) return false;
+  if (!f.kinds.empty() && std::find(f.kinds.begin(), f.kinds.end(), in.kind) == f.kinds.end())
+    return false;
   if (f.region.size() > in.region.size()) return false;
   for (size_t i = 0; i < f.region.size(); ++i) {
     if (f.region[i] != in.region[i]) return false;
@@ -50,7 +51,8 @@ struct Edge {
 // by target and its parallel arcs merged as `combine` says, in tie order (stable), so out- and
 // in-rows sum the same numbers in the same order.
 void BuildRows(size_t n, const std::vector<Edge>& edges, bool in_rows, CombineTies combine,
-               std::vector<uint64_t>* offsets, std::vector<uint32_t>* targets, std::vector<double>* weights) {
+               std::vector<uint64_t>* offsets, std::vector<uint32_t>* targets,
+               std::vector<double>* weights) {
   offsets->assign(n + 1, 0);
   auto each_arc = [&](auto&& fn) {
     for (const Edge& e : edges) {
@@ -82,7 +84,8 @@ void BuildRows(size_t n, const std::vector<Edge>& edges, bool in_rows, CombineTi
     const uint64_t begin = (*offsets)[v], end = (*offsets)[v + 1];
     row.assign({});
     for (uint64_t e = begin; e < end; ++e) row.push_back({(*targets)[e], (*weights)[e]});
-    std::stable_sort(row.begin(), row.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::stable_sort(row.begin(), row.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
     (*offsets)[v] = write;
     for (const auto& [t, w] : row) {
       if (write > (*offsets)[v] && (*targets)[write - 1] == t) {
@@ -176,22 +179,26 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   std::vector<size_t> used(static_cast<size_t>(parts), 0);
   auto scan = [&](int part) {
     const uint64_t begin = ties * static_cast<uint64_t>(part) / static_cast<uint64_t>(parts);
-    const uint64_t end = part + 1 == parts ? UINT64_MAX : ties * static_cast<uint64_t>(part + 1) / static_cast<uint64_t>(parts);
+    const uint64_t end =
+        part + 1 == parts ? UINT64_MAX
+                          : ties * static_cast<uint64_t>(part + 1) / static_cast<uint64_t>(parts);
     auto& out = edges[static_cast<size_t>(part)];
     out.reserve((std::min(end, ties) - begin));
     Status bad;
-    Status s = snapshot.ForEachTieSummary([&](const TieSummary& t) {
-      if (t.source_id >= stored || t.target_id >= stored) {
-        bad = Status::Corruption("a tie names a node id past the last institution");
-        return false;
-      }
-      if (!KeepTie(f, t)) return true;
-      const uint32_t a = index[t.source_id], b = index[t.target_id];
-      if (a == kDropped || b == kDropped || a == b) return true;
-      ++used[static_cast<size_t>(part)];
-      out.push_back({a, b, t.strength, options.directed && t.directed});
-      return true;
-    }, begin, end);
+    Status s = snapshot.ForEachTieSummary(
+        [&](const TieSummary& t) {
+          if (t.source_id >= stored || t.target_id >= stored) {
+            bad = Status::Corruption("a tie names a node id past the last institution");
+            return false;
+          }
+          if (!KeepTie(f, t)) return true;
+          const uint32_t a = index[t.source_id], b = index[t.target_id];
+          if (a == kDropped || b == kDropped || a == b) return true;
+          ++used[static_cast<size_t>(part)];
+          out.push_back({a, b, t.strength, options.directed && t.directed});
+          return true;
+        },
+        begin, end);
     results[static_cast<size_t>(part)] = s.ok() ? bad : s;
   };
   if (parts == 2) {
@@ -209,7 +216,8 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   for (size_t u : used) g.ties_used += u;
   const size_t n = g.keys.size();
   if (options.directed) {
-    BuildRows(n, edges[0], /*in_rows=*/true, options.combine, &g.in_offsets, &g.in_sources, &g.in_weights);
+    BuildRows(n, edges[0], /*in_rows=*/true, options.combine, &g.in_offsets, &g.in_sources,
+              &g.in_weights);
   }
   BuildRows(n, edges[0], /*in_rows=*/false, options.combine, &g.offsets, &g.targets, &g.weights);
   return g;

@@ -38,10 +38,12 @@ Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions&
   if (o.damping < 0 || o.damping >= 1) return Status::InvalidArgument("damping must be in [0, 1)");
   std::vector<double> p(n, 1.0 / static_cast<double>(n));
   if (!o.personalization.empty()) {
-    if (o.personalization.size() != n) return Status::InvalidArgument("personalization needs one value per node");
+    if (o.personalization.size() != n)
+      return Status::InvalidArgument("personalization needs one value per node");
     double sum = 0;
     for (double v : o.personalization) {
-      if (v < 0 || !std::isfinite(v)) return Status::InvalidArgument("personalization values must be >= 0");
+      if (v < 0 || !std::isfinite(v))
+        return Status::InvalidArgument("personalization values must be >= 0");
       sum += v;
     }
     if (sum <= 0) return Status::InvalidArgument("personalization must not be all zero");
@@ -50,7 +52,8 @@ Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions&
   // Out-strength per node: the row normaliser of the transition matrix.
   std::vector<double> out(n, 0);
   for (uint32_t v = 0; v < n; ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) out[v] += o.weighted ? g.weights[e] : 1.0;
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+      out[v] += o.weighted ? g.weights[e] : 1.0;
   }
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n);
   for (int it = 0; it < o.max_iterations; ++it) {
@@ -127,16 +130,20 @@ Status Hits(const Projection& g, std::vector<double>* hubs, std::vector<double>*
     last = h;
     std::fill(a.begin(), a.end(), 0.0);
     for (uint32_t v = 0; v < n; ++v) {
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) a[g.targets[e]] += h[v] * g.weights[e];
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+        a[g.targets[e]] += h[v] * g.weights[e];
     }
     std::fill(h.begin(), h.end(), 0.0);
     for (uint32_t v = 0; v < n; ++v) {
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) h[v] += a[g.targets[e]] * g.weights[e];
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+        h[v] += a[g.targets[e]] * g.weights[e];
     }
     double sh = 0, sa = 0;
     for (size_t i = 0; i < n; ++i) sh += h[i], sa += a[i];
-    if (sh > 0) for (double& v : h) v /= sh;
-    if (sa > 0) for (double& v : a) v /= sa;
+    if (sh > 0)
+      for (double& v : h) v /= sh;
+    if (sa > 0)
+      for (double& v : a) v /= sa;
     if (L1Distance(h, last) < tolerance) {
       *hubs = h;
       *authorities = a;
@@ -152,7 +159,8 @@ std::vector<uint32_t> CoreNumbers(const Projection& g) {
   const uint32_t n = static_cast<uint32_t>(nb.size());
   std::vector<uint32_t> deg(n), pos(n), order(n);
   uint32_t max_deg = 0;
-  for (uint32_t v = 0; v < n; ++v) max_deg = std::max(max_deg, deg[v] = static_cast<uint32_t>(nb.degree(v)));
+  for (uint32_t v = 0; v < n; ++v)
+    max_deg = std::max(max_deg, deg[v] = static_cast<uint32_t>(nb.degree(v)));
   std::vector<uint32_t> bin(max_deg + 2, 0);
   for (uint32_t v = 0; v < n; ++v) ++bin[deg[v] + 1];
   for (uint32_t d = 1; d < bin.size(); ++d) bin[d] += bin[d - 1];

@@ -7,7 +7,10 @@
 namespace tiegraph {
 
 ShortestPathSearch::ShortestPathSearch(const Projection& g, ArcRows rows, Distance distance)
-    : rows_(rows), distance_(distance), dist_(g.node_count(), kUnreached), sigma_(g.node_count(), 0) {
+    : rows_(rows),
+      distance_(distance),
+      dist_(g.node_count(), kUnreached),
+      sigma_(g.node_count(), 0) {
   order_.reserve(g.node_count());
 }
 

@@ -39,9 +39,7 @@ class ShortestPathSearch {
   double Length(uint64_t e) const {
     return distance_ == Distance::kHops ? 1.0 : 1.0 / (*rows_.weights)[e];
   }
-  bool Usable(uint64_t e) const {
-    return distance_ == Distance::kHops || (*rows_.weights)[e] > 0;
-  }
+  bool Usable(uint64_t e) const { return distance_ == Distance::kHops || (*rows_.weights)[e] > 0; }
   const ArcRows& rows() const { return rows_; }
 
  private:

@@ -45,8 +45,8 @@ Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
 
 const std::vector<std::string>& CentralityMetrics() {
   static const std::vector<std::string> kMetrics = {
-      "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank",
-      "eigenvector", "katz", "hubs", "authorities", "core"};
+      "degree",      "strength", "betweenness", "closeness",   "harmonic", "pagerank",
+      "eigenvector", "katz",     "hubs",        "authorities", "core"};
   return kMetrics;
 }
 
@@ -58,7 +58,8 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
     for (const auto& m : metrics) list += " " + m;
     return Status::InvalidArgument("unknown metric '" + r.metric + "'; expected one of:" + list);
   }
-  if (r.threads < 1 || r.threads > 256) return Status::InvalidArgument("--threads must be between 1 and 256");
+  if (r.threads < 1 || r.threads > 256)
+    return Status::InvalidArgument("--threads must be between 1 and 256");
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   std::vector<double> values;
@@ -80,14 +81,18 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
     auto b = Betweenness(*g, o);
     if (!b.ok()) return b.status();
     values = std::move(*b);
-    note = std::string("distance: ") + DistanceName(r.distance) + (r.normalized ? ", normalized" : ", raw") +
-           (r.samples ? ", estimated from " + std::to_string(r.samples) + " sources (seed " + std::to_string(r.seed) + ")" : ", exact");
+    note = std::string("distance: ") + DistanceName(r.distance) +
+           (r.normalized ? ", normalized" : ", raw") +
+           (r.samples ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
+                            std::to_string(r.seed) + ")"
+                      : ", exact");
   } else if (r.metric == "closeness" || r.metric == "harmonic") {
     const bool sampled = r.samples > 0 && r.samples < g->node_count();
     auto c = r.metric == "closeness"
                  ? (sampled ? ClosenessEstimate(*g, r.distance, r.samples, r.seed, r.threads)
                             : Closeness(*g, r.distance, r.threads))
-                 : (sampled ? HarmonicEstimate(*g, r.distance, r.normalized, r.samples, r.seed, r.threads)
+                 : (sampled ? HarmonicEstimate(*g, r.distance, r.normalized, r.samples, r.seed,
+                                               r.threads)
                             : Harmonic(*g, r.distance, r.normalized, r.threads));
     if (!c.ok()) return c.status();
     values = std::move(*c);
@@ -153,7 +158,8 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   return t;
 }
 
-Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection, const PathRequest& r) {
+Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection,
+                        const PathRequest& r) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto from = IndexOf(*g, r.from);
@@ -166,13 +172,14 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
     return Status::InvalidArgument("--max-hops must be between 1 and 32");
   }
   Result<std::vector<Path>> paths =
-      r.simple ? Result<std::vector<Path>>(SimplePaths(*g, *from, *to, r.max_hops, r.limit))
-      : r.all ? AllShortestPaths(*g, *from, *to, r.distance, r.limit)
-            : r.k > 1 ? KShortestPaths(*g, *from, *to, r.k, r.distance)
-                      : Result<std::vector<Path>>(Status::OK());
+      r.simple  ? Result<std::vector<Path>>(SimplePaths(*g, *from, *to, r.max_hops, r.limit))
+      : r.all   ? AllShortestPaths(*g, *from, *to, r.distance, r.limit)
+      : r.k > 1 ? KShortestPaths(*g, *from, *to, r.k, r.distance)
+                : Result<std::vector<Path>>(Status::OK());
   if (!r.simple && !r.all && r.k == 1) {
     auto p = ShortestPath(*g, *from, *to, r.distance);
-    if (!p.ok()) return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
+    if (!p.ok())
+      return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
     paths = std::vector<Path>{*p};
   }
   if (!paths.ok() || paths->empty()) {
@@ -180,7 +187,8 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
   }
   Table t{r.simple ? "simple paths of at most " + std::to_string(r.max_hops) + " ties"
                    : std::string("paths (distance: ") + DistanceName(r.distance) + ")",
-          {"path", "step", "key", "name", "sector", "length"}, {}};
+          {"path", "step", "key", "name", "sector", "length"},
+          {}};
   for (size_t p = 0; p < paths->size(); ++p) {
     const Path& path = (*paths)[p];
     for (size_t s = 0; s < path.nodes.size(); ++s) {
@@ -194,10 +202,11 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
 
 // Groups institutions by an attribute (sector, region at province level, kind, foreign) and
 // scores that grouping with modularity: how far ties stay inside the groups.
-Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g, const std::string& by,
-                                       const CommunityOptions& o) {
+Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g,
+                                       const std::string& by, const CommunityOptions& o) {
   if (by != "sector" && by != "region" && by != "kind" && by != "foreign") {
-    return Status::InvalidArgument("--by: expected sector, region, kind or foreign, not '" + by + "'");
+    return Status::InvalidArgument("--by: expected sector, region, kind or foreign, not '" + by +
+                                   "'");
   }
   std::map<std::string, uint32_t> label;
   Partition p;
@@ -210,7 +219,8 @@ Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g
     if (by == "kind") value = in->kind;
     if (by == "foreign") value = in->foreign ? "foreign" : "domestic";
     if (by == "region") {
-      for (size_t i = 0; i < in->region.size() && i < 2; ++i) value += (i ? "/" : "") + in->region[i];
+      for (size_t i = 0; i < in->region.size() && i < 2; ++i)
+        value += (i ? "/" : "") + in->region[i];
     }
     p.community[v] = label.emplace(value, static_cast<uint32_t>(label.size())).first->second;
   }
@@ -219,28 +229,29 @@ Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g
   return p;
 }
 
-Result<std::vector<Table>> CommunityTables(const Snapshot& snap, const ProjectionOptions& projection,
+Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
+                                           const ProjectionOptions& projection,
                                            const CommunityRequest& r) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
-  Result<Partition> p = Status::InvalidArgument(
-      "unknown method '" + r.method + "'; expected louvain, leiden or label-propagation");
+  Result<Partition> p = Status::InvalidArgument("unknown method '" + r.method +
+                                                "'; expected louvain, leiden or label-propagation");
   if (!r.by.empty()) p = PartitionByAttribute(snap, *g, r.by, r.options);
   if (r.method == "louvain" && r.by.empty()) p = Louvain(*g, r.options);
   if (r.method == "leiden" && r.by.empty()) p = Leiden(*g, r.options);
   if (r.method == "label-propagation" && r.by.empty()) p = LabelPropagation(*g, r.options);
   if (!p.ok()) return p.status();
-  Table summary{"communities", {"method", "quality", "communities", "modularity", "resolution", "seed"}, {}};
+  Table summary{
+      "communities", {"method", "quality", "communities", "modularity", "resolution", "seed"}, {}};
   const bool cpm = r.method == "leiden" && r.options.quality == Quality::kCpm;
   summary.AddRow({r.by.empty() ? r.method : "by " + r.by, std::string(cpm ? "cpm" : "modularity"),
-                  static_cast<int64_t>(p->count),
-                  p->modularity, r.options.resolution, static_cast<int64_t>(r.options.seed)});
+                  static_cast<int64_t>(p->count), p->modularity, r.options.resolution,
+                  static_cast<int64_t>(r.options.seed)});
   Table members{"members", {"community", "key", "name", "sector", "region"}, {}};
   std::vector<uint32_t> order(g->node_count());
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return p->community[a] < p->community[b];
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return p->community[a] < p->community[b]; });
   for (uint32_t v : order) {
     std::vector<Cell> row{static_cast<int64_t>(p->community[v] + 1)};
     for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
@@ -249,13 +260,15 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap, const Projectio
   return std::vector<Table>{std::move(summary), std::move(members)};
 }
 
-Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection, const std::string& key,
-                         uint32_t hops) {
+Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection,
+                         const std::string& key, uint32_t hops) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto from = IndexOf(*g, key);
   if (!from.ok()) return from.status();
-  Table t{"reachable within " + std::to_string(hops) + " ties", {"key", "name", "sector", "region", "hops"}, {}};
+  Table t{"reachable within " + std::to_string(hops) + " ties",
+          {"key", "name", "sector", "region", "hops"},
+          {}};
   for (auto [v, d] : ReachableWithin(*g, *from, hops)) {
     if (v == *from) continue;
     auto row = NodeCells(snap, *g, v);
@@ -265,22 +278,26 @@ Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projecti
   return t;
 }
 
-Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const ProjectionOptions& projection,
-                                           bool strong) {
+Result<std::vector<Table>> ComponentTables(const Snapshot& snap,
+                                           const ProjectionOptions& projection, bool strong) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   std::vector<uint32_t> comp;
-  const uint32_t count = strong ? StronglyConnectedComponents(*g, &comp) : ConnectedComponents(*g, &comp);
+  const uint32_t count =
+      strong ? StronglyConnectedComponents(*g, &comp) : ConnectedComponents(*g, &comp);
   std::vector<int64_t> size(count, 0);
   for (uint32_t c : comp) ++size[c];
-  Table sizes{strong ? "strongly connected components"
-              : g->directed ? "weakly connected components" : "connected components",
-              {"component", "institutions"}, {}};
+  Table sizes{strong        ? "strongly connected components"
+              : g->directed ? "weakly connected components"
+                            : "connected components",
+              {"component", "institutions"},
+              {}};
   for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
   Table members{"members", {"component", "key", "name", "sector", "region"}, {}};
   std::vector<uint32_t> order(g->node_count());
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return comp[a] < comp[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return comp[a] < comp[b]; });
   for (uint32_t v : order) {
     std::vector<Cell> row{static_cast<int64_t>(comp[v] + 1)};
     for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
@@ -289,14 +306,17 @@ Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const Projectio
   return std::vector<Table>{std::move(sizes), std::move(members)};
 }
 
-Result<std::vector<Table>> CutPointTables(const Snapshot& snap, const ProjectionOptions& projection) {
+Result<std::vector<Table>> CutPointTables(const Snapshot& snap,
+                                          const ProjectionOptions& projection) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   Table points{"articulation points (their removal disconnects the network)",
-               {"key", "name", "sector", "region"}, {}};
+               {"key", "name", "sector", "region"},
+               {}};
   for (uint32_t v : ArticulationPoints(*g)) points.AddRow(NodeCells(snap, *g, v));
   Table bridges{"bridges (ties whose removal disconnects the network)",
-                {"key", "name", "other_key", "other_name"}, {}};
+                {"key", "name", "other_key", "other_name"},
+                {}};
   for (auto [a, b] : Bridges(*g)) {
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
     bridges.AddRow({x[0], x[1], y[0], y[1]});
@@ -316,11 +336,13 @@ Result<std::vector<Table>> CutPointTables(const Snapshot& snap, const Projection
   return std::vector<Table>{std::move(points), std::move(bridges), std::move(blocks)};
 }
 
-Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions& projection, Distance distance) {
+Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions& projection,
+                                  Distance distance) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   Table t{std::string("spanning forest (least total distance: ") + DistanceName(distance) + ")",
-          {"key", "name", "other_key", "other_name", "strength"}, {}};
+          {"key", "name", "other_key", "other_name", "strength"},
+          {}};
   for (auto [a, b] : MinimumSpanningForest(*g, distance)) {
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
     double strength = 0;
@@ -348,7 +370,7 @@ Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& proj
   t.AddRow({std::string("density"), Density(*g)});
   t.AddRow({std::string("components"), static_cast<int64_t>(components)});
   t.AddRow({std::string(diameter.exact ? "diameter (hops, largest within a component)"
-                                        : "diameter (hops, lower bound by 16 double sweeps)"),
+                                       : "diameter (hops, lower bound by 16 double sweeps)"),
             static_cast<int64_t>(diameter.diameter)});
   t.AddRow({std::string("triangles"), static_cast<int64_t>(triangles / 3)});
   t.AddRow({std::string("transitivity"), Transitivity(*g)});

@@ -30,7 +30,8 @@ bool CsvReader::Next(std::vector<std::string_view>* fields) {
       while (true) {
         const void* q = std::memchr(data + pos_, '"', n - pos_);
         if (!q) {
-          Fail(open_line, fields->size(), "unterminated quoted field (a \" opened here is never closed)");
+          Fail(open_line, fields->size(),
+               "unterminated quoted field (a \" opened here is never closed)");
           return false;
         }
         size_t qpos = static_cast<size_t>(static_cast<const char*>(q) - data);

@@ -3,9 +3,9 @@
 #ifndef TIEGRAPH_QUERY_CSV_READER_H_
 #define TIEGRAPH_QUERY_CSV_READER_H_
 
+#include <deque>
 #include <string>
 #include <string_view>
-#include <deque>
 #include <vector>
 
 #include <tiegraph/status.h>

@@ -13,7 +13,8 @@ namespace tiegraph {
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -134,17 +135,27 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   for (const auto& [format, i] : order) {
     origins->files.push_back(files[i].path);
     origins->json_paths.push_back(format == InputFormat::kSeed);
-    ReadContext ctx{out, origins.get(), static_cast<uint32_t>(origins->files.size() - 1), files[i].path, {}};
+    ReadContext ctx{
+        out, origins.get(), static_cast<uint32_t>(origins->files.size() - 1), files[i].path, {}};
     if (options.progress) {
       ctx.progress = [&, base = done](size_t bytes) { options.progress(base + bytes, total); };
     }
     std::string_view text = texts[i];
     switch (format) {
-      case InputFormat::kCsvInstitutions: TIEGRAPH_RETURN_IF_ERROR(ReadCsvInstitutions(ctx, text)); break;
-      case InputFormat::kCsvTies: TIEGRAPH_RETURN_IF_ERROR(ReadCsvTies(ctx, text)); break;
-      case InputFormat::kJsonl: TIEGRAPH_RETURN_IF_ERROR(ReadJsonl(ctx, text)); break;
-      case InputFormat::kSeed: TIEGRAPH_RETURN_IF_ERROR(ReadSeed(ctx, text)); break;
-      case InputFormat::kAuto: break;
+      case InputFormat::kCsvInstitutions:
+        TIEGRAPH_RETURN_IF_ERROR(ReadCsvInstitutions(ctx, text));
+        break;
+      case InputFormat::kCsvTies:
+        TIEGRAPH_RETURN_IF_ERROR(ReadCsvTies(ctx, text));
+        break;
+      case InputFormat::kJsonl:
+        TIEGRAPH_RETURN_IF_ERROR(ReadJsonl(ctx, text));
+        break;
+      case InputFormat::kSeed:
+        TIEGRAPH_RETURN_IF_ERROR(ReadSeed(ctx, text));
+        break;
+      case InputFormat::kAuto:
+        break;
     }
     done += text.size();
     if (options.progress) options.progress(done, total);

@@ -1,10 +1,10 @@
 // CSV import: an institutions file and a ties file, columns mapped by header name.
 // Known columns are listed in docs/FORMATS.md; any other column becomes a property, typed by a
 // ":int", ":float", ":bool" or ":date" suffix on its header (string otherwise).
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <algorithm>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -52,17 +52,22 @@ Status ParseHeader(ReadContext& ctx, const std::vector<std::string_view>& names,
     bool is_known = false;
     for (const char* k : known) is_known = is_known || name == k;
     if (is_known) {
-      if (!h->known.emplace(name, i).second) return ctx.Error(1, "column '" + name + "' appears twice");
+      if (!h->known.emplace(name, i).second)
+        return ctx.Error(1, "column '" + name + "' appears twice");
       continue;
     }
     PropertyColumn p{i, name, PropertyColumn::Type::kString};
     if (size_t colon = name.rfind(':'); colon != std::string::npos) {
       std::string type = name.substr(colon + 1);
       p.name = name.substr(0, colon);
-      if (type == "int") p.type = PropertyColumn::Type::kInt;
-      else if (type == "float") p.type = PropertyColumn::Type::kFloat;
-      else if (type == "bool") p.type = PropertyColumn::Type::kBool;
-      else if (type == "date") p.type = PropertyColumn::Type::kDate;
+      if (type == "int")
+        p.type = PropertyColumn::Type::kInt;
+      else if (type == "float")
+        p.type = PropertyColumn::Type::kFloat;
+      else if (type == "bool")
+        p.type = PropertyColumn::Type::kBool;
+      else if (type == "date")
+        p.type = PropertyColumn::Type::kDate;
       else if (type != "string") {
         return ctx.Error(1, "column '" + name + "': unknown type '" + type +
                                 "' (expected string, int, float, bool or date)");
@@ -82,7 +87,8 @@ std::string_view Cell(const std::vector<std::string_view>& row, size_t index) {
 
 bool ParseBool(std::string_view s, bool* out) {
   if (s == "true" || s == "TRUE" || s == "True" || s == "yes" || s == "1") return *out = true, true;
-  if (s == "false" || s == "FALSE" || s == "False" || s == "no" || s == "0") return *out = false, true;
+  if (s == "false" || s == "FALSE" || s == "False" || s == "no" || s == "0")
+    return *out = false, true;
   return false;
 }
 
@@ -105,22 +111,26 @@ Status ReadProperties(ReadContext& ctx, const Header& h, const std::vector<std::
     if (cell.empty()) continue;
     Property p{col.name, std::string(cell)};
     switch (col.type) {
-      case PropertyColumn::Type::kString: break;
+      case PropertyColumn::Type::kString:
+        break;
       case PropertyColumn::Type::kInt: {
         int64_t v;
-        if (!ParseInteger(cell, &v)) return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not an integer");
+        if (!ParseInteger(cell, &v))
+          return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not an integer");
         p.value = v;
         break;
       }
       case PropertyColumn::Type::kFloat: {
         double v;
-        if (!ParseNumber(cell, &v)) return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not a number");
+        if (!ParseNumber(cell, &v))
+          return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not a number");
         p.value = v;
         break;
       }
       case PropertyColumn::Type::kBool: {
         bool v;
-        if (!ParseBool(cell, &v)) return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not true or false");
+        if (!ParseBool(cell, &v))
+          return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not true or false");
         p.value = v;
         break;
       }
@@ -156,14 +166,16 @@ Status ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, cons
   std::vector<std::string_view> row;
   while (reader.Next(&row)) {
     if (row.size() != header.width) {
-      return ctx.Error(reader.line(), "has " + std::to_string(row.size()) + " columns, the header has " +
+      return ctx.Error(reader.line(), "has " + std::to_string(row.size()) +
+                                          " columns, the header has " +
                                           std::to_string(header.width));
     }
     TIEGRAPH_RETURN_IF_ERROR(row_fn(ctx, row, reader.line()));
     if (ctx.progress && (reader.line() & 0xffff) == 0) ctx.progress(reader.offset());
   }
   if (!reader.status().ok()) {
-    return ctx.Error(reader.error_line(), header.Name(reader.error_field()), reader.status().message());
+    return ctx.Error(reader.error_line(), header.Name(reader.error_field()),
+                     reader.status().message());
   }
   return Status::OK();
 }
@@ -188,7 +200,8 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   TIEGRAPH_RETURN_IF_ERROR(ParseHeader(ctx, names, known, required, &header));
   const auto row_fn = make_row_fn(header);
   const size_t body = header_reader.offset();
-  const size_t body_line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + body, '\n'));
+  const size_t body_line =
+      1 + static_cast<size_t>(std::count(text.begin(), text.begin() + body, '\n'));
 
   constexpr size_t kParallelBytes = 4 << 20;
   size_t split = text.size();
@@ -201,15 +214,14 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   }
   if (split == text.size()) return ReadRows(ctx, text.substr(body), body_line, header, row_fn);
 
-  const size_t split_line = body_line + static_cast<size_t>(std::count(
-                                            text.begin() + body, text.begin() + split, '\n'));
+  const size_t split_line =
+      body_line + static_cast<size_t>(std::count(text.begin() + body, text.begin() + split, '\n'));
   Dataset second_data;
   Origins second_origins;
   ReadContext second{&second_data, &second_origins, ctx.file, ctx.path, {}};  // ctx reports
   Status second_status;
-  std::thread helper([&]() {
-    second_status = ReadRows(second, text.substr(split), split_line, header, row_fn);
-  });
+  std::thread helper(
+      [&]() { second_status = ReadRows(second, text.substr(split), split_line, header, row_fn); });
   // The first half reports progress for both: twice its own.
   ReadContext first = ctx;
   if (ctx.progress) first.progress = [&](size_t bytes) { ctx.progress(body + 2 * bytes); };
@@ -218,7 +230,8 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   TIEGRAPH_RETURN_IF_ERROR(first_status);
   TIEGRAPH_RETURN_IF_ERROR(second_status);
   auto append = [](auto& into, auto& from) {
-    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    into.insert(into.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
   };
   append(ctx.out->institutions, second_data.institutions);
   append(ctx.out->ties, second_data.ties);
@@ -232,8 +245,9 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
 
 Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text) {
   static const std::vector<const char*> kKnown = {
-      "key", "name", "aliases", "sector", "other_sectors", "kind", "foreign", "region", "country",
-      "province", "city", "parent", "evidence_source", "evidence_quote", "evidence_url"};
+      "key",  "name",    "aliases",         "sector",         "other_sectors",
+      "kind", "foreign", "region",          "country",        "province",
+      "city", "parent",  "evidence_source", "evidence_quote", "evidence_url"};
   return ForEachRow(ctx, text, kKnown, {"key", "name"}, [&](const Header& h) {
     const size_t key = h["key"], name = h["name"], aliases = h["aliases"], sector = h["sector"],
                  others = h["other_sectors"], kind = h["kind"], foreign = h["foreign"],
@@ -280,8 +294,9 @@ Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text) {
 
 Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
   static const std::vector<const char*> kKnown = {
-      "key", "source", "target", "type", "directed", "strength", "weight", "status", "confidence",
-      "since", "until", "event", "role", "evidence_source", "evidence_quote", "evidence_url"};
+      "key",    "source",          "target",         "type",        "directed", "strength",
+      "weight", "status",          "confidence",     "since",       "until",    "event",
+      "role",   "evidence_source", "evidence_quote", "evidence_url"};
   ctx.out->ties.reserve(ctx.out->ties.size() + text.size() / 40);
   return ForEachRow(ctx, text, kKnown, {"source", "target"}, [&](const Header& h) {
     const size_t key = h["key"], source = h["source"], target = h["target"], type = h["type"],
@@ -291,8 +306,8 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
     const size_t strength = h[strength_name];
     const EvidenceColumns evidence(h);
     return [&h, key, source, target, type, directed, status, confidence, since, until, event, role,
-            strength_name, strength, evidence](ReadContext& ctx, const std::vector<std::string_view>& row,
-                                               size_t line) {
+            strength_name, strength,
+            evidence](ReadContext& ctx, const std::vector<std::string_view>& row, size_t line) {
       Tie t;
       t.key = std::string(Cell(row, key));
       t.source = std::string(row[source]);
@@ -322,7 +337,8 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
         if (!parsed.ok()) return ctx.Error(line, "confidence", parsed.status().message());
         t.confidence = *parsed;
       }
-      for (auto [col, name, date] : {std::tuple{since, "since", &t.since}, std::tuple{until, "until", &t.until}}) {
+      for (auto [col, name, date] :
+           {std::tuple{since, "since", &t.since}, std::tuple{until, "until", &t.until}}) {
         auto v = Cell(row, col);
         if (v.empty()) continue;
         auto d = ParseDate(v);
@@ -330,7 +346,8 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
         *date = *d;
       }
       if (EndsBeforeStart(t.since, t.until)) {
-        return ctx.Error(line, "until", FormatDate(t.until) + " is before since " + FormatDate(t.since));
+        return ctx.Error(line, "until",
+                         FormatDate(t.until) + " is before since " + FormatDate(t.since));
       }
       t.event = std::string(Cell(row, event));
       t.role = std::string(Cell(row, role));
@@ -356,7 +373,8 @@ std::string CsvColumnAt(std::string_view text, size_t offset) {
     }
     for (size_t i = 0; i < row.size(); ++i) {
       const char* p = row[i].data();
-      if (p >= base && p <= base + offset && offset < static_cast<size_t>(p - base) + row[i].size()) {
+      if (p >= base && p <= base + offset &&
+          offset < static_cast<size_t>(p - base) + row[i].size()) {
         return i < header.size() ? header[i] : "column " + std::to_string(i + 1);
       }
     }

@@ -19,7 +19,7 @@ struct Origins {
     uint32_t line;
   };
   std::vector<std::string> files;
-  std::vector<bool> json_paths;  // per file: lines are array indexes ($.ties[i])
+  std::vector<bool> json_paths;            // per file: lines are array indexes ($.ties[i])
   std::array<std::vector<At>, 3> records;  // by RecordKind
 
   std::string Describe(RecordKind kind, size_t index) const;

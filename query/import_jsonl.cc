@@ -18,7 +18,8 @@ Status ReadJsonl(ReadContext& ctx, std::string_view text) {
     if (!j.is_object()) return ctx.Error(line, "is not a JSON object");
     auto rec = j.find("record");
     if (rec == j.end() || !rec->is_string()) {
-      return ctx.Error(line, "record", "is missing (expected \"institution\", \"event\" or \"tie\")");
+      return ctx.Error(line, "record",
+                       "is missing (expected \"institution\", \"event\" or \"tie\")");
     }
     const std::string kind = rec->get<std::string>();
     Status s;
@@ -35,9 +36,11 @@ Status ReadJsonl(ReadContext& ctx, std::string_view text) {
       s = TieFromJson(j, &ctx.out->ties.back());
       ctx.Added(RecordKind::kTie, line);
     } else {
-      return ctx.Error(line, "record", "unknown record kind '" + kind + "' (expected institution, event or tie)");
+      return ctx.Error(line, "record",
+                       "unknown record kind '" + kind + "' (expected institution, event or tie)");
     }
-    if (!s.ok()) return Status::InvalidArgument(ctx.path + ":" + std::to_string(line) + ": " + s.message());
+    if (!s.ok())
+      return Status::InvalidArgument(ctx.path + ":" + std::to_string(line) + ": " + s.message());
   }
   return Status::OK();
 }

@@ -36,8 +36,10 @@ void AddNameVariants(const std::string& name, std::vector<std::string>* aliases)
   if (!inner.empty() && inner.back() == ')') inner.pop_back();
   size_t q1 = inner.find('\'');
   size_t q2 = q1 == std::string::npos ? q1 : inner.find('\'', q1 + 1);
-  if (q2 != std::string::npos) aliases->push_back(inner.substr(q1 + 1, q2 - q1 - 1));
-  else if (inner.find(' ') == std::string::npos && inner.find(':') == std::string::npos) aliases->push_back(inner);
+  if (q2 != std::string::npos)
+    aliases->push_back(inner.substr(q1 + 1, q2 - q1 - 1));
+  else if (inner.find(' ') == std::string::npos && inner.find(':') == std::string::npos)
+    aliases->push_back(inner);
 }
 
 void AddUnique(std::vector<std::string>* list, const std::string& s, const std::string& name) {
@@ -65,9 +67,11 @@ class SeedReader {
       out->clear();
       return Status::OK();
     }
-    if (!it->is_string()) return Error(path, std::string("field '") + field + "': must be a string");
+    if (!it->is_string())
+      return Error(path, std::string("field '") + field + "': must be a string");
     *out = it->get<std::string>();
-    if (required && out->empty()) return Error(path, std::string("field '") + field + "': is empty");
+    if (required && out->empty())
+      return Error(path, std::string("field '") + field + "': is empty");
     return Status::OK();
   }
 
@@ -109,7 +113,8 @@ class SeedReader {
     }
     in.region = SplitList(region, '/');
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "parent", &in.parent));
-    if (auto g = j.find("generic"); g != j.end() && g->is_boolean()) in.properties.push_back({"generic", g->get<bool>()});
+    if (auto g = j.find("generic"); g != j.end() && g->is_boolean())
+      in.properties.push_back({"generic", g->get<bool>()});
     for (const char* field : {"region_source", "notes"}) {
       TIEGRAPH_RETURN_IF_ERROR(Str(j, path, field, &text));
       if (!text.empty()) in.properties.push_back({field, text});
@@ -147,8 +152,10 @@ class SeedReader {
       return s.size() >= 4 && std::isdigit(static_cast<unsigned char>(s[0])) &&
              std::isdigit(static_cast<unsigned char>(s[3])) && (s.size() == 4 || s[4] == '-');
     };
-    if (text.rfind("<=", 0) == 0 && looks_like_date(text.substr(2))) return parse(text.substr(2), &t->until);
-    if (size_t slash = text.find('/'); slash != std::string::npos && looks_like_date(text.substr(0, slash)) &&
+    if (text.rfind("<=", 0) == 0 && looks_like_date(text.substr(2)))
+      return parse(text.substr(2), &t->until);
+    if (size_t slash = text.find('/'); slash != std::string::npos &&
+                                       looks_like_date(text.substr(0, slash)) &&
                                        looks_like_date(text.substr(slash + 1))) {
       TIEGRAPH_RETURN_IF_ERROR(parse(text.substr(0, slash), &t->since));
       return parse(text.substr(slash + 1), &t->until);
@@ -184,7 +191,8 @@ class SeedReader {
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "date", &text));
     TIEGRAPH_RETURN_IF_ERROR(Dates(path, text, &t));
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "date_precision", &text));
-    if (text == "before" || text == "day-of-month") t.properties.push_back({"date_precision", text});
+    if (text == "before" || text == "day-of-month")
+      t.properties.push_back({"date_precision", text});
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "event_id", &t.event));
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "role", &t.role));
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "notes", &text));
@@ -233,9 +241,10 @@ class SeedReader {
       for (const char* end : {"source", "target"}) {
         if (!t.contains(end) || !t[end].is_string()) continue;
         std::string who = t[end].get<std::string>();
-        std::string role = std::string(end) == "source" && t.contains("role") && t["role"].is_string()
-                               ? t["role"].get<std::string>()
-                               : "";
+        std::string role =
+            std::string(end) == "source" && t.contains("role") && t["role"].is_string()
+                ? t["role"].get<std::string>()
+                : "";
         bool seen = false;
         for (auto& p : ev.participants) {
           if (p.institution == who) {

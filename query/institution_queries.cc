@@ -25,9 +25,12 @@ std::string PropertyText(const PropertyValue& v) {
 
 const char* Arrow(TieRef::Direction d) {
   switch (d) {
-    case TieRef::Direction::kOut: return "->";
-    case TieRef::Direction::kIn: return "<-";
-    default: return "--";
+    case TieRef::Direction::kOut:
+      return "->";
+    case TieRef::Direction::kIn:
+      return "<-";
+    default:
+      return "--";
   }
 }
 
@@ -106,7 +109,8 @@ Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {
 }
 
 Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
-  if (req.hops < 1 || req.hops > 16) return Status::InvalidArgument("--hops must be between 1 and 16");
+  if (req.hops < 1 || req.hops > 16)
+    return Status::InvalidArgument("--hops must be between 1 and 16");
   struct Reached {
     int hops;
     std::string from, via;
@@ -122,7 +126,8 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
     if (d == req.hops) continue;
     TIEGRAPH_RETURN_IF_ERROR(snap.TiesOf(cur, &refs));
     for (const auto& r : refs) {
-      if (!req.types.empty() && std::find(req.types.begin(), req.types.end(), r.type) == req.types.end()) {
+      if (!req.types.empty() &&
+          std::find(req.types.begin(), req.types.end(), r.type) == req.types.end()) {
         continue;
       }
       if (seen.emplace(r.other, Reached{d + 1, cur, r.type}).second) {

@@ -122,16 +122,21 @@ Json PropertyValueToJson(const PropertyValue& v) {
 }
 
 Status PropertyValueFromJson(const Json& j, PropertyValue* out) {
-  if (j.is_string()) *out = j.get<std::string>();
-  else if (j.is_boolean()) *out = j.get<bool>();
-  else if (j.is_number_integer()) *out = j.get<int64_t>();
-  else if (j.is_number()) *out = j.get<double>();
+  if (j.is_string())
+    *out = j.get<std::string>();
+  else if (j.is_boolean())
+    *out = j.get<bool>();
+  else if (j.is_number_integer())
+    *out = j.get<int64_t>();
+  else if (j.is_number())
+    *out = j.get<double>();
   else if (j.is_object() && j.size() == 1 && j.contains("date") && j["date"].is_string()) {
     auto d = ParseDate(j["date"].get<std::string>());
     if (!d.ok()) return d.status();
     *out = *d;
   } else {
-    return Status::InvalidArgument("must be a string, number, boolean or {\"date\": \"YYYY-MM-DD\"}");
+    return Status::InvalidArgument(
+        "must be a string, number, boolean or {\"date\": \"YYYY-MM-DD\"}");
   }
   return Status::OK();
 }

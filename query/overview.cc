@@ -95,15 +95,18 @@ Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
     if (example[component[v]].empty()) example[component[v]] = all[v].name;
   }
   Table comps{"connected components (all ties, part-of included)",
-              {"component", "institutions", "best connected member"}, {}};
+              {"component", "institutions", "best connected member"},
+              {}};
   // The `top` largest, then the rest summed in one row.
-  for (uint32_t c = 0; c < count && c < top; ++c) comps.AddRow({int64_t{c + 1}, size[c], example[c]});
+  for (uint32_t c = 0; c < count && c < top; ++c)
+    comps.AddRow({int64_t{c + 1}, size[c], example[c]});
   if (count > top) {
     int64_t rest = 0;
     for (uint32_t c = static_cast<uint32_t>(top); c < count; ++c) rest += size[c];
     comps.AddRow({"+" + std::to_string(count - top) + " more", rest, std::string()});
   }
-  return std::vector<Table>{std::move(totals), CountTable("institutions by sector", "sector", sectors),
+  return std::vector<Table>{std::move(totals),
+                            CountTable("institutions by sector", "sector", sectors),
                             std::move(leaders), std::move(comps)};
 }
 

@@ -19,9 +19,9 @@ Result<std::string> ResolveInstitution(const Snapshot& snap, std::string_view na
   if (!found.ok()) return found.status();
   if (found->size() == 1) return found->front();
   if (found->size() > 1) {
-    return Status::InvalidArgument("'" + std::string(name) + "' is ambiguous; it names " +
-                                   std::to_string(found->size()) + " institutions:" +
-                                   Describe(snap, *found) + "\nuse a key to choose one");
+    return Status::InvalidArgument(
+        "'" + std::string(name) + "' is ambiguous; it names " + std::to_string(found->size()) +
+        " institutions:" + Describe(snap, *found) + "\nuse a key to choose one");
   }
   auto suggestions = snap.SuggestNames(name, 10);
   if (!suggestions.ok()) return suggestions.status();

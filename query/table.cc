@@ -12,10 +12,14 @@ namespace {
 
 std::string CellText(const Cell& c) {
   switch (c.index()) {
-    case 1: return std::get<std::string>(c);
-    case 2: return std::to_string(std::get<int64_t>(c));
-    case 3: return FormatReal(std::get<double>(c));
-    default: return "";
+    case 1:
+      return std::get<std::string>(c);
+    case 2:
+      return std::to_string(std::get<int64_t>(c));
+    case 3:
+      return FormatReal(std::get<double>(c));
+    default:
+      return "";
   }
 }
 
@@ -23,10 +27,14 @@ bool IsNumber(const Cell& c) { return c.index() == 2 || c.index() == 3; }
 
 Json CellJson(const Cell& c) {
   switch (c.index()) {
-    case 1: return std::get<std::string>(c);
-    case 2: return std::get<int64_t>(c);
-    case 3: return std::isfinite(std::get<double>(c)) ? Json(std::get<double>(c)) : Json();
-    default: return nullptr;
+    case 1:
+      return std::get<std::string>(c);
+    case 2:
+      return std::get<int64_t>(c);
+    case 3:
+      return std::isfinite(std::get<double>(c)) ? Json(std::get<double>(c)) : Json();
+    default:
+      return nullptr;
   }
 }
 
@@ -65,8 +73,10 @@ void RenderText(const Table& t, std::ostream& out) {
   }
   auto pad = [&](const std::string& s, size_t i, bool last) {
     size_t fill = width[i] - std::min(width[i], DisplayWidth(s));
-    if (numeric[i]) out << std::string(fill, ' ') << s;
-    else out << s << (last ? "" : std::string(fill, ' '));
+    if (numeric[i])
+      out << std::string(fill, ' ') << s;
+    else
+      out << s << (last ? "" : std::string(fill, ' '));
   };
   if (!t.title.empty()) out << t.title << "\n";
   for (size_t i = 0; i < t.columns.size(); ++i) {
@@ -100,8 +110,12 @@ std::string FormatReal(double v) {
 
 void RenderTable(const Table& t, TableFormat format, std::ostream& out) {
   switch (format) {
-    case TableFormat::kText: RenderText(t, out); break;
-    case TableFormat::kJson: out << TableJson(t).dump(2) << "\n"; break;
+    case TableFormat::kText:
+      RenderText(t, out);
+      break;
+    case TableFormat::kJson:
+      out << TableJson(t).dump(2) << "\n";
+      break;
     case TableFormat::kCsv:
       for (size_t i = 0; i < t.columns.size(); ++i) {
         if (i) out << ',';

@@ -76,7 +76,9 @@ Status CommitTables(Store::Impl* s, const WritePlan& plan, const WriteOptions& o
   fs::remove_all(dir, ec);
   fs::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create " + dir.string() + ": " + ec.message());
-  auto file_of = [&](int f) { return (dir / (std::string(keys::FamilyName(f)) + ".sst")).string(); };
+  auto file_of = [&](int f) {
+    return (dir / (std::string(keys::FamilyName(f)) + ".sst")).string();
+  };
 
   std::vector<int> families;
   for (int f = 0; f < keys::kFamilyCount; ++f) {

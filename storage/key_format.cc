@@ -55,7 +55,8 @@ std::string AdjacencyPrefix(std::string_view institution_key) {
   return k;
 }
 
-void AppendAdjacencyKey(std::string* out, std::string_view institution_key, uint32_t other_id, uint64_t seq) {
+void AppendAdjacencyKey(std::string* out, std::string_view institution_key, uint32_t other_id,
+                        uint64_t seq) {
   out->append(institution_key);
   out->push_back('\0');
   AppendU32(out, other_id);
@@ -101,8 +102,8 @@ void EncodeAdjacencyValue(TieRef::Direction direction, TieStatus status, Confide
 }
 
 void EncodeAdjacencyValue(const TieRef& ref, std::string* out) {
-  EncodeAdjacencyValue(ref.direction, ref.status, ref.confidence, ref.strength, ref.type,
-                       ref.other, ref.tie_key, out);
+  EncodeAdjacencyValue(ref.direction, ref.status, ref.confidence, ref.strength, ref.type, ref.other,
+                       ref.tie_key, out);
 }
 
 bool DecodeAdjacencyValue(std::string_view value, TieRef* ref) {

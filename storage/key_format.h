@@ -51,7 +51,8 @@ std::string NameKey(std::string_view normalized, std::string_view institution_ke
 // its ties are one prefix scan, with no lookup of the institution first.
 std::string AdjacencyPrefix(std::string_view institution_key);
 std::string AdjacencyKey(std::string_view institution_key, uint32_t other_id, uint64_t seq);
-void AppendAdjacencyKey(std::string* out, std::string_view institution_key, uint32_t other_id, uint64_t seq);
+void AppendAdjacencyKey(std::string* out, std::string_view institution_key, uint32_t other_id,
+                        uint64_t seq);
 
 // What an adjacency entry stores so that listing a node's ties needs no other read.
 void EncodeAdjacencyValue(const TieRef& ref, std::string* out);

@@ -35,7 +35,9 @@ void Flatten(capnp::MessageBuilder& message, std::string* out) {
 class ScratchSegment {
  public:
   kj::ArrayPtr<capnp::word> Words() { return kj::arrayPtr(words_, kWords); }
-  void Clear(size_t used_words) { std::memset(words_, 0, std::min(used_words, kWords) * sizeof(capnp::word)); }
+  void Clear(size_t used_words) {
+    std::memset(words_, 0, std::min(used_words, kWords) * sizeof(capnp::word));
+  }
 
  private:
   static constexpr size_t kWords = 2048;
@@ -97,11 +99,16 @@ void PutProperties(capnp::List<PropertyRec>::Builder list, const std::vector<Pro
     std::visit(
         [&](const auto& x) {
           using T = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<T, std::string>) v.setText(Text(x));
-          else if constexpr (std::is_same_v<T, int64_t>) v.setInteger(x);
-          else if constexpr (std::is_same_v<T, double>) v.setReal(x);
-          else if constexpr (std::is_same_v<T, bool>) v.setBoolean(x);
-          else PutDate(v.initDate(), x);
+          if constexpr (std::is_same_v<T, std::string>)
+            v.setText(Text(x));
+          else if constexpr (std::is_same_v<T, int64_t>)
+            v.setInteger(x);
+          else if constexpr (std::is_same_v<T, double>)
+            v.setReal(x);
+          else if constexpr (std::is_same_v<T, bool>)
+            v.setBoolean(x);
+          else
+            PutDate(v.initDate(), x);
         },
         props[i].value);
   }
@@ -114,11 +121,21 @@ std::vector<Property> GetProperties(capnp::List<PropertyRec>::Reader list) {
     p.name = Str(r.getName());
     auto v = r.getValue();
     switch (v.which()) {
-      case PropertyRec::Value::TEXT: p.value = Str(v.getText()); break;
-      case PropertyRec::Value::INTEGER: p.value = v.getInteger(); break;
-      case PropertyRec::Value::REAL: p.value = v.getReal(); break;
-      case PropertyRec::Value::BOOLEAN: p.value = v.getBoolean(); break;
-      case PropertyRec::Value::DATE: p.value = GetDate(v.getDate()); break;
+      case PropertyRec::Value::TEXT:
+        p.value = Str(v.getText());
+        break;
+      case PropertyRec::Value::INTEGER:
+        p.value = v.getInteger();
+        break;
+      case PropertyRec::Value::REAL:
+        p.value = v.getReal();
+        break;
+      case PropertyRec::Value::BOOLEAN:
+        p.value = v.getBoolean();
+        break;
+      case PropertyRec::Value::DATE:
+        p.value = GetDate(v.getDate());
+        break;
     }
     out.push_back(std::move(p));
   }
@@ -147,12 +164,12 @@ Status Decode(std::string_view bytes, const char* what, Fn&& decode) {
   kj::Array<capnp::word> words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
   std::memcpy(words.begin(), bytes.data(), bytes.size());
   Status status;
-  KJ_IF_MAYBE(e, kj::runCatchingExceptions([&]() {
-                capnp::FlatArrayMessageReader reader(words);
-                decode(reader.getRoot<Rec>());
-              })) {
-    status = Status::Corruption(std::string(what) + " record is damaged: " +
-                                std::string(e->getDescription().cStr()));
+  KJ_IF_MAYBE (e, kj::runCatchingExceptions([&]() {
+                 capnp::FlatArrayMessageReader reader(words);
+                 decode(reader.getRoot<Rec>());
+               })) {
+    status = Status::Corruption(std::string(what) +
+                                " record is damaged: " + std::string(e->getDescription().cStr()));
   }
   return status;
 }
@@ -160,23 +177,25 @@ Status Decode(std::string_view bytes, const char* what, Fn&& decode) {
 }  // namespace
 
 void EncodeInstitution(const Institution& in, uint32_t node_id, std::string* out) {
-  EncodeWith<InstitutionRec>([&](InstitutionRec::Builder b) {
-  b.setKey(Text(in.key));
-  b.setName(Text(in.name));
-  PutTexts(b.initAliases(static_cast<unsigned>(in.aliases.size())), in.aliases);
-  b.setSector(static_cast<uint8_t>(in.sector));
-  auto others = b.initOtherSectors(static_cast<unsigned>(in.other_sectors.size()));
-  for (size_t i = 0; i < in.other_sectors.size(); ++i) {
-    others.set(static_cast<unsigned>(i), static_cast<uint8_t>(in.other_sectors[i]));
-  }
-  b.setKind(Text(in.kind));
-  b.setForeign(in.foreign);
-  PutTexts(b.initRegion(static_cast<unsigned>(in.region.size())), in.region);
-  b.setParent(Text(in.parent));
-  PutProperties(b.initProperties(static_cast<unsigned>(in.properties.size())), in.properties);
-  PutEvidence(b.initEvidence(static_cast<unsigned>(in.evidence.size())), in.evidence);
-  b.setNodeId(node_id);
-  }, out);
+  EncodeWith<InstitutionRec>(
+      [&](InstitutionRec::Builder b) {
+        b.setKey(Text(in.key));
+        b.setName(Text(in.name));
+        PutTexts(b.initAliases(static_cast<unsigned>(in.aliases.size())), in.aliases);
+        b.setSector(static_cast<uint8_t>(in.sector));
+        auto others = b.initOtherSectors(static_cast<unsigned>(in.other_sectors.size()));
+        for (size_t i = 0; i < in.other_sectors.size(); ++i) {
+          others.set(static_cast<unsigned>(i), static_cast<uint8_t>(in.other_sectors[i]));
+        }
+        b.setKind(Text(in.kind));
+        b.setForeign(in.foreign);
+        PutTexts(b.initRegion(static_cast<unsigned>(in.region.size())), in.region);
+        b.setParent(Text(in.parent));
+        PutProperties(b.initProperties(static_cast<unsigned>(in.properties.size())), in.properties);
+        PutEvidence(b.initEvidence(static_cast<unsigned>(in.evidence.size())), in.evidence);
+        b.setNodeId(node_id);
+      },
+      out);
 }
 
 Status DecodeInstitution(std::string_view bytes, Institution* out, uint32_t* node_id) {
@@ -207,28 +226,31 @@ Status DecodeInstitutionNodeId(std::string_view bytes, uint32_t* node_id) {
 
 void EncodeTie(const Tie& tie, std::string_view key, uint32_t source_id, uint32_t target_id,
                std::string* out) {
-  EncodeWith<TieRec>([&](TieRec::Builder b) {
-  b.setKey(capnp::Text::Reader(key.data(), key.size()));
-  b.setSource(Text(tie.source));
-  b.setTarget(Text(tie.target));
-  b.setType(Text(tie.type));
-  b.setDirected(tie.directed);
-  b.setStrength(tie.strength);
-  b.setStatus(static_cast<uint8_t>(tie.status));
-  b.setConfidence(static_cast<uint8_t>(tie.confidence));
-  PutDate(b.initSince(), tie.since);
-  PutDate(b.initUntil(), tie.until);
-  b.setEvent(Text(tie.event));
-  b.setRole(Text(tie.role));
-  if (!tie.properties.empty()) {
-    PutProperties(b.initProperties(static_cast<unsigned>(tie.properties.size())), tie.properties);
-  }
-  if (!tie.evidence.empty()) {
-    PutEvidence(b.initEvidence(static_cast<unsigned>(tie.evidence.size())), tie.evidence);
-  }
-  b.setSourceId(source_id);
-  b.setTargetId(target_id);
-  }, out);
+  EncodeWith<TieRec>(
+      [&](TieRec::Builder b) {
+        b.setKey(capnp::Text::Reader(key.data(), key.size()));
+        b.setSource(Text(tie.source));
+        b.setTarget(Text(tie.target));
+        b.setType(Text(tie.type));
+        b.setDirected(tie.directed);
+        b.setStrength(tie.strength);
+        b.setStatus(static_cast<uint8_t>(tie.status));
+        b.setConfidence(static_cast<uint8_t>(tie.confidence));
+        PutDate(b.initSince(), tie.since);
+        PutDate(b.initUntil(), tie.until);
+        b.setEvent(Text(tie.event));
+        b.setRole(Text(tie.role));
+        if (!tie.properties.empty()) {
+          PutProperties(b.initProperties(static_cast<unsigned>(tie.properties.size())),
+                        tie.properties);
+        }
+        if (!tie.evidence.empty()) {
+          PutEvidence(b.initEvidence(static_cast<unsigned>(tie.evidence.size())), tie.evidence);
+        }
+        b.setSourceId(source_id);
+        b.setTargetId(target_id);
+      },
+      out);
 }
 
 Status DecodeTie(std::string_view bytes, Tie* out) {
@@ -261,21 +283,23 @@ Status DecodeInstitutionSummary(std::string_view bytes, std::vector<uint64_t>* s
   std::memcpy(scratch->data(), bytes.data(), bytes.size());
   auto view = [](capnp::Text::Reader t) { return std::string_view(t.cStr(), t.size()); };
   Status status;
-  KJ_IF_MAYBE(e, kj::runCatchingExceptions([&]() {
-                capnp::FlatArrayMessageReader reader(
-                    kj::arrayPtr(reinterpret_cast<const capnp::word*>(scratch->data()), scratch->size()));
-                InstitutionRec::Reader r = reader.getRoot<InstitutionRec>();
-                out->node_id = r.getNodeId();
-                out->key = view(r.getKey());
-                out->kind = view(r.getKind());
-                out->parent = view(r.getParent());
-                out->sector = static_cast<Sector>(Checked(r.getSector(), kSectorCount));
-                out->other_sectors.clear();
-                for (uint8_t x : r.getOtherSectors()) out->other_sectors.push_back(static_cast<Sector>(Checked(x, kSectorCount)));
-                out->region.clear();
-                for (auto t : r.getRegion()) out->region.push_back(view(t));
-              })) {
-    status = Status::Corruption("institution record is damaged: " + std::string(e->getDescription().cStr()));
+  KJ_IF_MAYBE (e, kj::runCatchingExceptions([&]() {
+                 capnp::FlatArrayMessageReader reader(kj::arrayPtr(
+                     reinterpret_cast<const capnp::word*>(scratch->data()), scratch->size()));
+                 InstitutionRec::Reader r = reader.getRoot<InstitutionRec>();
+                 out->node_id = r.getNodeId();
+                 out->key = view(r.getKey());
+                 out->kind = view(r.getKind());
+                 out->parent = view(r.getParent());
+                 out->sector = static_cast<Sector>(Checked(r.getSector(), kSectorCount));
+                 out->other_sectors.clear();
+                 for (uint8_t x : r.getOtherSectors())
+                   out->other_sectors.push_back(static_cast<Sector>(Checked(x, kSectorCount)));
+                 out->region.clear();
+                 for (auto t : r.getRegion()) out->region.push_back(view(t));
+               })) {
+    status = Status::Corruption("institution record is damaged: " +
+                                std::string(e->getDescription().cStr()));
   }
   return status;
 }
@@ -287,40 +311,43 @@ Status DecodeTieSummary(std::string_view bytes, std::vector<uint64_t>* scratch, 
   scratch->resize(bytes.size() / sizeof(capnp::word));
   std::memcpy(scratch->data(), bytes.data(), bytes.size());
   Status status;
-  KJ_IF_MAYBE(e, kj::runCatchingExceptions([&]() {
-                capnp::FlatArrayMessageReader reader(
-                    kj::arrayPtr(reinterpret_cast<const capnp::word*>(scratch->data()), scratch->size()));
-                TieRec::Reader r = reader.getRoot<TieRec>();
-                out->source_id = r.getSourceId();
-                out->target_id = r.getTargetId();
-                auto type = r.getType();
-                out->type = std::string_view(type.cStr(), type.size());
-                out->directed = r.getDirected();
-                out->strength = r.getStrength();
-                out->status = static_cast<TieStatus>(Checked(r.getStatus(), 3));
-                out->confidence = static_cast<Confidence>(Checked(r.getConfidence(), 3));
-                out->since = GetDate(r.getSince());
-                out->until = GetDate(r.getUntil());
-              })) {
-    status = Status::Corruption("tie record is damaged: " + std::string(e->getDescription().cStr()));
+  KJ_IF_MAYBE (e, kj::runCatchingExceptions([&]() {
+                 capnp::FlatArrayMessageReader reader(kj::arrayPtr(
+                     reinterpret_cast<const capnp::word*>(scratch->data()), scratch->size()));
+                 TieRec::Reader r = reader.getRoot<TieRec>();
+                 out->source_id = r.getSourceId();
+                 out->target_id = r.getTargetId();
+                 auto type = r.getType();
+                 out->type = std::string_view(type.cStr(), type.size());
+                 out->directed = r.getDirected();
+                 out->strength = r.getStrength();
+                 out->status = static_cast<TieStatus>(Checked(r.getStatus(), 3));
+                 out->confidence = static_cast<Confidence>(Checked(r.getConfidence(), 3));
+                 out->since = GetDate(r.getSince());
+                 out->until = GetDate(r.getUntil());
+               })) {
+    status =
+        Status::Corruption("tie record is damaged: " + std::string(e->getDescription().cStr()));
   }
   return status;
 }
 
 void EncodeEvent(const Event& ev, std::string* out) {
-  EncodeWith<EventRec>([&](EventRec::Builder b) {
-  b.setKey(Text(ev.key));
-  b.setName(Text(ev.name));
-  b.setType(Text(ev.type));
-  PutDate(b.initDate(), ev.date);
-  auto parts = b.initParticipants(static_cast<unsigned>(ev.participants.size()));
-  for (size_t i = 0; i < ev.participants.size(); ++i) {
-    parts[static_cast<unsigned>(i)].setInstitution(Text(ev.participants[i].institution));
-    parts[static_cast<unsigned>(i)].setRole(Text(ev.participants[i].role));
-  }
-  PutProperties(b.initProperties(static_cast<unsigned>(ev.properties.size())), ev.properties);
-  PutEvidence(b.initEvidence(static_cast<unsigned>(ev.evidence.size())), ev.evidence);
-  }, out);
+  EncodeWith<EventRec>(
+      [&](EventRec::Builder b) {
+        b.setKey(Text(ev.key));
+        b.setName(Text(ev.name));
+        b.setType(Text(ev.type));
+        PutDate(b.initDate(), ev.date);
+        auto parts = b.initParticipants(static_cast<unsigned>(ev.participants.size()));
+        for (size_t i = 0; i < ev.participants.size(); ++i) {
+          parts[static_cast<unsigned>(i)].setInstitution(Text(ev.participants[i].institution));
+          parts[static_cast<unsigned>(i)].setRole(Text(ev.participants[i].role));
+        }
+        PutProperties(b.initProperties(static_cast<unsigned>(ev.properties.size())), ev.properties);
+        PutEvidence(b.initEvidence(static_cast<unsigned>(ev.evidence.size())), ev.evidence);
+      },
+      out);
 }
 
 Status DecodeEvent(std::string_view bytes, Event* out) {

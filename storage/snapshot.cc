@@ -35,14 +35,13 @@ Counts Snapshot::GetCounts() const {
     auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta), AsSlice(key), &v);
     return s.ok() && v.size() == 8 ? keys::ReadU64(v.data()) : 0;
   };
-  return {read(keys::kInstitutionCountKey), read(keys::kTieCountKey),
-          read(keys::kEventCountKey)};
+  return {read(keys::kInstitutionCountKey), read(keys::kTieCountKey), read(keys::kEventCountKey)};
 }
 
 Result<Institution> Snapshot::GetInstitution(std::string_view key) const {
   std::string v;
-  auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key),
-                                 &v);
+  auto s =
+      impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &v);
   if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
   if (!s.ok()) return FromRocks(s, "reading institution");
   Institution in;
@@ -57,7 +56,8 @@ Result<Tie> Snapshot::GetTie(std::string_view key) const {
   if (s.IsNotFound()) return Status::NotFound("no tie with key '" + std::string(key) + "'");
   if (!s.ok()) return FromRocks(s, "reading tie index");
   s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kTies), seq, &v);
-  if (!s.ok()) return Status::Corruption("tie index names a missing tie '" + std::string(key) + "'");
+  if (!s.ok())
+    return Status::Corruption("tie index names a missing tie '" + std::string(key) + "'");
   Tie t;
   TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &t));
   return t;
@@ -89,7 +89,7 @@ Result<std::vector<std::string>> Snapshot::LookupName(std::string_view name) con
 }
 
 Result<std::vector<std::string>> Snapshot::SuggestNames(std::string_view fragment,
-                                                         size_t limit) const {
+                                                        size_t limit) const {
   std::string norm;
   if (!NormalizeName(fragment, &norm)) return Status::InvalidArgument("name is not valid UTF-8");
   // Score: 0 for a name that starts with the fragment, 1 for one that contains it, 2 + d for
@@ -152,7 +152,8 @@ Status Snapshot::TiesOf(std::string_view key, std::vector<TieRef>* out) const {
     // No ties: tell an institution without ties from no institution at all.
     rocksdb::PinnableSlice record;
     auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &record);
-    if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
+    if (s.IsNotFound())
+      return Status::NotFound("no institution with key '" + std::string(key) + "'");
     return FromRocks(s, "reading institution");
   }
   return Status::OK();
@@ -161,7 +162,8 @@ Status Snapshot::TiesOf(std::string_view key, std::vector<TieRef>* out) const {
 Status Snapshot::ForEachInstitution(const std::function<bool(const Institution&)>& fn) const {
   // In node-id order, the order they were written in, so a dump re-imports to the same ids.
   auto* db = impl_->store->db.get();
-  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNodeIds)));
+  std::unique_ptr<rocksdb::Iterator> it(
+      db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNodeIds)));
   std::string v;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), it->value(), &v);
@@ -201,7 +203,8 @@ Status Snapshot::ForEachInstitutionSummary(
   rocksdb::ReadOptions ro = impl_->ReadOpts();
   ro.readahead_size = 2 << 20;
   ro.fill_cache = false;
-  std::unique_ptr<rocksdb::Iterator> it(impl_->store->db->NewIterator(ro, impl_->cf(keys::kInstitutions)));
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->store->db->NewIterator(ro, impl_->cf(keys::kInstitutions)));
   std::vector<uint64_t> scratch;
   InstitutionSummary summary;
   for (it->SeekToFirst(); it->Valid(); it->Next()) {

@@ -32,7 +32,8 @@ Store::Impl::~Impl() {
 
 namespace {
 
-rocksdb::ColumnFamilyOptions FamilyOptions(int family, const std::shared_ptr<rocksdb::Cache>& cache) {
+rocksdb::ColumnFamilyOptions FamilyOptions(int family,
+                                           const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   // Whole-key Bloom filters help point lookups; the adjacency and name indexes are read by
@@ -116,8 +117,8 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
           : rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);
   if (!s.ok()) {
     if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return Status::IOError("database " + path + " is in use by another process (" +
-                             s.ToString() + ")");
+      return Status::IOError("database " + path + " is in use by another process (" + s.ToString() +
+                             ")");
     }
     return FromRocks(s, "opening " + path);
   }
@@ -131,8 +132,9 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
     s = impl->db->Put(rocksdb::WriteOptions(), impl->cf[keys::kMeta], keys::kFormatKey, format);
     if (!s.ok()) return FromRocks(s, "initialising " + path);
   } else if (s.IsNotFound()) {
-    return Status::Corruption(path + " has no tiegraph format marker; it is not a tiegraph "
-                                     "database or its creation was interrupted");
+    return Status::Corruption(path +
+                              " has no tiegraph format marker; it is not a tiegraph "
+                              "database or its creation was interrupted");
   } else if (!s.ok()) {
     return FromRocks(s, "reading the format of " + path);
   }

@@ -21,9 +21,12 @@ namespace {
 
 const char* KindName(RecordKind k) {
   switch (k) {
-    case RecordKind::kInstitution: return "institution";
-    case RecordKind::kEvent: return "event";
-    case RecordKind::kTie: return "tie";
+    case RecordKind::kInstitution:
+      return "institution";
+    case RecordKind::kEvent:
+      return "event";
+    case RecordKind::kTie:
+      return "tie";
   }
   return "record";
 }
@@ -33,9 +36,9 @@ class Problems {
  public:
   explicit Problems(const WriteOptions& o) : options_(o) {}
   Status At(RecordKind kind, size_t index, std::string_view field, const std::string& what) {
-    std::string where = options_.locate ? options_.locate(kind, index)
-                                        : std::string(KindName(kind)) + " #" +
-                                              std::to_string(index + 1);
+    std::string where = options_.locate
+                            ? options_.locate(kind, index)
+                            : std::string(KindName(kind)) + " #" + std::to_string(index + 1);
     return Status::InvalidArgument(where + ": field '" + std::string(field) + "': " + what);
   }
 
@@ -92,8 +95,9 @@ class NodeResolver {
     if (ids_.Find(key, id)) return true;
     if (db_empty_) return false;
     std::string value;
-    if (!store_->db->Get(rocksdb::ReadOptions(), store_->cf[keys::kInstitutions],
-                         rocksdb::Slice(key.data(), key.size()), &value)
+    if (!store_->db
+             ->Get(rocksdb::ReadOptions(), store_->cf[keys::kInstitutions],
+                   rocksdb::Slice(key.data(), key.size()), &value)
              .ok() ||
         !DecodeInstitutionNodeId(value, id).ok()) {
       return false;
@@ -114,13 +118,12 @@ class NodeResolver {
 
 bool ExistsIn(Store::Impl* s, int family, std::string_view key) {
   std::string v;
-  return s->db->Get(rocksdb::ReadOptions(), s->cf[family], rocksdb::Slice(key.data(), key.size()),
-                    &v)
+  return s->db
+      ->Get(rocksdb::ReadOptions(), s->cf[family], rocksdb::Slice(key.data(), key.size()), &v)
       .ok();
 }
 
-Status CheckProperties(const std::vector<Property>& props, Problems& p, RecordKind kind,
-                       size_t i) {
+Status CheckProperties(const std::vector<Property>& props, Problems& p, RecordKind kind, size_t i) {
   for (const auto& prop : props) {
     if (prop.name.empty()) return p.At(kind, i, "property", "has an empty name");
     if (const auto* s = std::get_if<std::string>(&prop.value); s && !CheckText(*s).ok()) {
@@ -157,17 +160,19 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   NodeResolver nodes(s, old_institutions == 0, data.institutions.size());
   for (size_t i = 0; i < data.institutions.size(); ++i) {
     const Institution& in = data.institutions[i];
-    if (Status k = CheckKey(in.key); !k.ok()) return problems.At(RK::kInstitution, i, "key", k.message());
+    if (Status k = CheckKey(in.key); !k.ok())
+      return problems.At(RK::kInstitution, i, "key", k.message());
     uint32_t existing;
     if (nodes.Find(in.key, &existing)) {
       return problems.At(RK::kInstitution, i, "key",
                          "duplicate key '" + in.key + "' (" +
                              (!nodes.InDatabase(in.key) ? "already earlier in this input"
-                                                  : "already in the database") +
+                                                        : "already in the database") +
                              ")");
     }
     if (in.name.empty()) return problems.At(RK::kInstitution, i, "name", "is empty");
-    if (!CheckText(in.name).ok()) return problems.At(RK::kInstitution, i, "name", "is not valid UTF-8");
+    if (!CheckText(in.name).ok())
+      return problems.At(RK::kInstitution, i, "name", "is not valid UTF-8");
     for (const auto& a : in.aliases) {
       if (a.empty() || !CheckText(a).ok()) {
         return problems.At(RK::kInstitution, i, "aliases", "has an empty or non-UTF-8 alias");
@@ -178,7 +183,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
         return problems.At(RK::kInstitution, i, "region", "has an empty or non-UTF-8 level");
       }
     }
-    if (!CheckText(in.kind).ok()) return problems.At(RK::kInstitution, i, "kind", "is not valid UTF-8");
+    if (!CheckText(in.kind).ok())
+      return problems.At(RK::kInstitution, i, "kind", "is not valid UTF-8");
     TIEGRAPH_RETURN_IF_ERROR(CheckProperties(in.properties, problems, RK::kInstitution, i));
     nodes.AddNew(in.key, static_cast<uint32_t>(next_node + i));
   }
@@ -188,7 +194,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     if (!in.parent.empty() && !nodes.Find(in.parent, &unused)) {
       return problems.At(RK::kInstitution, i, "parent", "unknown institution '" + in.parent + "'");
     }
-    if (in.parent == in.key) return problems.At(RK::kInstitution, i, "parent", "is the institution itself");
+    if (in.parent == in.key)
+      return problems.At(RK::kInstitution, i, "parent", "is the institution itself");
   }
 
   // Events: keys unique and new, participants exist.
@@ -196,8 +203,7 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   for (size_t i = 0; i < data.events.size(); ++i) {
     const Event& ev = data.events[i];
     if (Status k = CheckKey(ev.key); !k.ok()) return problems.At(RK::kEvent, i, "key", k.message());
-    if (!event_keys.insert(ev.key).second ||
-        (old_events && ExistsIn(s, keys::kEvents, ev.key))) {
+    if (!event_keys.insert(ev.key).second || (old_events && ExistsIn(s, keys::kEvents, ev.key))) {
       return problems.At(RK::kEvent, i, "key", "duplicate event key '" + ev.key + "'");
     }
     for (const auto& p : ev.participants) {
@@ -222,7 +228,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     if (!t.key.empty()) {
       if (Status k = CheckKey(t.key); !k.ok()) return problems.At(RK::kTie, i, "key", k.message());
       if (old_ties && ExistsIn(s, keys::kTieKeys, t.key)) {
-        return problems.At(RK::kTie, i, "key", "duplicate tie key '" + t.key + "' (already in the database)");
+        return problems.At(RK::kTie, i, "key",
+                           "duplicate tie key '" + t.key + "' (already in the database)");
       }
     }
     if (!nodes.Find(t.source, &plan.ends[i].first)) {
@@ -234,7 +241,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     if (!std::isfinite(t.strength) || t.strength < 0) {
       return problems.At(RK::kTie, i, "strength", "must be a finite number >= 0");
     }
-    if (t.type.empty() || !CheckText(t.type).ok()) return problems.At(RK::kTie, i, "type", "is empty or not UTF-8");
+    if (t.type.empty() || !CheckText(t.type).ok())
+      return problems.At(RK::kTie, i, "type", "is empty or not UTF-8");
     if (EndsBeforeStart(t.since, t.until)) {
       return problems.At(RK::kTie, i, "until",
                          FormatDate(t.until) + " is before since " + FormatDate(t.since));
@@ -293,7 +301,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   plan.meta = {
       {std::string(keys::kNextNodeIdKey), CounterValue(next_node + data.institutions.size())},
       {std::string(keys::kNextTieSeqKey), CounterValue(next_seq + data.ties.size())},
-      {std::string(keys::kInstitutionCountKey), CounterValue(old_institutions + data.institutions.size())},
+      {std::string(keys::kInstitutionCountKey),
+       CounterValue(old_institutions + data.institutions.size())},
       {std::string(keys::kTieCountKey), CounterValue(old_ties + data.ties.size())},
       {std::string(keys::kEventCountKey), CounterValue(old_events + data.events.size())}};
   const auto t1 = Clock::now();
@@ -301,8 +310,9 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   const auto t2 = Clock::now();
   // Duplicates among the input's own tie keys show up as neighbours in key order.
   if (size_t dup = write_plan.FirstDuplicateTieKey(); dup != SIZE_MAX) {
-    return problems.At(RK::kTie, dup, "key",
-                       "duplicate tie key '" + data.ties[dup].key + "' (already earlier in this input)");
+    return problems.At(
+        RK::kTie, dup, "key",
+        "duplicate tie key '" + data.ties[dup].key + "' (already earlier in this input)");
   }
 
   if (summary) {

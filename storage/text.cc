@@ -38,9 +38,9 @@ bool NormalizeName(std::string_view text, std::string* out) {
   if (NormalizeAscii(text, out)) return true;
   out->clear();
   utf8proc_uint8_t* mapped = nullptr;
-  const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                      UTF8PROC_CASEFOLD | UTF8PROC_STABLE |
-                                                      UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
+  const auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                     UTF8PROC_STABLE | UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                                     static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
   if (n < 0) return false;
@@ -83,7 +83,8 @@ std::vector<int32_t> CodePoints(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    utf8proc_ssize_t len =
+        utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
     if (len <= 0) cp = -static_cast<int32_t>(p[i]) - 1, len = 1;
     out.push_back(cp);
     i += static_cast<size_t>(len);
@@ -112,7 +113,8 @@ size_t DisplayWidth(std::string_view text) {
   size_t i = 0, width = 0;
   while (i < text.size()) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+    utf8proc_ssize_t len =
+        utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
     if (len <= 0) {  // count a stray byte as one column rather than failing
       ++i, ++width;
       continue;

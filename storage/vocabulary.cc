@@ -11,8 +11,8 @@ namespace tiegraph {
 namespace {
 
 constexpr std::array<std::string_view, kSectorCount> kSectorNames = {
-    "", "industry", "academia", "research", "hospital", "government", "public-agency",
-    "support-org"};
+    "",         "industry",   "academia",      "research",
+    "hospital", "government", "public-agency", "support-org"};
 constexpr std::array<std::string_view, 3> kStatusNames = {"realized", "planned", "proposed"};
 constexpr std::array<std::string_view, 3> kConfidenceNames = {"stated", "implied", "derived"};
 
@@ -86,9 +86,7 @@ Result<TieStatus> ParseTieStatus(std::string_view text) {
   return ParseName<TieStatus>(text, kStatusNames, 0, "status");
 }
 
-std::string_view ConfidenceName(Confidence c) {
-  return kConfidenceNames[static_cast<size_t>(c)];
-}
+std::string_view ConfidenceName(Confidence c) { return kConfidenceNames[static_cast<size_t>(c)]; }
 Result<Confidence> ParseConfidence(std::string_view text) {
   return ParseName<Confidence>(text, kConfidenceNames, 0, "confidence");
 }
@@ -133,11 +131,14 @@ std::string FormatDate(const Date& d) {
   char buf[16];
   int n = 0;
   switch (d.precision) {
-    case Date::Precision::kYear: n = std::snprintf(buf, sizeof buf, "%04d", d.year); break;
+    case Date::Precision::kYear:
+      n = std::snprintf(buf, sizeof buf, "%04d", d.year);
+      break;
     case Date::Precision::kMonth:
       n = std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
       break;
-    default: n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    default:
+      n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   }
   return std::string(buf, static_cast<size_t>(n));
 }

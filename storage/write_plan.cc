@@ -19,7 +19,8 @@ std::vector<uint32_t> OrderBy(size_t n, KeyFn key) {
   std::vector<uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
   auto less = [&](uint32_t a, uint32_t b) { return key(a) < key(b); };
-  if (!std::is_sorted(order.begin(), order.end(), less)) std::sort(order.begin(), order.end(), less);
+  if (!std::is_sorted(order.begin(), order.end(), less))
+    std::sort(order.begin(), order.end(), less);
   return order;
 }
 
@@ -31,9 +32,10 @@ WritePlan::WritePlan(Inputs inputs) : in_(std::move(inputs)) {
   // (node, other, sequence), its key order. Sorted on a second thread meanwhile the rest is.
   std::thread adjacency_sorter([this, &d]() { BuildAdjacency(d); });
   OrderTieKeys(d);
-  institution_order_ = OrderBy(d.institutions.size(),
-                               [&d](uint32_t i) { return std::string_view(d.institutions[i].key); });
-  event_order_ = OrderBy(d.events.size(), [&d](uint32_t i) { return std::string_view(d.events[i].key); });
+  institution_order_ = OrderBy(
+      d.institutions.size(), [&d](uint32_t i) { return std::string_view(d.institutions[i].key); });
+  event_order_ =
+      OrderBy(d.events.size(), [&d](uint32_t i) { return std::string_view(d.events[i].key); });
   std::string norm;
   for (const Institution& inst : d.institutions) {
     std::unordered_set<std::string> names;
@@ -82,12 +84,13 @@ void WritePlan::OrderTieKeys(const Dataset& d) {
   std::vector<uint32_t> given, assigned;
   for (uint32_t i = 0; i < n; ++i) {
     // Exactly "#" + the sequence: a suffixed key (".1") was assigned around a collision.
-    const bool plain = d.ties[i].key.empty() &&
-                       in_.tie_keys[i].size() == 1 + std::to_string(first + i).size();
+    const bool plain =
+        d.ties[i].key.empty() && in_.tie_keys[i].size() == 1 + std::to_string(first + i).size();
     (plain ? assigned : given).push_back(i);
   }
   auto by_key = [this](uint32_t a, uint32_t b) { return in_.tie_keys[a] < in_.tie_keys[b]; };
-  if (!std::is_sorted(given.begin(), given.end(), by_key)) std::sort(given.begin(), given.end(), by_key);
+  if (!std::is_sorted(given.begin(), given.end(), by_key))
+    std::sort(given.begin(), given.end(), by_key);
   if (!assigned.empty()) {
     const uint64_t end = first + n;
     if (assigned.size() * 4 >= end) {
@@ -95,14 +98,16 @@ void WritePlan::OrderTieKeys(const Dataset& d) {
       for (uint32_t i : assigned) is_assigned[i] = 1;
       assigned.clear();
       ForEachInDecimalOrder(end, [&](uint64_t seq) {
-        if (seq >= first && is_assigned[seq - first]) assigned.push_back(static_cast<uint32_t>(seq - first));
+        if (seq >= first && is_assigned[seq - first])
+          assigned.push_back(static_cast<uint32_t>(seq - first));
       });
     } else {
       std::sort(assigned.begin(), assigned.end(), by_key);
     }
   }
   tie_key_order_.resize(n);
-  std::merge(given.begin(), given.end(), assigned.begin(), assigned.end(), tie_key_order_.begin(), by_key);
+  std::merge(given.begin(), given.end(), assigned.begin(), assigned.end(), tie_key_order_.begin(),
+             by_key);
 }
 
 // The adjacency index holds each tie at both ends (a self-loop once), in key order
@@ -121,7 +126,8 @@ void WritePlan::BuildAdjacency(const Dataset& d) {
   for (uint32_t v = 0; v < key_of.size(); ++v) {
     if (!key_of[v].empty()) by_key.push_back(v);
   }
-  std::sort(by_key.begin(), by_key.end(), [&](uint32_t a, uint32_t b) { return key_of[a] < key_of[b]; });
+  std::sort(by_key.begin(), by_key.end(),
+            [&](uint32_t a, uint32_t b) { return key_of[a] < key_of[b]; });
   std::vector<uint32_t> rank(key_of.size(), 0);
   for (uint32_t r = 0; r < by_key.size(); ++r) rank[by_key[r]] = r;
 
@@ -141,9 +147,10 @@ void WritePlan::BuildAdjacency(const Dataset& d) {
   }
   // Within an institution, entries are in sequence order already; order them by the other end.
   for (size_t r = 0; r + 1 < start.size(); ++r) {
-    std::stable_sort(adjacency_.begin() + static_cast<ptrdiff_t>(start[r]),
-                     adjacency_.begin() + static_cast<ptrdiff_t>(start[r + 1]),
-                     [](const AdjacencyEntry& x, const AdjacencyEntry& y) { return x.other < y.other; });
+    std::stable_sort(
+        adjacency_.begin() + static_cast<ptrdiff_t>(start[r]),
+        adjacency_.begin() + static_cast<ptrdiff_t>(start[r + 1]),
+        [](const AdjacencyEntry& x, const AdjacencyEntry& y) { return x.other < y.other; });
   }
 }
 
@@ -159,14 +166,20 @@ size_t WritePlan::FirstDuplicateTieKey() const {
 size_t WritePlan::EntryCount(int family) const {
   const Dataset& d = *in_.data;
   switch (family) {
-    case keys::kMeta: return in_.meta.size();
+    case keys::kMeta:
+      return in_.meta.size();
     case keys::kInstitutions:
-    case keys::kNodeIds: return d.institutions.size();
-    case keys::kNames: return name_keys_.size();
+    case keys::kNodeIds:
+      return d.institutions.size();
+    case keys::kNames:
+      return name_keys_.size();
     case keys::kTies:
-    case keys::kTieKeys: return d.ties.size();
-    case keys::kAdjacency: return adjacency_.size();
-    case keys::kEvents: return d.events.size();
+    case keys::kTieKeys:
+      return d.ties.size();
+    case keys::kAdjacency:
+      return adjacency_.size();
+    case keys::kEvents:
+      return d.events.size();
   }
   return 0;
 }
@@ -196,7 +209,8 @@ Status WritePlan::EmitAdjacency(const EntryFn& fn) const {
   constexpr size_t kAhead = 16;
   for (size_t k = 0; k < adjacency_.size(); ++k) {
     if (k + kAhead < adjacency_.size()) {
-      const char* ahead = reinterpret_cast<const char*>(&ties[adjacency_[k + kAhead].seq - in_.first_tie_seq]);
+      const char* ahead =
+          reinterpret_cast<const char*>(&ties[adjacency_[k + kAhead].seq - in_.first_tie_seq]);
       for (size_t line = 0; line < 192; line += 64) __builtin_prefetch(ahead + line);
     }
     const AdjacencyEntry& e = adjacency_[k];
@@ -230,20 +244,22 @@ Status WritePlan::Emit(int family, const EntryFn& fn) const {
       return Status::OK();
     case keys::kNodeIds:
       for (size_t i = 0; i < d.institutions.size(); ++i) {
-        TIEGRAPH_RETURN_IF_ERROR(
-            fn(keys::NodeIdKey(in_.first_node_id + static_cast<uint32_t>(i)), d.institutions[i].key));
+        TIEGRAPH_RETURN_IF_ERROR(fn(keys::NodeIdKey(in_.first_node_id + static_cast<uint32_t>(i)),
+                                    d.institutions[i].key));
       }
       return Status::OK();
     case keys::kNames:
       for (const auto& k : name_keys_) TIEGRAPH_RETURN_IF_ERROR(fn(k, ""));
       return Status::OK();
-    case keys::kTies: return EmitTies(fn);
+    case keys::kTies:
+      return EmitTies(fn);
     case keys::kTieKeys:
       for (uint32_t i : tie_key_order_) {
         TIEGRAPH_RETURN_IF_ERROR(fn(in_.tie_keys[i], keys::TieSeqKey(in_.first_tie_seq + i)));
       }
       return Status::OK();
-    case keys::kAdjacency: return EmitAdjacency(fn);
+    case keys::kAdjacency:
+      return EmitAdjacency(fn);
     case keys::kEvents:
       for (uint32_t i : event_order_) {
         EncodeEvent(d.events[i], &value);

@@ -24,10 +24,10 @@ class WritePlan {
  public:
   struct Inputs {
     const Dataset* data = nullptr;
-    uint32_t first_node_id = 0;                        // institutions get consecutive ids
-    uint64_t first_tie_seq = 0;                        // ties get consecutive sequences
-    std::vector<std::pair<uint32_t, uint32_t>> ends;   // per tie: source and target node ids
-    std::vector<std::string_view> tie_keys;            // per tie: its final key
+    uint32_t first_node_id = 0;                             // institutions get consecutive ids
+    uint64_t first_tie_seq = 0;                             // ties get consecutive sequences
+    std::vector<std::pair<uint32_t, uint32_t>> ends;        // per tie: source and target node ids
+    std::vector<std::string_view> tie_keys;                 // per tie: its final key
     std::vector<std::pair<std::string, std::string>> meta;  // counter updates
   };
   // Sorts what needs sorting (adjacency, tie keys, names), using two threads.

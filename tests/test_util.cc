@@ -31,7 +31,9 @@ std::string TempDir::Write(const std::string& name, const std::string& content) 
   return p;
 }
 
-std::string SamplePath() { return std::string(TIEGRAPH_SOURCE_DIR) + "/examples/seed-network.json"; }
+std::string SamplePath() {
+  return std::string(TIEGRAPH_SOURCE_DIR) + "/examples/seed-network.json";
+}
 
 std::unique_ptr<Store> OpenStore(const std::string& path) {
   std::unique_ptr<Store> store;

@@ -10,7 +10,8 @@ namespace {
 template <typename T>
 bool Parse(const Context& ctx, Result<T> r, const char* option, T* out, int* exit_code) {
   if (!r.ok()) {
-    *exit_code = ctx.Fail(Status::InvalidArgument(std::string(option) + ": " + r.status().message()));
+    *exit_code =
+        ctx.Fail(Status::InvalidArgument(std::string(option) + ": " + r.status().message()));
     return false;
   }
   *out = *r;
@@ -46,8 +47,9 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
   inst->add_option("key", ia->in.key, "Stable key, e.g. ktl")->required();
   inst->add_option("--name", ia->in.name, "Display name")->required();
   inst->add_option("--alias", ia->in.aliases, "Another name (repeatable)");
-  inst->add_option("--sector", ia->sector,
-                   "industry, academia, research, hospital, government, public-agency, support-org");
+  inst->add_option(
+      "--sector", ia->sector,
+      "industry, academia, research, hospital, government, public-agency, support-org");
   inst->add_option("--other-sector", ia->other_sectors, "A further sector (repeatable)");
   inst->add_option("--kind", ia->in.kind, "organization, facility, council, place, group…");
   inst->add_option("--region", ia->region, "Country/province/city, e.g. KR/Gyeonggi/Goyang");
@@ -118,7 +120,8 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
         *end = *key;
       }
     }
-    WriteOne(ctx, Dataset{{}, {}, {t}}, "tie " + t.source + " " + t.type + " " + t.target, exit_code);
+    WriteOne(ctx, Dataset{{}, {}, {t}}, "tie " + t.source + " " + t.type + " " + t.target,
+             exit_code);
   });
 }
 

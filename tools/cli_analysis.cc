@@ -20,14 +20,16 @@ struct FilterArgs {
     cmd->add_option("--region", region, "Keep institutions in this region, e.g. KR/Gyeonggi");
     cmd->add_option("--type", types, "Keep ties of this type (repeatable)");
     cmd->add_option("--status", statuses, "Keep ties of this status: realized, planned, proposed");
-    cmd->add_option("--confidence", confidences, "Keep ties of this confidence: stated, implied, derived");
+    cmd->add_option("--confidence", confidences,
+                    "Keep ties of this confidence: stated, implied, derived");
     cmd->add_option("--as-of", as_of, "Only ties valid on this date (YYYY, YYYY-MM, YYYY-MM-DD)");
     cmd->add_option("--window", window, "Only ties valid at some time in FROM..TO");
     cmd->add_option("--min-strength", min_strength, "Drop ties weaker than this");
     cmd->add_flag("--directed", directed, "Keep tie direction");
     cmd->add_option("--combine", combine, "Parallel ties: count, sum (default) or max of strength")
         ->check(CLI::IsMember({"count", "sum", "max"}));
-    cmd->add_flag("--include-part-of", include_part_of, "Keep part-of ties (structure, not partnership)");
+    cmd->add_flag("--include-part-of", include_part_of,
+                  "Keep part-of ties (structure, not partnership)");
     cmd->add_flag("--rollup", rollup, "Merge units into their top-level parent institution");
   }
 
@@ -53,19 +55,24 @@ struct FilterArgs {
     f.tie_types = types;
     std::string part;
     for (char c : region + "/") {
-      if (c != '/') part += c;
-      else if (!part.empty()) f.region.push_back(part), part.clear();
+      if (c != '/')
+        part += c;
+      else if (!part.empty())
+        f.region.push_back(part), part.clear();
     }
     auto as_of_date = ParseDate(as_of);
-    if (!as_of_date.ok()) return Status::InvalidArgument("--as-of: " + as_of_date.status().message());
+    if (!as_of_date.ok())
+      return Status::InvalidArgument("--as-of: " + as_of_date.status().message());
     f.as_of = *as_of_date;
     if (!window.empty()) {
       size_t dots = window.find("..");
-      if (dots == std::string::npos) return Status::InvalidArgument("--window: expected FROM..TO, e.g. 2021..2024-06");
+      if (dots == std::string::npos)
+        return Status::InvalidArgument("--window: expected FROM..TO, e.g. 2021..2024-06");
       auto from = ParseDate(window.substr(0, dots)), to = ParseDate(window.substr(dots + 2));
       if (!from.ok()) return Status::InvalidArgument("--window: " + from.status().message());
       if (!to.ok()) return Status::InvalidArgument("--window: " + to.status().message());
-      if (EndsBeforeStart(*from, *to)) return Status::InvalidArgument("--window: TO is before FROM");
+      if (EndsBeforeStart(*from, *to))
+        return Status::InvalidArgument("--window: TO is before FROM");
       f.window_from = *from;
       f.window_to = *to;
     }
@@ -74,7 +81,9 @@ struct FilterArgs {
     f.include_part_of = include_part_of;
     o.directed = directed;
     o.rollup = rollup;
-    o.combine = combine == "count" ? CombineTies::kCount : combine == "max" ? CombineTies::kMax : CombineTies::kSum;
+    o.combine = combine == "count" ? CombineTies::kCount
+                : combine == "max" ? CombineTies::kMax
+                                   : CombineTies::kSum;
     return o;
   }
 };
@@ -87,7 +96,8 @@ Result<Distance> ParseDistance(const std::string& s) {
 
 // Opens the database, resolves nothing, builds the tables with `fn`, prints them.
 void Run(const Context& ctx, int* exit_code, const FilterArgs& filters,
-         const std::function<Result<std::vector<Table>>(const Snapshot&, const ProjectionOptions&)>& fn) {
+         const std::function<Result<std::vector<Table>>(const Snapshot&, const ProjectionOptions&)>&
+             fn) {
   auto options = filters.Options();
   if (!options.ok()) {
     *exit_code = ctx.Fail(options.status());
@@ -134,19 +144,20 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_option("--alpha", r->alpha, "Katz attenuation (default 0.05)");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, r, distance, raw]() {
-      Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
-        CentralityRequest req = *r;
-        auto d = ParseDistance(*distance);
-        if (!d.ok()) return d.status();
-        req.distance = *d;
-        req.normalized = !*raw;
-        if (!req.personalize.empty()) {
-          auto key = ResolveInstitution(snap, req.personalize);
-          if (!key.ok()) return key.status();
-          req.personalize = *key;
-        }
-        return One(CentralityTable(snap, o, req));
-      });
+      Run(ctx, exit_code, *f,
+          [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
+            CentralityRequest req = *r;
+            auto d = ParseDistance(*distance);
+            if (!d.ok()) return d.status();
+            req.distance = *d;
+            req.normalized = !*raw;
+            if (!req.personalize.empty()) {
+              auto key = ResolveInstitution(snap, req.personalize);
+              if (!key.ok()) return key.status();
+              req.personalize = *key;
+            }
+            return One(CentralityTable(snap, o, req));
+          });
     });
   }
   {
@@ -158,24 +169,27 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_option("to", r->to, "Institution (key, name or alias)")->required();
     cmd->add_option("--k", r->k, "The k shortest simple paths (default 1)");
     cmd->add_flag("--all", r->all, "Every shortest path (up to --limit)");
-    cmd->add_flag("--simple", r->simple, "Every simple path of at most --max-hops ties (up to --limit)");
-    cmd->add_option("--max-hops", r->max_hops, "For --simple: the longest path, in ties (default 4)");
+    cmd->add_flag("--simple", r->simple,
+                  "Every simple path of at most --max-hops ties (up to --limit)");
+    cmd->add_option("--max-hops", r->max_hops,
+                    "For --simple: the longest path, in ties (default 4)");
     cmd->add_option("--limit", r->limit, "The most paths to list (default 100)");
     cmd->add_option("--distance", *distance, "hops (default) or inverse-strength");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, r, distance]() {
-      Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
-        PathRequest req = *r;
-        auto d = ParseDistance(*distance);
-        if (!d.ok()) return d.status();
-        req.distance = *d;
-        for (std::string* end : {&req.from, &req.to}) {
-          auto key = ResolveInstitution(snap, *end);
-          if (!key.ok()) return key.status();
-          *end = *key;
-        }
-        return One(PathTable(snap, o, req));
-      });
+      Run(ctx, exit_code, *f,
+          [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
+            PathRequest req = *r;
+            auto d = ParseDistance(*distance);
+            if (!d.ok()) return d.status();
+            req.distance = *d;
+            for (std::string* end : {&req.from, &req.to}) {
+              auto key = ResolveInstitution(snap, *end);
+              if (!key.ok()) return key.status();
+              *end = *key;
+            }
+            return One(PathTable(snap, o, req));
+          });
     });
   }
   {
@@ -183,7 +197,8 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     auto r = std::make_shared<CommunityRequest>();
     auto unweighted = std::make_shared<bool>(false);
     auto quality = std::make_shared<std::string>("modularity");
-    auto* cmd = app.add_subcommand("communities", "Find communities (Louvain, Leiden, label propagation)");
+    auto* cmd =
+        app.add_subcommand("communities", "Find communities (Louvain, Leiden, label propagation)");
     cmd->add_option("--method", r->method, "louvain (default), leiden or label-propagation");
     cmd->add_option("--by", r->by, "Score the grouping by sector, region, kind or foreign instead");
     cmd->add_option("--quality", *quality, "Leiden: modularity (default) or cpm")
@@ -221,41 +236,47 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     auto f = std::make_shared<FilterArgs>();
     auto name = std::make_shared<std::string>();
     auto hops = std::make_shared<uint32_t>(2);
-    auto* cmd = app.add_subcommand("reach", "Who can be reached within K ties, in the filtered network");
+    auto* cmd =
+        app.add_subcommand("reach", "Who can be reached within K ties, in the filtered network");
     cmd->add_option("name", *name, "Institution (key, name or alias)")->required();
     cmd->add_option("--hops", *hops, "How many ties away (default 2)");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, name, hops]() {
-      Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
-        auto key = ResolveInstitution(snap, *name);
-        if (!key.ok()) return key.status();
-        return One(ReachTable(snap, o, *key, *hops));
-      });
+      Run(ctx, exit_code, *f,
+          [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
+            auto key = ResolveInstitution(snap, *name);
+            if (!key.ok()) return key.status();
+            return One(ReachTable(snap, o, *key, *hops));
+          });
     });
   }
   {
     auto f = std::make_shared<FilterArgs>();
     auto distance = std::make_shared<std::string>("inverse-strength");
-    auto* cmd = app.add_subcommand("spanning-forest", "The strongest ties that keep every component connected");
+    auto* cmd = app.add_subcommand("spanning-forest",
+                                   "The strongest ties that keep every component connected");
     cmd->add_option("--distance", *distance, "inverse-strength (default: strongest ties) or hops");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, distance]() {
-      Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
-        auto d = ParseDistance(*distance);
-        if (!d.ok()) return d.status();
-        return One(SpanningForestTable(snap, o, *d));
-      });
+      Run(ctx, exit_code, *f,
+          [&](const Snapshot& snap, const ProjectionOptions& o) -> Result<std::vector<Table>> {
+            auto d = ParseDistance(*distance);
+            if (!d.ok()) return d.status();
+            return One(SpanningForestTable(snap, o, *d));
+          });
     });
   }
   {
     auto f = std::make_shared<FilterArgs>();
-    auto* cmd = app.add_subcommand("cut-points", "Institutions and ties whose loss splits the network");
+    auto* cmd =
+        app.add_subcommand("cut-points", "Institutions and ties whose loss splits the network");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f]() { Run(ctx, exit_code, *f, CutPointTables); });
   }
   {
     auto f = std::make_shared<FilterArgs>();
-    auto* cmd = app.add_subcommand("structure", "Density, clustering, transitivity, assortativity, diameter");
+    auto* cmd = app.add_subcommand("structure",
+                                   "Density, clustering, transitivity, assortativity, diameter");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f]() {
       Run(ctx, exit_code, *f, [](const Snapshot& snap, const ProjectionOptions& o) {

@@ -11,8 +11,10 @@ namespace tiegraph::cli {
 
 void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code);  // init, import, dump
 void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code);       // add institution|tie
-void RegisterBrowseCommands(CLI::App& app, Context& ctx, int* exit_code);    // show, list, neighbors, stats, overview
-void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code);  // centrality, path, communities…
+void RegisterBrowseCommands(CLI::App& app, Context& ctx,
+                            int* exit_code);  // show, list, neighbors, stats, overview
+void RegisterAnalysisCommands(CLI::App& app, Context& ctx,
+                              int* exit_code);  // centrality, path, communities…
 
 }  // namespace tiegraph::cli
 

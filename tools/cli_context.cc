@@ -23,7 +23,8 @@ int Context::Fail(const Status& s) const {
 bool Context::Open(bool create, bool read_only, std::unique_ptr<Store>* store,
                    int* exit_code) const {
   if (db_path.empty()) {
-    *exit_code = Fail(Status::InvalidArgument("no database given: use --db PATH or set TIEGRAPH_DB"));
+    *exit_code =
+        Fail(Status::InvalidArgument("no database given: use --db PATH or set TIEGRAPH_DB"));
     return false;
   }
   OpenOptions options;

@@ -20,8 +20,8 @@ class ProgressBar {
     if (!enabled_ || total == 0) return;
     int pct = static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total));
     int filled = pct / 4;
-    std::fprintf(stderr, "\r%-8s [%.*s%*s] %3d%%", stage, filled,
-                 "#########################", 25 - filled, "", pct);
+    std::fprintf(stderr, "\r%-8s [%.*s%*s] %3d%%", stage, filled, "#########################",
+                 25 - filled, "", pct);
     std::fflush(stderr);
   }
   void Done() {
@@ -70,8 +70,8 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     bool dry_run = false, timings = false;
   };
   auto args = std::make_shared<ImportArgs>();
-  auto* imp = app.add_subcommand(
-      "import", "Load CSV, JSON Lines or seed-network JSON files, all or nothing");
+  auto* imp = app.add_subcommand("import",
+                                 "Load CSV, JSON Lines or seed-network JSON files, all or nothing");
   imp->add_option("files", args->files,
                   "Files: .csv (institutions or ties, told by the header), .jsonl, .json (seed)");
   imp->add_option("--institutions", args->institutions, "A CSV file of institutions");
@@ -109,8 +109,8 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
       return;
     }
     const auto& sum = report.summary;
-    std::cout << (args->dry_run ? "checked " : "imported ") << sum.institutions
-              << " institutions, " << sum.events << " events, " << sum.ties << " ties"
+    std::cout << (args->dry_run ? "checked " : "imported ") << sum.institutions << " institutions, "
+              << sum.events << " events, " << sum.ties << " ties"
               << (args->dry_run ? " (dry run: nothing written)" : "") << " in "
               << FormatReal(report.read_seconds + report.write_seconds) << " s\n";
     if (args->timings) {

@@ -44,14 +44,15 @@ Result<std::vector<double>> Harmonic(const Projection& g, Distance distance, boo
 // every node (Eppstein & Wang 2004): searches from `samples` seeded sources; each node's
 // distances from the sampled sources stand for its distances from all nodes. The relative
 // error shrinks as 1/sqrt(samples). With samples >= n the values are exact.
-Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance, size_t samples,
-                                              uint64_t seed, int threads = 2);
-Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance, bool normalized,
-                                             size_t samples, uint64_t seed, int threads = 2);
+Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance,
+                                              size_t samples, uint64_t seed, int threads = 2);
+Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance,
+                                             bool normalized, size_t samples, uint64_t seed,
+                                             int threads = 2);
 
 struct PageRankOptions {
   double damping = 0.85;
-  bool weighted = true;                // arc weights as transition weights
+  bool weighted = true;                 // arc weights as transition weights
   std::vector<double> personalization;  // empty: uniform; else one value per node, any scale
   double tolerance = 1e-10;             // L1 change per node, as networkx's tol
   int max_iterations = 1000;

@@ -16,10 +16,10 @@ namespace tiegraph {
 enum class Quality { kModularity, kCpm };
 
 struct CommunityOptions {
-  double resolution = 1.0;  // gamma in the modularity (or CPM) quality
+  double resolution = 1.0;                 // gamma in the modularity (or CPM) quality
   Quality quality = Quality::kModularity;  // Leiden only; Louvain optimises modularity
-  uint64_t seed = 42;       // node visiting order; the same seed gives the same partition
-  bool weighted = true;     // arc weights (strengths) or 1 per pair
+  uint64_t seed = 42;    // node visiting order; the same seed gives the same partition
+  bool weighted = true;  // arc weights (strengths) or 1 per pair
   int max_levels = 100;
   // Rounds, each restarting from the partition the last one found (igraph's n_iterations):
   // a round stops early when modularity no longer rises; 0 = until then. Default: 2.

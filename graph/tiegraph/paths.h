@@ -36,11 +36,12 @@ std::vector<std::pair<uint32_t, uint32_t>> Bridges(const Projection& g);
 std::vector<std::vector<std::pair<uint32_t, uint32_t>>> BiconnectedComponents(const Projection& g);
 // Simple paths from source to target with at most `max_hops` ties, up to `limit` of them,
 // in lexicographic order of their node sequences.
-std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t target, uint32_t max_hops,
-                              size_t limit);
+std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t target,
+                              uint32_t max_hops, size_t limit);
 // A spanning forest of least total distance (Kruskal): by 1/strength it keeps the strongest
 // ties; ties of equal length are taken in (u, v) order. Edges as (u, v) with u < v.
-std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projection& g, Distance distance);
+std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projection& g,
+                                                                 Distance distance);
 // Eccentricity by hops within each node's component; the diameter is their maximum.
 // One breadth-first search per node: O(n m).
 std::vector<uint32_t> Eccentricity(const Projection& g, int threads = 2);

@@ -26,9 +26,9 @@ struct CentralityRequest {
   size_t samples = 0;  // betweenness, closeness, harmonic: 0 exact, else sampled sources
   uint64_t seed = 42;
   int threads = 2;
-  double damping = 0.85;   // pagerank
+  double damping = 0.85;    // pagerank
   std::string personalize;  // pagerank: an institution key to restart at
-  double alpha = 0.05;     // katz
+  double alpha = 0.05;      // katz
 };
 // Nodes sorted by the value (descending), ties by key.
 Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& projection,
@@ -43,7 +43,8 @@ struct PathRequest {
   size_t limit = 100;
   Distance distance = Distance::kHops;
 };
-Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection, const PathRequest& request);
+Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection,
+                        const PathRequest& request);
 
 struct CommunityRequest {
   std::string method = "louvain";  // louvain | leiden | label-propagation
@@ -53,19 +54,23 @@ struct CommunityRequest {
   CommunityOptions options;
 };
 // A summary (count, modularity) and the members of each community.
-Result<std::vector<Table>> CommunityTables(const Snapshot& snap, const ProjectionOptions& projection,
+Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
+                                           const ProjectionOptions& projection,
                                            const CommunityRequest& request);
 
 // Who can be reached from `key` within `hops` ties in the projection.
-Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection, const std::string& key,
-                         uint32_t hops);
+Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection,
+                         const std::string& key, uint32_t hops);
 // Connected (or, with `strong` on a directed projection, strongly connected) components.
-Result<std::vector<Table>> ComponentTables(const Snapshot& snap, const ProjectionOptions& projection,
+Result<std::vector<Table>> ComponentTables(const Snapshot& snap,
+                                           const ProjectionOptions& projection,
                                            bool strong = false);
 // The spanning forest of least total distance: by 1/strength, the network's strongest backbone.
-Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions& projection, Distance distance);
+Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions& projection,
+                                  Distance distance);
 // Articulation points, bridges and biconnected blocks.
-Result<std::vector<Table>> CutPointTables(const Snapshot& snap, const ProjectionOptions& projection);
+Result<std::vector<Table>> CutPointTables(const Snapshot& snap,
+                                          const ProjectionOptions& projection);
 // Size, density, clustering, transitivity, assortativity, components, diameter.
 Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& projection);
 

@@ -41,8 +41,8 @@ struct ImportReport {
 
 // Parses the files into one dataset. Errors name the file, the line (or JSON path) and field.
 // `origins`, when given, receives for each record where it came from ("ties.csv:12").
-Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& options,
-                  Dataset* out, std::function<std::string(RecordKind, size_t)>* locate = nullptr);
+Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& options, Dataset* out,
+                  std::function<std::string(RecordKind, size_t)>* locate = nullptr);
 
 // Reads the files and writes them to `store` in one atomic step.
 Status Import(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,

@@ -23,9 +23,9 @@ Result<std::string> ResolveInstitution(const Snapshot& snap, std::string_view na
 Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_view key);
 
 struct ListFilter {
-  std::vector<Sector> sectors;     // any of these, primary or other; empty = all
-  std::vector<std::string> kinds;  // any of these; empty = all
-  std::vector<std::string> region; // a region prefix, e.g. {"KR", "Gyeonggi"}; empty = all
+  std::vector<Sector> sectors;      // any of these, primary or other; empty = all
+  std::vector<std::string> kinds;   // any of these; empty = all
+  std::vector<std::string> region;  // a region prefix, e.g. {"KR", "Gyeonggi"}; empty = all
 };
 Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter);
 

@@ -53,7 +53,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {}  // NOLINT
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
@@ -71,10 +71,10 @@ class [[nodiscard]] Result {
 
 }  // namespace tiegraph
 
-#define TIEGRAPH_RETURN_IF_ERROR(expr)        \
-  do {                                        \
-    ::tiegraph::Status _tg_s = (expr);        \
-    if (!_tg_s.ok()) return _tg_s;            \
+#define TIEGRAPH_RETURN_IF_ERROR(expr) \
+  do {                                 \
+    ::tiegraph::Status _tg_s = (expr); \
+    if (!_tg_s.ok()) return _tg_s;     \
   } while (0)
 
 #endif  // TIEGRAPH_STATUS_H_

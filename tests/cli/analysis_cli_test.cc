@@ -167,7 +167,6 @@ out["hospitals"] = sorted(i["id"] for i in seed["institutions"] if i["sector"] =
 print(json.dumps(out))
 )PY";
 
-
 // Runs the networkx script with `args` after the seed path; returns its JSON output.
 json RunNetworkx(const std::vector<std::string>& args) {
   TempDir dir;
@@ -199,8 +198,6 @@ const json& Expected() {
   static const json expected = RunNetworkx({"expect"});
   return expected;
 }
-
-
 
 // The rows of the one table whose title starts with `prefix`.
 json TableOf(const json& output, std::string_view prefix) {
@@ -327,7 +324,8 @@ void CheckPaths(const std::vector<std::pair<std::vector<std::string>, double>>& 
 // Members of a members table ({community or component, key, ...}) grouped by their id.
 std::map<int64_t, std::vector<std::string>> GroupsOf(const json& rows, const std::string& id) {
   std::map<int64_t, std::vector<std::string>> groups;
-  for (const auto& row : rows) groups[row.at(id).get<int64_t>()].push_back(row.at("key").get<std::string>());
+  for (const auto& row : rows)
+    groups[row.at(id).get<int64_t>()].push_back(row.at("key").get<std::string>());
   return groups;
 }
 
@@ -360,8 +358,9 @@ TEST_CASE("analysis cli: pagerank, closeness and raw degree equal networkx", "[c
   CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "closeness"}), "closeness"),
                "closeness", want.at("closeness"), 1e-6, 0);
   // Distinct partners, not divided by n-1.
-  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "degree", "--raw"}), "degree"),
-               "degree", want.at("filters").at("default").at("degree"), 1e-6, 0);
+  CheckRanking(
+      TableOf(RunJson(sample.db(), {"centrality", "--metric", "degree", "--raw"}), "degree"),
+      "degree", want.at("filters").at("default").at("degree"), 1e-6, 0);
 }
 
 TEST_CASE("analysis cli: projection filters keep the ties networkx keeps", "[cli][analysis]") {
@@ -380,7 +379,8 @@ TEST_CASE("analysis cli: projection filters keep the ties networkx keeps", "[cli
     INFO("filter: " << name);
     const json& want = filters.at(name);
     // Raw degree of every node left: the node set and each node's distinct partners.
-    json degree = RunJson(sample.db(), Concat({"centrality", "--metric", "degree", "--raw"}, flags));
+    json degree =
+        RunJson(sample.db(), Concat({"centrality", "--metric", "degree", "--raw"}, flags));
     CheckRanking(TableOf(degree, "degree"), "degree", want.at("degree"), 1e-9, 0);
     // Components: sizes largest first, and the same member sets.
     json comps = RunJson(sample.db(), Concat({"components"}, flags));
@@ -415,7 +415,8 @@ TEST_CASE("analysis cli: path, --all and --k 3 agree with networkx", "[cli][anal
   CHECK(shortest[0].second == hops);  // networkx shortest_path_length
 
   // --all: every shortest path, as networkx all_shortest_paths lists them.
-  const auto all_from = want.at("all_from").get<std::string>(), all_to = want.at("all_to").get<std::string>();
+  const auto all_from = want.at("all_from").get<std::string>(),
+             all_to = want.at("all_to").get<std::string>();
   auto all = PathsOf(RunJson(sample.db(), {"path", all_from, all_to, "--all"}));
   CheckPaths(all, all_from, all_to);
   CHECK(all.size() == want.at("all").size());
@@ -439,7 +440,8 @@ TEST_CASE("analysis cli: path, --all and --k 3 agree with networkx", "[cli][anal
 
   // Two institutions in different components.
   const auto apart = want.at("apart").get<std::vector<std::string>>();
-  RunFails({"--db", sample.db(), "path", apart[0], apart[1]}, "no path from " + apart[0] + " to " + apart[1]);
+  RunFails({"--db", sample.db(), "path", apart[0], apart[1]},
+           "no path from " + apart[0] + " to " + apart[1]);
 }
 
 TEST_CASE("analysis cli: louvain and leiden reach networkx's modularity, deterministically",
@@ -451,7 +453,8 @@ TEST_CASE("analysis cli: louvain and leiden reach networkx's modularity, determi
   std::map<std::string, double> reported;
   for (const std::string method : {"louvain", "leiden", "label-propagation"}) {
     INFO("method " << method);
-    const std::vector<std::string> args = {"--db", sample.db(), "--format", "json", "communities", "--method", method};
+    const std::vector<std::string> args = {"--db",        sample.db(), "--format", "json",
+                                           "communities", "--method",  method};
     CliResult first = RunOk(args);
     // The same seed (default 42, and an explicit one) gives the same output.
     CHECK(RunOk(args).out == first.out);
@@ -478,7 +481,8 @@ TEST_CASE("analysis cli: louvain and leiden reach networkx's modularity, determi
   }
   // networkx modularity of the partitions the CLI returned.
   TempDir dir;
-  const json modularity = RunNetworkx({"modularity", dir.Write("partitions.json", partitions.dump())});
+  const json modularity =
+      RunNetworkx({"modularity", dir.Write("partitions.json", partitions.dump())});
   const double best = want.at("louvain_best").get<double>();
   for (const auto& [method, q] : reported) {
     INFO("method " << method << ": reported " << q << ", networkx " << modularity.at(method)
@@ -488,11 +492,13 @@ TEST_CASE("analysis cli: louvain and leiden reach networkx's modularity, determi
   }
 }
 
-TEST_CASE("analysis cli: cut-points equal networkx articulation points and bridges", "[cli][analysis]") {
+TEST_CASE("analysis cli: cut-points equal networkx articulation points and bridges",
+          "[cli][analysis]") {
   SampleDb sample;
   json out = RunJson(sample.db(), {"cut-points"});
   std::set<std::string> points;
-  for (const auto& row : TableOf(out, "articulation points")) points.insert(row.at("key").get<std::string>());
+  for (const auto& row : TableOf(out, "articulation points"))
+    points.insert(row.at("key").get<std::string>());
   CHECK(points == Expected().at("articulation").get<std::set<std::string>>());
   std::set<std::set<std::string>> bridges;
   for (const auto& row : TableOf(out, "bridges")) {
@@ -506,9 +512,11 @@ TEST_CASE("analysis cli: structure equals networkx's measures", "[cli][analysis]
   SampleDb sample;
   json out = RunJson(sample.db(), {"structure"});
   std::map<std::string, json> measures;
-  for (const auto& row : TableOf(out, "structure")) measures[row.at("measure").get<std::string>()] = row.at("value");
+  for (const auto& row : TableOf(out, "structure"))
+    measures[row.at("measure").get<std::string>()] = row.at("value");
   const json& want = Expected().at("structure");
-  for (const std::string name : {"density", "transitivity", "average clustering", "degree assortativity"}) {
+  for (const std::string name :
+       {"density", "transitivity", "average clustering", "degree assortativity"}) {
     INFO(name);
     REQUIRE(measures.count(name) == 1);
     REQUIRE(measures[name].is_number());
@@ -555,7 +563,8 @@ TEST_CASE("analysis cli: spanning-forest spans every component with the stronges
     parent[ra] = rb;
     total += row.at("strength").get<double>();
   }
-  CHECK(rows.size() == want.at("nodes").size() - want.at("structure").at("components").get<size_t>());
+  CHECK(rows.size() ==
+        want.at("nodes").size() - want.at("structure").at("components").get<size_t>());
   // Kruskal over 1/strength keeps as much strength as networkx maximum_spanning_tree.
   CHECK(total == Approx(want.at("forest_weight").get<double>()));
 }
@@ -563,14 +572,16 @@ TEST_CASE("analysis cli: spanning-forest spans every component with the stronges
 TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]") {
   SampleDb sample;
   const std::string& db = sample.db();
-  CliResult metric = RunFails({"--db", db, "centrality", "--metric", "foo"}, "unknown metric 'foo'");
+  CliResult metric =
+      RunFails({"--db", db, "centrality", "--metric", "foo"}, "unknown metric 'foo'");
   for (const char* m : {"degree", "strength", "betweenness", "closeness", "harmonic", "pagerank",
                         "eigenvector", "katz", "hubs", "authorities", "core"}) {
     CHECK_THAT(metric.err, Contains(m));
   }
   RunFails({"--db", db, "path", "ktl", "zzz-no-such-institution"}, "zzz-no-such-institution");
   RunFails({"--db", db, "path", "zzz-no-such-institution", "ktl"}, "zzz-no-such-institution");
-  CliResult distance = RunFails({"--db", db, "centrality", "--metric", "closeness", "--distance", "foo"}, "--distance");
+  CliResult distance = RunFails(
+      {"--db", db, "centrality", "--metric", "closeness", "--distance", "foo"}, "--distance");
   CHECK_THAT(distance.err, Contains("hops") && Contains("inverse-strength") && Contains("foo"));
   RunFails({"--db", db, "path", "ktl", "ncc", "--distance", "foo"}, "--distance");
   CliResult window = RunFails({"--db", db, "centrality", "--window", "2025..2024"}, "--window");
@@ -582,14 +593,20 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
   RunFails({"--db", db, "path", "ktl", "ncc", "--k", "0"}, "--k");
 
   // A filter that drops every institution: each command says the projection is empty.
-  for (const auto& cmd : std::vector<std::vector<std::string>>{
-           {"centrality"}, {"components"}, {"communities"}, {"cut-points"}, {"structure"},
-           {"spanning-forest"}, {"reach", "ktl"}, {"path", "ktl", "ncc"}}) {
+  for (const auto& cmd : std::vector<std::vector<std::string>>{{"centrality"},
+                                                               {"components"},
+                                                               {"communities"},
+                                                               {"cut-points"},
+                                                               {"structure"},
+                                                               {"spanning-forest"},
+                                                               {"reach", "ktl"},
+                                                               {"path", "ktl", "ncc"}}) {
     RunFails(Concat(Concat({"--db", db}, cmd), {"--region", "XX"}), "the projection is empty");
   }
   // Filters that keep institutions but no tie are not an empty projection: the six hospitals
   // stay, each with no partner.
-  json hospitals = RunJson(db, {"centrality", "--sector", "hospital", "--type", "no-such-type", "--raw"});
+  json hospitals =
+      RunJson(db, {"centrality", "--sector", "hospital", "--type", "no-such-type", "--raw"});
   std::set<std::string> keys;
   for (const auto& row : TableOf(hospitals, "degree")) {
     keys.insert(row.at("key").get<std::string>());

@@ -39,9 +39,6 @@ std::string ReadFile(const std::string& path) {
   return out.str();
 }
 
-
-
-
 // A database holding the sample network, imported through the CLI.
 class SampleDb {
  public:
@@ -293,10 +290,10 @@ TEST_CASE("cli neighbors lists the institutions tied to ktl in the seed", "[cli]
 // "neighbors ktl --hops 1 --format csv"); the CLI takes it only before the command.
 TEST_CASE("cli accepts --format after the command", "[cli]") {
   SampleDb sample;
-  CliResult after = RunCli({"--db", sample.db(), "neighbors", "ktl", "--hops", "1", "--format",
-                            "csv"});
-  CliResult before = RunCli({"--db", sample.db(), "--format", "csv", "neighbors", "ktl", "--hops",
-                             "1"});
+  CliResult after =
+      RunCli({"--db", sample.db(), "neighbors", "ktl", "--hops", "1", "--format", "csv"});
+  CliResult before =
+      RunCli({"--db", sample.db(), "--format", "csv", "neighbors", "ktl", "--hops", "1"});
   INFO("stderr: " << after.err);
   CHECK(after.exit_code == 0);
   CHECK(after.out == before.out);
@@ -416,7 +413,7 @@ TEST_CASE("cli exit codes: 1 for usage and input errors, 2 for storage errors", 
     CliResult sector = RunCli({"--db", db, "list", "--sector", "hospitl"});
     CHECK(sector.exit_code == 1);
     CHECK_THAT(sector.err, Contains("did you mean 'hospital'"));
-    CHECK(RunCli({"stats"}).exit_code == 1);  // no --db and no TIEGRAPH_DB
+    CHECK(RunCli({"stats"}).exit_code == 1);               // no --db and no TIEGRAPH_DB
     CHECK(RunCli({"--db", db, "import"}).exit_code == 1);  // no files
   }
   SECTION("input errors") {
@@ -494,8 +491,8 @@ TEST_CASE("cli list text output aligns columns by display width", "[cli]") {
       const std::vector<std::string> lines = Lines(RunOk(args).out);
       const auto& rows = j["institutions"];
       REQUIRE(lines.size() == rows.size() + 3);  // title, header, rule, rows
-      const std::vector<std::string> columns = {"key", "name", "sector", "kind", "region",
-                                                "foreign"};
+      const std::vector<std::string> columns = {"key",  "name",   "sector",
+                                                "kind", "region", "foreign"};
       // The display column each cell starts at, per column, over the header and every row.
       std::vector<std::set<size_t>> starts(columns.size());
       auto measure = [&](const std::string& line, const std::vector<std::string>& cells) {

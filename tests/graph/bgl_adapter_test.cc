@@ -13,7 +13,8 @@ namespace {
 
 BOOST_CONCEPT_ASSERT((boost::IncidenceGraphConcept<Projection>));
 BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<Projection>));
-BOOST_CONCEPT_ASSERT((boost::ReadablePropertyMapConcept<boost::typed_identity_property_map<uint32_t>, uint32_t>));
+BOOST_CONCEPT_ASSERT(
+    (boost::ReadablePropertyMapConcept<boost::typed_identity_property_map<uint32_t>, uint32_t>));
 
 // a -> b -> c -> a (a cycle), c -> d, d -- e (undirected), f alone.
 std::unique_ptr<Store> Network(const test::TempDir& dir) {
@@ -52,9 +53,8 @@ TEST_CASE("Boost's breadth-first search runs on the projection", "[graph][bgl]")
   hops[0] = 0;
   auto record = boost::record_distances(
       boost::make_iterator_property_map(hops.begin(), VertexIndexMap()), boost::on_tree_edge());
-  boost::breadth_first_search(*g, 0u,
-                              boost::visitor(boost::make_bfs_visitor(record))
-                                  .vertex_index_map(VertexIndexMap()));
+  boost::breadth_first_search(
+      *g, 0u, boost::visitor(boost::make_bfs_visitor(record)).vertex_index_map(VertexIndexMap()));
   // From a: b 1, c 2, d 3, e 4 (d -- e is undirected, so d reaches e); f unreachable.
   CHECK(hops == std::vector<uint32_t>{0, 1, 2, 3, 4, UINT32_MAX});
 }

@@ -14,7 +14,8 @@ Projection Sample(const test::TempDir& dir) {
   return *g;
 }
 
-TEST_CASE("closeness and harmonic estimates are exact with every node sampled", "[graph][estimate]") {
+TEST_CASE("closeness and harmonic estimates are exact with every node sampled",
+          "[graph][estimate]") {
   test::TempDir dir;
   Projection g = Sample(dir);
   const size_t n = g.node_count();

@@ -351,8 +351,7 @@ TEST_CASE("closeness and harmonic centrality match networkx", "[reference]") {
   for (const View& v : AllViews()) {
     for (Distance d : {Distance::kHops, Distance::kInverseStrength}) {
       const std::string dn = d == Distance::kHops ? "hops" : "dist";
-      CheckExact(v, "closeness " + dn, Ok(Closeness(v.g, d), "closeness"),
-                 v.ref["closeness"][dn]);
+      CheckExact(v, "closeness " + dn, Ok(Closeness(v.g, d), "closeness"), v.ref["closeness"][dn]);
       CheckExact(v, "closeness " + dn + " (1 thread)", Ok(Closeness(v.g, d, 1), "closeness"),
                  v.ref["closeness"][dn]);
       CheckExact(v, "harmonic " + dn, Ok(Harmonic(v.g, d, false), "harmonic"),
@@ -376,8 +375,7 @@ TEST_CASE("PageRank matches networkx", "[reference]") {
     o.weighted = true;
     CheckIterative(v, "pagerank weighted", Ok(PageRank(v.g, o), "pagerank"), ref["weighted"]);
     o.weighted = false;
-    CheckIterative(v, "pagerank unweighted", Ok(PageRank(v.g, o), "pagerank"),
-                   ref["unweighted"]);
+    CheckIterative(v, "pagerank unweighted", Ok(PageRank(v.g, o), "pagerank"), ref["unweighted"]);
     o.weighted = true;
     o.personalization.assign(v.g.node_count(), 0.0);
     o.personalization[IndexOf(v.g, ref["personalized_node"].get<std::string>())] = 1.0;
@@ -572,7 +570,8 @@ TEST_CASE("modularity of given partitions matches networkx", "[reference]") {
     if (!v.ref.contains("attribute_partition")) continue;
     const json& a = v.ref["attribute_partition"];
     const auto c = Membership(v.g, a["community"]);
-    const std::string what = "modularity of the '" + a["attribute"].get<std::string>() + "' partition";
+    const std::string what =
+        "modularity of the '" + a["attribute"].get<std::string>() + "' partition";
     CheckScalar(v, what + " weighted", Modularity(v.g, c, 1.0, true), a["modularity_weighted"]);
     CheckScalar(v, what + " unweighted", Modularity(v.g, c, 1.0, false),
                 a["modularity_unweighted"]);
@@ -580,8 +579,9 @@ TEST_CASE("modularity of given partitions matches networkx", "[reference]") {
     for (bool weighted : {true, false}) {
       const json& l = v.ref["louvain"][weighted ? "weighted" : "unweighted"];
       if (l.is_null()) continue;
-      CheckScalar(v, std::string("modularity of igraph's Louvain partition ") +
-                         (weighted ? "weighted" : "unweighted"),
+      CheckScalar(v,
+                  std::string("modularity of igraph's Louvain partition ") +
+                      (weighted ? "weighted" : "unweighted"),
                   Modularity(v.g, Membership(v.g, l["community"]), 1.0, weighted),
                   l["igraph_modularity"]);
     }
@@ -629,11 +629,11 @@ TEST_CASE("Louvain reaches igraph's modularity, reports it honestly and is deter
       o.weighted = weighted;
       o.seed = 42;
       const Partition p = Ok(Louvain(v.g, o), "louvain");
-      INFO(v.Label() << (weighted ? " weighted" : " unweighted") << " Louvain (seed 42): modularity "
-                     << Fmt(p.modularity) << ", " << p.count << " communities; igraph over "
-                     << l["seeds"].get<int>() << " seeds: worst " << Fmt(floor) << ", median "
-                     << Fmt(median) << ", best " << Fmt(l["max"].get<double>())
-                     << "; igraph seed 42: " << Fmt(seeded));
+      INFO(v.Label() << (weighted ? " weighted" : " unweighted")
+                     << " Louvain (seed 42): modularity " << Fmt(p.modularity) << ", " << p.count
+                     << " communities; igraph over " << l["seeds"].get<int>() << " seeds: worst "
+                     << Fmt(floor) << ", median " << Fmt(median) << ", best "
+                     << Fmt(l["max"].get<double>()) << "; igraph seed 42: " << Fmt(seeded));
       CheckCanonical(v, p);
       const double independent = Modularity(v.g, p.community, 1.0, weighted);
       INFO("Modularity() of the returned partition: " << Fmt(independent));
@@ -827,8 +827,8 @@ TEST_CASE("hand-computed path a-b-c plus isolated d", "[reference]") {
   CHECK(Ok(Betweenness(g, bo), "betweenness")[b] == Approx(1.0 / 3.0));
 
   auto close = Ok(Closeness(g, Distance::kHops), "closeness");
-  CHECK(close[b] == Approx(2.0 / 3.0));        // (2/2) * (2/3)
-  CHECK(close[a] == Approx(4.0 / 9.0));        // (2/3) * (2/3)
+  CHECK(close[b] == Approx(2.0 / 3.0));          // (2/2) * (2/3)
+  CHECK(close[a] == Approx(4.0 / 9.0));          // (2/3) * (2/3)
   CHECK(close[d] == Approx(0.0).margin(1e-12));  // isolated
   auto closew = Ok(Closeness(g, Distance::kInverseStrength), "closeness");
   CHECK(closew[b] == Approx((2.0 / 1.5) * (2.0 / 3.0)));  // distances 1 and 0.5

@@ -36,17 +36,17 @@ constexpr char kBaseTies[] =
 
 // Two new, valid institutions, for imports that pair a good file with a bad one.
 constexpr char kNewInstitutions[] =
-    "key,name,sector\n"           // line 1
-    "n1,New One,industry\n"       // line 2
-    "n2,New Two,academia\n";      // line 3
+    "key,name,sector\n"       // line 1
+    "n1,New One,industry\n"   // line 2
+    "n2,New Two,academia\n";  // line 3
 
 // A temporary store holding the base import, with its dump and counts as they were before the
 // bad input.
 class Fixture {
  public:
   Fixture() : store_(OpenStore(dir_.File("db"))) {
-    Status s = ImportFiles({Write("base_institutions.csv", kBaseInstitutions),
-                            Write("base_ties.csv", kBaseTies)});
+    Status s = ImportFiles(
+        {Write("base_institutions.csv", kBaseInstitutions), Write("base_ties.csv", kBaseTies)});
     INFO(s.ToString());
     REQUIRE(s.ok());
     before_ = DumpOf(*store_);
@@ -109,10 +109,10 @@ std::string AtJson(const std::string& path, const std::string& json_path) {
 TEST_CASE("import rejects a key that repeats within one CSV file", "[import][bad_input]") {
   Fixture f;
   const std::string path = f.Write("inst_dup.csv",
-                                   "key,name,sector\n"               // line 1
-                                   "a1,Alpha Corp,industry\n"        // line 2
-                                   "b1,Beta University,academia\n"   // line 3
-                                   "a1,Alpha Again,industry\n");     // line 4: a1 again
+                                   "key,name,sector\n"              // line 1
+                                   "a1,Alpha Corp,industry\n"       // line 2
+                                   "b1,Beta University,academia\n"  // line 3
+                                   "a1,Alpha Again,industry\n");    // line 4: a1 again
   ExpectInvalid(f.ImportFiles({path}), {At(path, 4), "field 'key'", "'a1'"});
   f.ExpectUnchanged();
 }
@@ -121,8 +121,8 @@ TEST_CASE("import rejects a key that repeats within one JSON Lines file", "[impo
   Fixture f;
   const std::string path =
       f.Write("dup.jsonl",
-              "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"         // line 1
-              "{\"record\":\"institution\",\"key\":\"j2\",\"name\":\"J Two\"}\n"         // line 2
+              "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"          // line 1
+              "{\"record\":\"institution\",\"key\":\"j2\",\"name\":\"J Two\"}\n"          // line 2
               "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One again\"}\n");  // line 3
   ExpectInvalid(f.ImportFiles({path}), {At(path, 3), "field 'key'", "'j1'"});
   f.ExpectUnchanged();
@@ -132,15 +132,14 @@ TEST_CASE("import rejects a key that is already in the database", "[import][bad_
   Fixture f;
   SECTION("csv") {
     const std::string path = f.Write("inst_exists.csv",
-                                     "key,name\n"             // line 1
-                                     "new1,New Institute\n"   // line 2
-                                     "ktl,Another KTL\n");    // line 3: ktl is in the base
+                                     "key,name\n"            // line 1
+                                     "new1,New Institute\n"  // line 2
+                                     "ktl,Another KTL\n");   // line 3: ktl is in the base
     ExpectInvalid(f.ImportFiles({path}), {At(path, 3), "field 'key'", "'ktl'", "database"});
   }
   SECTION("seed json") {
-    const std::string path =
-        f.Write("seed_dup.json",
-                R"({"institutions": [
+    const std::string path = f.Write("seed_dup.json",
+                                     R"({"institutions": [
                       {"id": "s1", "name_ko": "첫째", "sector": "industry"},
                       {"id": "ktl", "name_ko": "둘째", "sector": "industry"}]})");
     Status s = f.ImportFiles({path});
@@ -156,9 +155,9 @@ TEST_CASE("import rejects a tie whose endpoint does not exist", "[import][bad_in
   SECTION("csv, with a valid institutions file in the same import") {
     const std::string institutions = f.Write("new_institutions.csv", kNewInstitutions);
     const std::string ties = f.Write("ties_missing.csv",
-                                     "source,target,type\n"   // line 1
-                                     "n1,ktl,visit\n"         // line 2: n1 from the other file
-                                     "n2,nowhere,mou\n");     // line 3: no such institution
+                                     "source,target,type\n"  // line 1
+                                     "n1,ktl,visit\n"        // line 2: n1 from the other file
+                                     "n2,nowhere,mou\n");    // line 3: no such institution
     // The ties file comes first: institutions files are read first whatever the order.
     ExpectInvalid(f.ImportFiles({ties, institutions}),
                   {At(ties, 3), "field 'target'", "'nowhere'"});
@@ -198,8 +197,8 @@ TEST_CASE("import rejects an unknown sector and suggests the one meant", "[impor
     const std::string path = f.Write("seed_sector.json", R"({"institutions": [
         {"id": "s1", "name_ko": "첫째", "sector": "industry"},
         {"id": "s2", "name_ko": "둘째", "sector": "acadmia"}]})");
-    ExpectInvalid(f.ImportFiles({path}), {AtJson(path, "$.institutions[1]"), "field 'sector'",
-                                          "did you mean 'academia'"});
+    ExpectInvalid(f.ImportFiles({path}),
+                  {AtJson(path, "$.institutions[1]"), "field 'sector'", "did you mean 'academia'"});
   }
   f.ExpectUnchanged();
 }
@@ -210,11 +209,10 @@ TEST_CASE("import rejects malformed and impossible dates", "[import][bad_input]"
     const char* value;
   };
   // Malformed: month 13, a two-digit year. Impossible: 30 February, 29 February of 2023.
-  const std::vector<Case> cases = {
-      {"since", "2024-13"},
-      {"since", "24-01-01"},
-      {"until", "2024-02-30"},
-      {"until", "2023-02-29"}};
+  const std::vector<Case> cases = {{"since", "2024-13"},
+                                   {"since", "24-01-01"},
+                                   {"until", "2024-02-30"},
+                                   {"until", "2023-02-29"}};
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.column << " = " << c.value) {
       Fixture f;
@@ -224,7 +222,7 @@ TEST_CASE("import rejects malformed and impossible dates", "[import][bad_input]"
       const std::string path = f.Write("ties_date.csv",
                                        "source,target,type,since,until\n"  // line 1
                                        "ktl,kitech,visit,2021-05-03,\n"    // line 2
-                                       + bad_row);                         // line 3
+                                           + bad_row);                     // line 3
       ExpectInvalid(f.ImportFiles({path}),
                     {At(path, 3), "field '" + std::string(c.column) + "'", c.value});
       f.ExpectUnchanged();
@@ -244,7 +242,7 @@ TEST_CASE("import rejects impossible dates in seed JSON and JSON Lines", "[impor
           {"id": "D1", "source": "s1", "target": "ktl", "type": "mou", "date": "<=2023-02-28"},
           {"id": "D2", "source": "s2", "target": "ktl", "type": "mou", "date": "2021/2022-06"},
           {"id": "D3", "source": "s2", "target": "snuh", "type": "mou", "date": ")") +
-                                                          value + R"("}]})");
+                                                             value + R"("}]})");
       ExpectInvalid(f.ImportFiles({path}), {AtJson(path, "$.ties[3]"), "field 'date'", value});
       f.ExpectUnchanged();
     }
@@ -263,7 +261,7 @@ TEST_CASE("import rejects impossible dates in seed JSON and JSON Lines", "[impor
 TEST_CASE("import accepts 29 February of a leap year", "[import][bad_input]") {
   Fixture f;
   const std::string path = f.Write("ties_leap.csv",
-                                   "source,target,type,since,until\n"         // line 1
+                                   "source,target,type,since,until\n"             // line 1
                                    "kitech,snuh,visit,2024-02-29,2024-02-29\n");  // line 2
   Status s = f.ImportFiles({path});
   INFO(s.ToString());
@@ -275,9 +273,9 @@ TEST_CASE("import rejects a tie that ends before it starts", "[import][bad_input
   Fixture f;
   SECTION("csv") {
     const std::string path = f.Write("ties_order.csv",
-                                     "source,target,type,since,until\n"        // line 1
+                                     "source,target,type,since,until\n"          // line 1
                                      "ktl,kitech,visit,2021-05-03,2021-05-03\n"  // line 2: one day
-                                     "ktl,snuh,mou,2023-05,2023-04-30\n");      // line 3
+                                     "ktl,snuh,mou,2023-05,2023-04-30\n");       // line 3
     ExpectInvalid(f.ImportFiles({path}), {At(path, 3), "field 'until'", "2023-04-30"});
   }
   SECTION("json lines") {
@@ -294,9 +292,9 @@ TEST_CASE("import rejects a tie that ends before it starts", "[import][bad_input
 // "\xC3\x28": a two-byte lead followed by '(' is not UTF-8. The byte offset is
 // 16 ("key,name,sector\n") + 23 ("u1,Valid Name,industry\n") + 7 ("u2,Bad ") = 46.
 constexpr char kBadUtf8[] =
-    "key,name,sector\n"                    // line 1
-    "u1,Valid Name,industry\n"             // line 2
-    "u2,Bad \xC3\x28 Name,industry\n";     // line 3: invalid bytes in the name
+    "key,name,sector\n"                 // line 1
+    "u1,Valid Name,industry\n"          // line 2
+    "u2,Bad \xC3\x28 Name,industry\n";  // line 3: invalid bytes in the name
 
 TEST_CASE("import rejects invalid UTF-8 and names the line", "[import][bad_input]") {
   Fixture f;
@@ -325,9 +323,9 @@ TEST_CASE("import rejects a row with the wrong number of columns", "[import][bad
   }
   SECTION("too many") {
     const std::string path = f.Write("inst_cols.csv",
-                                     "key,name\n"             // line 1
-                                     "c1,One\n"               // line 2
-                                     "c2,Two,industry\n");    // line 3: three columns
+                                     "key,name\n"           // line 1
+                                     "c1,One\n"             // line 2
+                                     "c2,Two,industry\n");  // line 3: three columns
     ExpectInvalid(f.ImportFiles({path}), {At(path, 3), "3 columns", "header has 2"});
   }
   f.ExpectUnchanged();
@@ -335,10 +333,10 @@ TEST_CASE("import rejects a row with the wrong number of columns", "[import][bad
 
 // The quote opened on line 3 is never closed: no later line holds a quote character.
 constexpr char kUnterminated[] =
-    "key,name,sector\n"                  // line 1
-    "q1,\"Quoted, Inc.\",industry\n"     // line 2: a proper quoted field
-    "q2,\"Open quote,industry\n"         // line 3: the quote opens here
-    "q3,Next,industry\n";                // line 4
+    "key,name,sector\n"               // line 1
+    "q1,\"Quoted, Inc.\",industry\n"  // line 2: a proper quoted field
+    "q2,\"Open quote,industry\n"      // line 3: the quote opens here
+    "q3,Next,industry\n";             // line 4
 
 TEST_CASE("import rejects an unterminated quote", "[import][bad_input]") {
   Fixture f;
@@ -402,7 +400,7 @@ TEST_CASE("import rejects a negative weight", "[import][bad_input]") {
   SECTION("json lines") {
     const std::string path = f.Write(
         "weight.jsonl",
-        "{\"record\":\"tie\",\"source\":\"ktl\",\"target\":\"kitech\",\"strength\":2}\n"    // 1
+        "{\"record\":\"tie\",\"source\":\"ktl\",\"target\":\"kitech\",\"strength\":2}\n"   // 1
         "{\"record\":\"tie\",\"source\":\"ktl\",\"target\":\"snuh\",\"strength\":-2}\n");  // 2
     ExpectInvalid(f.ImportFiles({path}), {At(path, 2), "field 'strength'"});
   }
@@ -432,8 +430,7 @@ TEST_CASE("import rejects a weight that is not a number", "[import][bad_input]")
   }
 }
 
-TEST_CASE("import of a file that does not exist fails and writes nothing",
-          "[import][bad_input]") {
+TEST_CASE("import of a file that does not exist fails and writes nothing", "[import][bad_input]") {
   Fixture f;
   const std::string good = f.Write("new_institutions.csv", kNewInstitutions);
   const std::string missing = f.File("no_such_file.csv");
@@ -449,9 +446,9 @@ TEST_CASE("import rejects a JSON Lines line that is not JSON", "[import][bad_inp
   Fixture f;
   const std::string path =
       f.Write("bad.jsonl",
-              "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"  // line 1
-              "\n"                                                                // line 2
-              "{\"record\":\"institution\",\"key\":\"j2\",\"name\": \n"           // line 3
+              "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"      // line 1
+              "\n"                                                                    // line 2
+              "{\"record\":\"institution\",\"key\":\"j2\",\"name\": \n"               // line 3
               "{\"record\":\"institution\",\"key\":\"j3\",\"name\":\"J Three\"}\n");  // 4
   ExpectInvalid(f.ImportFiles({path}), {At(path, 3), "not valid JSON"});
   f.ExpectUnchanged();
@@ -461,8 +458,8 @@ TEST_CASE("import rejects an unknown JSON Lines record kind", "[import][bad_inpu
   Fixture f;
   const std::string path =
       f.Write("kind.jsonl",
-              "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"     // line 1
-              "{\"record\":\"person\",\"key\":\"p1\",\"name\":\"Someone\"}\n");      // line 2
+              "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"  // line 1
+              "{\"record\":\"person\",\"key\":\"p1\",\"name\":\"Someone\"}\n");   // line 2
   ExpectInvalid(f.ImportFiles({path}), {At(path, 2), "field 'record'", "'person'"});
   f.ExpectUnchanged();
 }
@@ -490,7 +487,7 @@ TEST_CASE("dry run checks valid input, reports counts and writes nothing", "[imp
   }
   SECTION("a dry run still reports bad input") {
     const std::string bad = f.Write("inst_exists.csv",
-                                    "key,name\n"          // line 1
+                                    "key,name\n"           // line 1
                                     "ktl,Another KTL\n");  // line 2
     ExpectInvalid(f.ImportFiles({bad}, /*dry_run=*/true), {At(bad, 2), "field 'key'"});
     f.ExpectUnchanged();
@@ -521,9 +518,9 @@ TEST_CASE("cli import of bad input exits 1 and changes nothing", "[cli][import][
                                        "h1,First Hospital,hospital\n"    // line 2
                                        "h2,Second Hospital,hospitl\n");  // line 3
   const std::string exists = dir.Write("inst_exists.csv",
-                                       "key,name\n"             // line 1
-                                       "new1,New Institute\n"   // line 2
-                                       "ktl,Another KTL\n");    // line 3
+                                       "key,name\n"            // line 1
+                                       "new1,New Institute\n"  // line 2
+                                       "ktl,Another KTL\n");   // line 3
   const std::string endpoint = dir.Write("ties_missing.csv",
                                          "source,target,type\n"  // line 1
                                          "ktl,kitech,visit\n"    // line 2

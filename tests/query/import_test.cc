@@ -23,7 +23,8 @@ TEST_CASE("the whole sample network loads with its evidence", "[import][sample]"
   TempDir dir;
   auto store = OpenStore(dir.path());
   ImportReport report;
-  Status s = Import(store.get(), {{test::SamplePath(), InputFormat::kAuto}}, ImportOptions{}, &report);
+  Status s =
+      Import(store.get(), {{test::SamplePath(), InputFormat::kAuto}}, ImportOptions{}, &report);
   INFO(s.ToString());
   REQUIRE(s.ok());
   const auto seed = LoadSampleJson();
@@ -83,7 +84,8 @@ TEST_CASE("seed dates map to intervals", "[import][sample]") {
     } else {
       CHECK_FALSE(tie->since.known());  // free text, kept as the property date_text
       bool kept = false;
-      for (const auto& p : tie->properties) kept = kept || (p.name == "date_text" && std::get<std::string>(p.value) == date);
+      for (const auto& p : tie->properties)
+        kept = kept || (p.name == "date_text" && std::get<std::string>(p.value) == date);
       CHECK(kept);
     }
   }
@@ -99,7 +101,10 @@ TEST_CASE("dump then import gives an identical database", "[import][roundtrip]")
   in.key = "typed";
   in.name = "Typed 속성";
   in.other_sectors = {Sector::kResearch};
-  in.properties = {{"i", int64_t{-7}}, {"f", 0.125}, {"b", true}, {"s", std::string("a\"b\n")},
+  in.properties = {{"i", int64_t{-7}},
+                   {"f", 0.125},
+                   {"b", true},
+                   {"s", std::string("a\"b\n")},
                    {"d", Date{2024, 5, 0, Date::Precision::kMonth}}};
   extra.institutions = {in};
   Tie t;
@@ -120,24 +125,27 @@ TEST_CASE("dump then import gives an identical database", "[import][roundtrip]")
   // Records compare equal field by field, not only as text.
   auto a = first->Read(), b = second->Read();
   REQUIRE(a->ForEachInstitution([&](const Institution& x) {
-    auto y = b->GetInstitution(x.key);
-    CHECK((y.ok() && *y == x));
-    return true;
-  }).ok());
+             auto y = b->GetInstitution(x.key);
+             CHECK((y.ok() && *y == x));
+             return true;
+           }).ok());
   REQUIRE(a->ForEachTie([&](const Tie& x) {
-    auto y = b->GetTie(x.key);
-    CHECK((y.ok() && *y == x));
-    return true;
-  }).ok());
+             auto y = b->GetTie(x.key);
+             CHECK((y.ok() && *y == x));
+             return true;
+           }).ok());
   CHECK(a->GetCounts().events == b->GetCounts().events);
 }
 
-TEST_CASE("CSV columns map by header name, extra columns become typed properties", "[import][csv]") {
+TEST_CASE("CSV columns map by header name, extra columns become typed properties",
+          "[import][csv]") {
   TempDir dir;
   dir.Write("inst.csv",
             "name,key,sector,aliases,region,founded:int,public:bool,note\n"
-            "한국산업기술시험원,ktl,public-agency,KTL|Korea Testing Laboratory,KR/Gyeongnam/Jinju,1966,true,\n"
-            "\"Goyang City, Gyeonggi\",goyang,government,,KR/Gyeonggi/Goyang,,false,\"says \"\"hi\"\"\"\n");
+            "한국산업기술시험원,ktl,public-agency,KTL|Korea Testing "
+            "Laboratory,KR/Gyeongnam/Jinju,1966,true,\n"
+            "\"Goyang City, Gyeonggi\",goyang,government,,KR/Gyeonggi/Goyang,,false,\"says "
+            "\"\"hi\"\"\"\n");
   dir.Write("ties.csv",
             "target,source,type,weight,since,until,status,evidence_quote\n"
             "ktl,goyang,mou,2.5,2024-02,2024-12-31,planned,\"quoted, with comma\"\r\n");

@@ -58,11 +58,12 @@ TEST_CASE("a large CSV keeps its order and its quoted line breaks", "[import][cs
   size_t i = 0;
   bool in_order = true;
   REQUIRE(snap->ForEachTie([&](const Tie& t) {
-    in_order = in_order && t.key == "k" + std::to_string(i) &&
-               t.source == "n" + std::to_string(i % 97);
-    ++i;
-    return true;
-  }).ok());
+                in_order = in_order && t.key == "k" + std::to_string(i) &&
+                           t.source == "n" + std::to_string(i % 97);
+                ++i;
+                return true;
+              })
+              .ok());
   CHECK(in_order);
   CHECK(i == rows);
   auto quoted = snap->GetTie("k75000");
@@ -70,7 +71,8 @@ TEST_CASE("a large CSV keeps its order and its quoted line breaks", "[import][cs
   CHECK(quoted->evidence.at(0).quote == "first line, \"quoted\"\nsecond line");
 }
 
-TEST_CASE("an error in the second half of a large CSV names its true line", "[import][csv][large]") {
+TEST_CASE("an error in the second half of a large CSV names its true line",
+          "[import][csv][large]") {
   TempDir dir;
   std::string ties;
   const size_t bad = 140123;
@@ -78,7 +80,8 @@ TEST_CASE("an error in the second half of a large CSV names its true line", "[im
   auto store = OpenStore(dir.File("db"));
   Status s = Import(store.get(), {{Institutions(dir)}, {ties}}, ImportOptions{});
   REQUIRE(s.IsInvalidArgument());
-  CHECK_THAT(s.message(), Catch::Contains("ties.csv:" + std::to_string(starts[bad]) + ": field 'since'"));
+  CHECK_THAT(s.message(),
+             Catch::Contains("ties.csv:" + std::to_string(starts[bad]) + ": field 'since'"));
   CHECK(store->Read()->GetCounts().ties == 0);
 }
 

@@ -94,12 +94,14 @@ TEST_CASE("a database of a newer format is refused", "[store]") {
     // Rewrite the format marker the way a future version would.
     rocksdb::DBOptions o;
     std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (int i = 0; i < keys::kFamilyCount; ++i) cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
+    for (int i = 0; i < keys::kFamilyCount; ++i)
+      cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
     REQUIRE(rocksdb::DB::Open(o, dir.path(), cfs, &handles, &raw).ok());
     REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[0], keys::kFormatKey,
-                     std::string(keys::kFormatMagic) + "99").ok());
+                     std::string(keys::kFormatMagic) + "99")
+                .ok());
     for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
     delete raw;
   }
@@ -136,14 +138,15 @@ TEST_CASE("records, names and adjacency are written and read back", "[store]") {
   std::vector<TieRef> refs;
   REQUIRE(snap->TiesOf("ktl", &refs).ok());
   REQUIRE(refs.size() == 2);
-  std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return a.other < b.other; });
+  std::sort(refs.begin(), refs.end(),
+            [](const auto& a, const auto& b) { return a.other < b.other; });
   CHECK(refs[0].other == "cn");
   CHECK(refs[0].tie_key == "T1");
   CHECK(refs[0].direction == TieRef::Direction::kUndirected);
   CHECK(refs[0].status == TieStatus::kPlanned);
   CHECK(refs[1].other == "ktl-center");
   CHECK(refs[1].direction == TieRef::Direction::kIn);  // ktl-center -> ktl, seen from ktl
-  CHECK(refs[1].tie_key == "#1");                       // assigned: the second tie written
+  CHECK(refs[1].tie_key == "#1");                      // assigned: the second tie written
   REQUIRE(snap->TiesOf("ktl-center", &refs).ok());
   REQUIRE(refs.size() == 1);
   CHECK(refs[0].direction == TieRef::Direction::kOut);
@@ -272,8 +275,9 @@ TEST_CASE("assigned and given tie keys are all found after a bulk write", "[stor
   REQUIRE(store->Write(d, bulk).ok());
   auto snap = store->Read();
   for (int i = 0; i < 1200; ++i) {
-    const std::string key = i % 7 == 0 ? (i % 2 ? "#" : (i % 3 ? "!" : "~")) + std::to_string(i) + "given"
-                                       : "#" + std::to_string(i);
+    const std::string key = i % 7 == 0
+                                ? (i % 2 ? "#" : (i % 3 ? "!" : "~")) + std::to_string(i) + "given"
+                                : "#" + std::to_string(i);
     INFO(key);
     REQUIRE(snap->GetTie(key).ok());
   }

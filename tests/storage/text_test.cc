@@ -27,8 +27,9 @@ TEST_CASE("control characters are dropped, in ASCII and non-ASCII names alike", 
 
 TEST_CASE("compatibility forms fold (NFKC)", "[text]") {
   CHECK(Norm("\xEF\xBC\xAB\xEF\xBC\xB4\xEF\xBC\xAC") == "ktl");  // fullwidth ＫＴＬ
-  CHECK(Norm("\xE2\x84\xAA") == "k");                             // KELVIN SIGN folds to k
-  CHECK(Norm("Stra\xC3\x9F" "e") == "strasse");                   // ß case-folds to ss
+  CHECK(Norm("\xE2\x84\xAA") == "k");                            // KELVIN SIGN folds to k
+  CHECK(Norm("Stra\xC3\x9F"
+             "e") == "strasse");  // ß case-folds to ss
 }
 
 TEST_CASE("Korean names are composed, so decomposed jamo meet the syllables", "[text]") {
@@ -40,7 +41,8 @@ TEST_CASE("Korean names are composed, so decomposed jamo meet the syllables", "[
 TEST_CASE("invalid UTF-8 is found and refused", "[text]") {
   CHECK(FindInvalidUtf8("plain ascii") == std::string_view::npos);
   CHECK(FindInvalidUtf8("한국") == std::string_view::npos);
-  CHECK(FindInvalidUtf8("ab\xff" "cd") == 2);
+  CHECK(FindInvalidUtf8("ab\xff"
+                        "cd") == 2);
   CHECK(FindInvalidUtf8("\xED\x95") == 0);  // a truncated three-byte sequence
   std::string out;
   CHECK_FALSE(NormalizeName("ab\xff", &out));

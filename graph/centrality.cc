@@ -160,12 +160,17 @@ void BrandesWeighted(const Projection& g, const std::vector<uint32_t>& sources, 
   }
 }
 
+Status CheckSampling(size_t samples, int threads) {
+  if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
+  if (samples == 0) return Status::InvalidArgument("samples must be at least 1");
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance distance,
                                               size_t samples, uint64_t seed, int threads) {
-  if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
-  if (samples == 0) return Status::InvalidArgument("samples must be at least 1");
+  TIEGRAPH_RETURN_IF_ERROR(CheckSampling(samples, threads));
   const size_t n = g.node_count();
   const SampledDistances d = SampleDistances(g, distance, samples, seed, threads);
   std::vector<double> c(n, 0);
@@ -181,8 +186,7 @@ Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance dist
 Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance,
                                              bool normalized, size_t samples, uint64_t seed,
                                              int threads) {
-  if (threads < 1) return Status::InvalidArgument("threads must be at least 1");
-  if (samples == 0) return Status::InvalidArgument("samples must be at least 1");
+  TIEGRAPH_RETURN_IF_ERROR(CheckSampling(samples, threads));
   const size_t n = g.node_count();
   const SampledDistances d = SampleDistances(g, distance, samples, seed, threads);
   std::vector<double> h(n, 0);

@@ -45,6 +45,30 @@ std::unique_ptr<Store> OpenStore(const std::string& path) {
   return store;
 }
 
+std::unique_ptr<Store> StoreWith(const std::string& path, const std::vector<std::string>& keys,
+                                 const std::vector<TieSpec>& ties) {
+  auto store = OpenStore(path);
+  Dataset d;
+  for (const auto& k : keys) {
+    Institution in;
+    in.key = k;
+    in.name = k;
+    d.institutions.push_back(in);
+  }
+  for (const auto& spec : ties) {
+    Tie t;
+    t.source = spec.source;
+    t.target = spec.target;
+    t.strength = spec.strength;
+    t.directed = spec.directed;
+    d.ties.push_back(t);
+  }
+  Status s = store->Write(d, WriteOptions{});
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  return store;
+}
+
 std::string DumpOf(Store& store) {
   std::ostringstream out;
   auto snap = store.Read();

@@ -33,6 +33,16 @@ std::string SamplePath();
 // Opens (creating) a store at `path`, failing the test on error.
 std::unique_ptr<Store> OpenStore(const std::string& path);
 
+// A tie for StoreWith.
+struct TieSpec {
+  std::string source, target;
+  double strength = 1;
+  bool directed = false;
+};
+// A store at `path` holding institutions with the given keys (each its own name) and ties.
+std::unique_ptr<Store> StoreWith(const std::string& path, const std::vector<std::string>& keys,
+                                 const std::vector<TieSpec>& ties);
+
 // Everything in the store as JSON Lines (the dump), for comparing two states.
 std::string DumpOf(Store& store);
 

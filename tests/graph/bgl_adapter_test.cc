@@ -16,39 +16,25 @@ BOOST_CONCEPT_ASSERT((boost::VertexListGraphConcept<Projection>));
 BOOST_CONCEPT_ASSERT(
     (boost::ReadablePropertyMapConcept<boost::typed_identity_property_map<uint32_t>, uint32_t>));
 
-// a -> b -> c -> a (a cycle), c -> d, d -- e (undirected), f alone.
-std::unique_ptr<Store> Network(const test::TempDir& dir) {
-  auto store = test::OpenStore(dir.path());
-  Dataset d;
-  for (const char* k : {"a", "b", "c", "d", "e", "f"}) {
-    Institution in;
-    in.key = k;
-    in.name = k;
-    d.institutions.push_back(in);
-  }
-  auto tie = [&](const char* s, const char* t, bool directed) {
-    Tie x;
-    x.source = s;
-    x.target = t;
-    x.directed = directed;
-    d.ties.push_back(x);
-  };
-  tie("a", "b", true);
-  tie("b", "c", true);
-  tie("c", "a", true);
-  tie("c", "d", true);
-  tie("d", "e", false);
-  REQUIRE(store->Write(d, WriteOptions{}).ok());
-  return store;
-}
-
-TEST_CASE("Boost's breadth-first search runs on the projection", "[graph][bgl]") {
-  test::TempDir dir;
-  auto store = Network(dir);
+// a -> b -> c -> a (a cycle), c -> d, d -- e (undirected), f alone; the directed view.
+Projection Network(const test::TempDir& dir) {
+  auto store = test::StoreWith(dir.path(), {"a", "b", "c", "d", "e", "f"},
+                               {{"a", "b", 1, true},
+                                {"b", "c", 1, true},
+                                {"c", "a", 1, true},
+                                {"c", "d", 1, true},
+                                {"d", "e", 1, false}});
   ProjectionOptions o;
   o.directed = true;
   auto g = BuildProjection(*store->Read(), o);
   REQUIRE(g.ok());
+  return *g;
+}
+
+TEST_CASE("Boost's breadth-first search runs on the projection", "[graph][bgl]") {
+  test::TempDir dir;
+  const Projection graph = Network(dir);
+  const Projection* g = &graph;
   std::vector<uint32_t> hops(g->node_count(), UINT32_MAX);
   hops[0] = 0;
   auto record = boost::record_distances(
@@ -61,11 +47,8 @@ TEST_CASE("Boost's breadth-first search runs on the projection", "[graph][bgl]")
 
 TEST_CASE("strongly connected components, by hand", "[graph][bgl]") {
   test::TempDir dir;
-  auto store = Network(dir);
-  ProjectionOptions o;
-  o.directed = true;
-  auto g = BuildProjection(*store->Read(), o);
-  REQUIRE(g.ok());
+  const Projection graph = Network(dir);
+  const Projection* g = &graph;
   std::vector<uint32_t> scc;
   // {a, b, c} is a cycle; d and e reach each other (undirected tie); f alone: 3 components,
   // numbered by size, then by smallest member.

@@ -9,29 +9,14 @@ namespace {
 // Triangle a-b-c, bridge c-d, triangle d-e-f, g alone. Strengths in brackets:
 // a-b [3], b-c [1], a-c [2], c-d [1], d-e [1], e-f [5], d-f [2].
 Projection HandNetwork(const test::TempDir& dir) {
-  auto store = test::OpenStore(dir.path());
-  Dataset d;
-  for (const char* k : {"a", "b", "c", "d", "e", "f", "g"}) {
-    Institution in;
-    in.key = k;
-    in.name = k;
-    d.institutions.push_back(in);
-  }
-  auto tie = [&](const char* s, const char* t, double w) {
-    Tie x;
-    x.source = s;
-    x.target = t;
-    x.strength = w;
-    d.ties.push_back(x);
-  };
-  tie("a", "b", 3);
-  tie("b", "c", 1);
-  tie("a", "c", 2);
-  tie("c", "d", 1);
-  tie("d", "e", 1);
-  tie("e", "f", 5);
-  tie("d", "f", 2);
-  REQUIRE(store->Write(d, WriteOptions{}).ok());
+  auto store = test::StoreWith(dir.path(), {"a", "b", "c", "d", "e", "f", "g"},
+                               {{"a", "b", 3},
+                                {"b", "c", 1},
+                                {"a", "c", 2},
+                                {"c", "d", 1},
+                                {"d", "e", 1},
+                                {"e", "f", 5},
+                                {"d", "f", 2}});
   auto g = BuildProjection(*store->Read(), ProjectionOptions{});
   REQUIRE(g.ok());
   return *g;

@@ -3,7 +3,7 @@
 # one run on this machine, on graph-tool's cond-mat-2005 and on Barabási–Albert graphs with 1M
 # and 5M edges. See docs/bench/algorithms.md.
 #
-#   tools/bench/run_algorithms_bench.sh [BUILD_DIR]      (default /work/main/build-algbench)
+#   tools/bench/run_algorithms_bench.sh [BUILD_DIR]      (default: build-algbench/ in the repository)
 #
 # Steps: builds tiegraph (Release, -j2) into BUILD_DIR; writes each network once
 # (tools/bench/export_graph.py) and imports it into a tiegraph database with the CLI
@@ -28,10 +28,12 @@
 #   WAIT_IDLE [900]       seconds to wait, before each step, for no compiler (cc1plus) to be
 #                         running and other processes to use < 0.25 core; then runs anyway
 #   SKIP_BUILD [0]        1: use BUILD_DIR as it is
+#   SUMMARY_ONLY []       a results directory of an earlier run: print its tables again, measure
+#                         nothing (GRAPHS must name its networks)
 set -euo pipefail
 
 SRC_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BUILD_DIR=${1:-/work/main/build-algbench}
+BUILD_DIR=${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/build-algbench}
 BENCH_DIR=${BENCH_DIR:-/tmp/tiegraph-algbench}
 GRAPHS=${GRAPHS:-"cond-mat-2005 ba-200000-5 ba-1000000-5"}
 TOOLS=${TOOLS:-"tiegraph igraph graph-tool networkx"}
@@ -44,6 +46,7 @@ SEED=${SEED:-42}
 PAGERANK_EPSILON=${PAGERANK_EPSILON:-1e-6}
 WAIT_IDLE=${WAIT_IDLE:-900}
 SKIP_BUILD=${SKIP_BUILD:-0}
+SUMMARY_ONLY=${SUMMARY_ONLY:-}
 PY=/usr/bin/python3
 COMMAND="$0 $*"
 
@@ -51,6 +54,7 @@ case "$(realpath -m "$BENCH_DIR")/" in
   "$SRC_DIR"/*) echo "run_algorithms_bench: BENCH_DIR must be outside the repository" >&2; exit 1 ;;
 esac
 
+if [[ -z "$SUMMARY_ONLY" ]]; then
 # --- Build -------------------------------------------------------------------------------------
 if [[ "$SKIP_BUILD" != 1 ]]; then
   echo "building tiegraph (Release) in $BUILD_DIR" >&2
@@ -58,6 +62,8 @@ if [[ "$SKIP_BUILD" != 1 ]]; then
     -DTIEGRAPH_BUILD_TESTS=OFF >/dev/null
   ninja -C "$BUILD_DIR" -j2 tiegraph_cli tiegraph_algorithms_bench >&2
 fi
+# What is measured: the commit and whether the library sources differed from it when built.
+GIT_STATE="$(git -C "$SRC_DIR" rev-parse --short HEAD)$(git -C "$SRC_DIR" diff --quiet HEAD -- graph storage query || echo '+local changes')"
 CLI="$BUILD_DIR/tools/tiegraph"
 BENCH="$BUILD_DIR/tools/bench/tiegraph_algorithms_bench"
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt")
@@ -178,13 +184,16 @@ ELAPSED=$(( $(date +%s) - START ))
 # --- Summary -----------------------------------------------------------------------------------
 {
   echo "{\"command\":\"$COMMAND\",\"elapsed_seconds\":$ELAPSED,\"build_type\":\"$BUILD_TYPE\"," \
-       "\"git\":\"$(git -C "$SRC_DIR" rev-parse --short HEAD)$(git -C "$SRC_DIR" diff --quiet HEAD -- graph storage query || echo '+local changes')\"," \
+       "\"git\":\"$GIT_STATE\"," \
        "\"nproc\":$(nproc),\"cpu\":\"$(lscpu | sed -n 's/^Model name: *//p' | head -1)\"," \
        "\"ram_gib\":$(awk '/MemTotal/{printf "%.1f", $2/1048576}' /proc/meminfo)," \
        "\"kernel\":\"$(uname -r)\",\"compiler\":\"$(c++ --version | head -1)\"," \
        "\"limit\":$LIMIT,\"threads\":$THREADS,\"samples\":$SAMPLES,\"seed\":$SEED," \
        "\"pagerank_epsilon\":$PAGERANK_EPSILON}"
 } >"$OUT/run.json"
+else
+  OUT=$(realpath "$SUMMARY_ONLY")
+fi  # SUMMARY_ONLY
 OMP_NUM_THREADS=$THREADS "$PY" - "$OUT" "$BENCH_DIR" "$GRAPHS" <<'EOF' 2> >(grep -v -i -e warn -e cairo -e matplotlib >&2) | tee "$OUT/summary.md"
 import json, os, sys
 import numpy as np
@@ -240,8 +249,11 @@ for graph in graphs:
         elif t is None:
             tot = only = "not run"
             t_total = None
-        elif t.get("status") in ("timeout",) :
-            tot = only = f"> {t['limit_seconds']} s"
+        elif t.get("status") == "timeout":
+            tot = only = f"> {run['limit']} s"
+            t_total = None
+        elif t.get("status"):
+            tot = only = t["status"]
             t_total = None
         else:
             mark = " *" if t.get("disturbed") else ""
@@ -261,6 +273,9 @@ for graph in graphs:
                     cells.append("—")
                 continue
             if not rs:
+                if alg == "leiden_converged":
+                    cells.append("n/a")
+                    continue
                 if p == "networkx" and alg in ("betweenness_exact", "closeness"):
                     base = find(p, graph, "betweenness_sampled" if alg == "betweenness_exact" else "bfs")
                     if base and peer_seconds(base[0]):
@@ -273,7 +288,7 @@ for graph in graphs:
             if st == "n/a":
                 cells.append("n/a")
             elif st == "timeout":
-                cells.append(f"> {int(r['limit_seconds'])} s")
+                cells.append(f"> {run['limit']} s")
             elif st != "ok":
                 cells.append(st)
             else:

@@ -1,4 +1,4 @@
-// add institution, add tie: single records, validated like an import.
+// add institution, add tie, add event: single records, validated like an import.
 #include <iostream>
 
 #include "tools/cli_commands.h"
@@ -122,6 +122,39 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
     }
     WriteOne(ctx, Dataset{{}, {}, {t}}, "tie " + t.source + " " + t.type + " " + t.target,
              exit_code);
+  });
+
+  struct EventArgs {
+    Event ev;
+    std::string date;
+    std::vector<std::string> participants;  // NAME or NAME=ROLE
+  };
+  auto ea = std::make_shared<EventArgs>();
+  auto* event = add->add_subcommand("event", "Add an event (council, joint project, meeting)");
+  event->add_option("key", ea->ev.key, "Stable key")->required();
+  event->add_option("--name", ea->ev.name, "What it was");
+  event->add_option("--type", ea->ev.type, "council, joint-project, meeting…");
+  event->add_option("--date", ea->date, "YYYY, YYYY-MM or YYYY-MM-DD");
+  event->add_option("--participant", ea->participants,
+                    "An institution (key, name or alias), optionally NAME=ROLE (repeatable)");
+  event->callback([&ctx, exit_code, ea]() {
+    Event ev = ea->ev;
+    if (!Parse(ctx, ParseDate(ea->date), "--date", &ev.date, exit_code)) return;
+    {
+      std::unique_ptr<Store> store;
+      if (!ctx.Open(false, true, &store, exit_code)) return;
+      auto snap = store->Read();
+      for (const std::string& p : ea->participants) {
+        const size_t eq = p.rfind('=');
+        auto key = ResolveInstitution(*snap, eq == std::string::npos ? p : p.substr(0, eq));
+        if (!key.ok()) {
+          *exit_code = ctx.Fail(key.status());
+          return;
+        }
+        ev.participants.push_back({*key, eq == std::string::npos ? "" : p.substr(eq + 1)});
+      }
+    }
+    WriteOne(ctx, Dataset{{}, {ev}, {}}, "event " + ev.key, exit_code);
   });
 }
 

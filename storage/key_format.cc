@@ -6,7 +6,7 @@ namespace tiegraph::keys {
 
 const char* FamilyName(int family) {
   static const char* const kNames[kFamilyCount] = {
-      "default", "institutions", "node_ids", "names", "ties", "tie_keys", "adjacency", "events"};
+      "default", "institutions", "node_ids", "names", "ties", "tie_keys", "adjacency", "events", "digests"};
   return kNames[family];
 }
 

@@ -12,7 +12,7 @@
 namespace tiegraph::keys {
 
 // The on-disk format this build writes and reads.
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 
 // Column family order is fixed: the index is the handle's position.
 enum Family : int {
@@ -24,6 +24,7 @@ enum Family : int {
   kTieKeys,       // tie key -> tie sequence (u64)
   kAdjacency,     // institution key \0 other id (u32) tie sequence (u64) -> AdjacencyValue
   kEvents,        // event key -> EventRec
+  kDigests,       // block tag + block number (u64) -> packed analytic digests
   kFamilyCount
 };
 const char* FamilyName(int family);
@@ -35,6 +36,7 @@ inline constexpr std::string_view kNextTieSeqKey = "next_tie_seq";
 inline constexpr std::string_view kInstitutionCountKey = "count/institutions";
 inline constexpr std::string_view kTieCountKey = "count/ties";
 inline constexpr std::string_view kEventCountKey = "count/events";
+inline constexpr std::string_view kTieTypesKey = "tie_types";  // the tie-type dictionary
 // The value of kFormatKey starts with this magic, then the decimal version.
 inline constexpr std::string_view kFormatMagic = "tiegraph-format ";
 

@@ -274,64 +274,6 @@ Status DecodeTie(std::string_view bytes, Tie* out) {
   });
 }
 
-Status DecodeInstitutionSummary(std::string_view bytes, std::vector<uint64_t>* scratch,
-                                InstitutionSummary* out) {
-  if (bytes.size() % sizeof(capnp::word) != 0 || bytes.empty()) {
-    return Status::Corruption("institution record has a bad length");
-  }
-  scratch->resize(bytes.size() / sizeof(capnp::word));
-  std::memcpy(scratch->data(), bytes.data(), bytes.size());
-  auto view = [](capnp::Text::Reader t) { return std::string_view(t.cStr(), t.size()); };
-  Status status;
-  KJ_IF_MAYBE (e, kj::runCatchingExceptions([&]() {
-                 capnp::FlatArrayMessageReader reader(kj::arrayPtr(
-                     reinterpret_cast<const capnp::word*>(scratch->data()), scratch->size()));
-                 InstitutionRec::Reader r = reader.getRoot<InstitutionRec>();
-                 out->node_id = r.getNodeId();
-                 out->key = view(r.getKey());
-                 out->kind = view(r.getKind());
-                 out->parent = view(r.getParent());
-                 out->sector = static_cast<Sector>(Checked(r.getSector(), kSectorCount));
-                 out->other_sectors.clear();
-                 for (uint8_t x : r.getOtherSectors())
-                   out->other_sectors.push_back(static_cast<Sector>(Checked(x, kSectorCount)));
-                 out->region.clear();
-                 for (auto t : r.getRegion()) out->region.push_back(view(t));
-               })) {
-    status = Status::Corruption("institution record is damaged: " +
-                                std::string(e->getDescription().cStr()));
-  }
-  return status;
-}
-
-Status DecodeTieSummary(std::string_view bytes, std::vector<uint64_t>* scratch, TieSummary* out) {
-  if (bytes.size() % sizeof(capnp::word) != 0 || bytes.empty()) {
-    return Status::Corruption("tie record has a bad length");
-  }
-  scratch->resize(bytes.size() / sizeof(capnp::word));
-  std::memcpy(scratch->data(), bytes.data(), bytes.size());
-  Status status;
-  KJ_IF_MAYBE (e, kj::runCatchingExceptions([&]() {
-                 capnp::FlatArrayMessageReader reader(kj::arrayPtr(
-                     reinterpret_cast<const capnp::word*>(scratch->data()), scratch->size()));
-                 TieRec::Reader r = reader.getRoot<TieRec>();
-                 out->source_id = r.getSourceId();
-                 out->target_id = r.getTargetId();
-                 auto type = r.getType();
-                 out->type = std::string_view(type.cStr(), type.size());
-                 out->directed = r.getDirected();
-                 out->strength = r.getStrength();
-                 out->status = static_cast<TieStatus>(Checked(r.getStatus(), 3));
-                 out->confidence = static_cast<Confidence>(Checked(r.getConfidence(), 3));
-                 out->since = GetDate(r.getSince());
-                 out->until = GetDate(r.getUntil());
-               })) {
-    status =
-        Status::Corruption("tie record is damaged: " + std::string(e->getDescription().cStr()));
-  }
-  return status;
-}
-
 void EncodeEvent(const Event& ev, std::string* out) {
   EncodeWith<EventRec>(
       [&](EventRec::Builder b) {

@@ -24,12 +24,6 @@ Status DecodeInstitutionNodeId(std::string_view bytes, uint32_t* node_id);
 void EncodeTie(const Tie& tie, std::string_view key, uint32_t source_id, uint32_t target_id,
                std::string* out);
 Status DecodeTie(std::string_view bytes, Tie* out);
-// Reads the analytic fields only; `scratch` is reused between calls to hold the aligned copy
-// the record is read from, and out->type points into it.
-// Reads the fields projections filter on; views point into `scratch`.
-Status DecodeInstitutionSummary(std::string_view bytes, std::vector<uint64_t>* scratch,
-                                InstitutionSummary* out);
-Status DecodeTieSummary(std::string_view bytes, std::vector<uint64_t>* scratch, TieSummary* out);
 
 void EncodeEvent(const Event& ev, std::string* out);
 Status DecodeEvent(std::string_view bytes, Event* out);

@@ -4,6 +4,7 @@
 
 #include <tiegraph/text.h>
 
+#include "storage/digest_codec.h"
 #include "storage/record_codec.h"
 #include "storage/store_impl.h"
 
@@ -198,39 +199,85 @@ Status Snapshot::ForEachTie(const std::function<bool(const Tie&)>& fn) const {
   return ScanFamily<Tie>(*impl_, keys::kTies, DecodeTie, fn);
 }
 
+namespace {
+// Visits the digest blocks with `tag` from block `first` on, in order: fn(block number, bytes)
+// returns false to stop.
+template <typename Fn>
+Status ScanDigestBlocks(const Snapshot::Impl& snap, char tag, uint64_t first, Fn&& fn) {
+  rocksdb::ReadOptions ro = snap.ReadOpts();
+  ro.readahead_size = 2 << 20;  // a full scan: read ahead in large steps
+  ro.fill_cache = false;        // and do not evict what interactive lookups keep warm
+  const std::string upper_key(1, static_cast<char>(tag + 1));
+  rocksdb::Slice upper(upper_key);
+  ro.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(
+      snap.store->db->NewIterator(ro, snap.cf(keys::kDigests)));
+  uint64_t expected = first;
+  for (it->Seek(digest::BlockKey(tag, first)); it->Valid(); it->Next(), ++expected) {
+    const rocksdb::Slice k = it->key();
+    if (k.size() != 9 || keys::ReadU64(k.data() + 1) != expected)
+      return Status::Corruption("a digest block is missing or misnamed");
+    if (!fn(expected, AsView(it->value()))) return Status::OK();
+  }
+  return FromRocks(it->status(), "scanning digests");
+}
+}  // namespace
+
 Status Snapshot::ForEachInstitutionSummary(
     const std::function<bool(const InstitutionSummary&)>& fn) const {
-  rocksdb::ReadOptions ro = impl_->ReadOpts();
-  ro.readahead_size = 2 << 20;
-  ro.fill_cache = false;
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->store->db->NewIterator(ro, impl_->cf(keys::kInstitutions)));
-  std::vector<uint64_t> scratch;
   InstitutionSummary summary;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    TIEGRAPH_RETURN_IF_ERROR(DecodeInstitutionSummary(AsView(it->value()), &scratch, &summary));
-    if (!fn(summary)) return Status::OK();
-  }
-  return FromRocks(it->status(), "scanning institutions");
+  Status bad;
+  TIEGRAPH_RETURN_IF_ERROR(ScanDigestBlocks(
+      *impl_, digest::kNodeBlockTag, 0, [&](uint64_t block, std::string_view bytes) {
+        size_t pos = 0;
+        for (uint64_t id = block * digest::kDigestBlock; pos < bytes.size(); ++id) {
+          if (!digest::ReadNode(bytes, &pos, &summary)) {
+            bad = Status::Corruption("an institution digest is damaged");
+            return false;
+          }
+          summary.node_id = static_cast<uint32_t>(id);
+          if (!fn(summary)) return false;
+        }
+        return true;
+      }));
+  return bad;
 }
 
 Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn, uint64_t begin,
                                    uint64_t end) const {
   if (begin >= end) return Status::OK();
-  rocksdb::ReadOptions ro = impl_->ReadOpts();
-  ro.readahead_size = 2 << 20;  // a full scan: read ahead in large steps
-  ro.fill_cache = false;        // and do not evict what interactive lookups keep warm
-  const std::string first = keys::TieSeqKey(begin), last = keys::TieSeqKey(end);
-  rocksdb::Slice upper(last);
-  if (end != UINT64_MAX) ro.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(impl_->store->db->NewIterator(ro, impl_->cf(keys::kTies)));
-  std::vector<uint64_t> scratch;
-  TieSummary summary;
-  for (it->Seek(first); it->Valid(); it->Next()) {
-    TIEGRAPH_RETURN_IF_ERROR(DecodeTieSummary(AsView(it->value()), &scratch, &summary));
-    if (!fn(summary)) return Status::OK();
+  std::vector<std::string> types;
+  {
+    std::string bytes;
+    auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta),
+                                   AsSlice(keys::kTieTypesKey), &bytes);
+    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the tie-type dictionary");
+    if (!digest::DecodeTypes(bytes, &types))
+      return Status::Corruption("the tie-type dictionary is damaged");
   }
-  return FromRocks(it->status(), "scanning ties");
+  TieSummary summary;
+  Status bad;
+  TIEGRAPH_RETURN_IF_ERROR(ScanDigestBlocks(
+      *impl_, digest::kTieBlockTag, begin / digest::kDigestBlock,
+      [&](uint64_t block, std::string_view bytes) {
+        if (bytes.size() % digest::kTieDigestSize != 0) {
+          bad = Status::Corruption("a tie digest block has a bad length");
+          return false;
+        }
+        const uint64_t base = block * digest::kDigestBlock;
+        const uint64_t count = bytes.size() / digest::kTieDigestSize;
+        const uint64_t from = begin > base ? begin - base : 0;
+        const uint64_t to = std::min(count, end - base);
+        for (uint64_t i = from; i < to; ++i) {
+          if (!digest::ReadTie(bytes.data() + i * digest::kTieDigestSize, types, &summary)) {
+            bad = Status::Corruption("a tie digest is damaged");
+            return false;
+          }
+          if (!fn(summary)) return false;
+        }
+        return to == count;  // the range ends inside this block
+      }));
+  return bad;
 }
 
 }  // namespace tiegraph

@@ -48,6 +48,9 @@ rocksdb::ColumnFamilyOptions FamilyOptions(int family,
   rocksdb::ColumnFamilyOptions cf;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   cf.write_buffer_size = 64 << 20;
+  // Digests are read whole by every projection build; decompressing them would cost more
+  // than reading them.
+  if (family == keys::kDigests) cf.compression = rocksdb::kNoCompression;
   return cf;
 }
 
@@ -91,9 +94,21 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
     std::vector<std::string> families;
     auto s = rocksdb::DB::ListColumnFamilies(db_options, path, &families);
     if (!s.ok()) return FromRocks(s, "reading " + path);
+    auto has = [&](int family) {
+      return std::find(families.begin(), families.end(), keys::FamilyName(family)) !=
+             families.end();
+    };
     bool ours = families.size() == keys::kFamilyCount;
-    for (int i = 1; ours && i < keys::kFamilyCount; ++i) {
-      ours = std::find(families.begin(), families.end(), keys::FamilyName(i)) != families.end();
+    for (int i = 1; ours && i < keys::kFamilyCount; ++i) ours = has(i);
+    // Format 1 had every family but the digests.
+    bool format1 = families.size() + 1 == keys::kFamilyCount && !has(keys::kDigests);
+    for (int i = 1; format1 && i < keys::kDigests; ++i) format1 = has(i);
+    if (format1) {
+      return Status::NotSupported(
+          path + " uses tiegraph format 1; this build reads format " +
+          std::to_string(keys::kFormatVersion) +
+          ". Export it with the tiegraph that wrote it (`tiegraph --db " + path +
+          " dump -o FILE.jsonl`) and import that file into a new database.");
     }
     if (!ours) {
       return Status::Corruption(path +

@@ -11,6 +11,7 @@
 #include <tiegraph/text.h>
 #include <tiegraph/vocabulary.h>
 
+#include "storage/digest_codec.h"
 #include "storage/key_index.h"
 #include "storage/record_codec.h"
 #include "storage/store_impl.h"
@@ -298,6 +299,49 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     plan.tie_keys[i] = assigned[i];
   }
 
+  // Digests: each tie's type as an id in the dictionary (extended with new types), and the
+  // last, partly filled blocks, which this write extends.
+  std::vector<std::string> types;
+  {
+    std::string bytes;
+    auto st = s->db->Get(rocksdb::ReadOptions(), s->cf[keys::kMeta], keys::kTieTypesKey, &bytes);
+    if (!st.ok() && !st.IsNotFound()) return FromRocks(st, "reading the tie-type dictionary");
+    if (!digest::DecodeTypes(bytes, &types))
+      return Status::Corruption("the tie-type dictionary is damaged");
+  }
+  const size_t known_types = types.size();
+  {
+    // Keys view the dictionary's old entries or the dataset's texts: both outlive the map.
+    std::unordered_map<std::string_view, uint16_t> type_id;
+    for (size_t i = 0; i < types.size(); ++i) type_id.emplace(types[i], static_cast<uint16_t>(i));
+    plan.tie_type_ids.resize(data.ties.size());
+    std::string_view last_type;
+    uint16_t last_id = 0;
+    for (size_t i = 0; i < data.ties.size(); ++i) {
+      const std::string& t = data.ties[i].type;
+      if (i == 0 || t != last_type) {  // ties often come grouped by type
+        auto [it, added] = type_id.emplace(t, static_cast<uint16_t>(types.size()));
+        if (added) {
+          if (types.size() > UINT16_MAX) {
+            return problems.At(RK::kTie, i, "type", "one type too many (the limit is 65,536)");
+          }
+          types.push_back(t);
+        }
+        last_type = t;
+        last_id = it->second;
+      }
+      plan.tie_type_ids[i] = last_id;
+    }
+  }
+  auto read_tail = [&](char tag, uint64_t next, std::string* tail) -> Status {
+    if (next % digest::kDigestBlock == 0) return Status::OK();
+    auto st = s->db->Get(rocksdb::ReadOptions(), s->cf[keys::kDigests],
+                         digest::BlockKey(tag, next / digest::kDigestBlock), tail);
+    return FromRocks(st, "reading the last digest block");
+  };
+  TIEGRAPH_RETURN_IF_ERROR(read_tail(digest::kNodeBlockTag, next_node, &plan.node_digest_tail));
+  TIEGRAPH_RETURN_IF_ERROR(read_tail(digest::kTieBlockTag, next_seq, &plan.tie_digest_tail));
+
   plan.meta = {
       {std::string(keys::kNextNodeIdKey), CounterValue(next_node + data.institutions.size())},
       {std::string(keys::kNextTieSeqKey), CounterValue(next_seq + data.ties.size())},
@@ -305,6 +349,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
        CounterValue(old_institutions + data.institutions.size())},
       {std::string(keys::kTieCountKey), CounterValue(old_ties + data.ties.size())},
       {std::string(keys::kEventCountKey), CounterValue(old_events + data.events.size())}};
+  if (types.size() != known_types)
+    plan.meta.emplace_back(std::string(keys::kTieTypesKey), digest::EncodeTypes(types));
   const auto t1 = Clock::now();
   WritePlan write_plan(std::move(plan));
   const auto t2 = Clock::now();

@@ -7,6 +7,7 @@
 
 #include <tiegraph/text.h>
 
+#include "storage/digest_codec.h"
 #include "storage/record_codec.h"
 
 namespace tiegraph {
@@ -180,6 +181,14 @@ size_t WritePlan::EntryCount(int family) const {
       return adjacency_.size();
     case keys::kEvents:
       return d.events.size();
+    case keys::kDigests: {
+      auto blocks = [](uint64_t first, size_t n) -> size_t {
+        if (n == 0) return 0;
+        return (first + n - 1) / digest::kDigestBlock - first / digest::kDigestBlock + 1;
+      };
+      return blocks(in_.first_node_id, d.institutions.size()) +
+             blocks(in_.first_tie_seq, d.ties.size());
+    }
   }
   return 0;
 }
@@ -229,6 +238,34 @@ Status WritePlan::EmitAdjacency(const EntryFn& fn) const {
   return Status::OK();
 }
 
+// Node blocks ('n') sort before tie blocks ('t'); each block is emitted once it is full or
+// its records end. The first block of each kind continues the stored tail.
+Status WritePlan::EmitDigests(const EntryFn& fn) const {
+  const Dataset& d = *in_.data;
+  std::string block;
+  auto emit_blocks = [&](char tag, uint64_t first, size_t n, const std::string& tail,
+                         auto&& append) -> Status {
+    block = tail;
+    for (size_t i = 0; i < n; ++i) {
+      append(i, &block);
+      const uint64_t id = first + i;
+      if ((id + 1) % digest::kDigestBlock == 0 || i + 1 == n) {
+        TIEGRAPH_RETURN_IF_ERROR(fn(digest::BlockKey(tag, id / digest::kDigestBlock), block));
+        block.clear();
+      }
+    }
+    return Status::OK();
+  };
+  TIEGRAPH_RETURN_IF_ERROR(emit_blocks(
+      digest::kNodeBlockTag, in_.first_node_id, d.institutions.size(), in_.node_digest_tail,
+      [&](size_t i, std::string* b) { digest::AppendNode(d.institutions[i], b); }));
+  return emit_blocks(digest::kTieBlockTag, in_.first_tie_seq, d.ties.size(), in_.tie_digest_tail,
+                     [&](size_t i, std::string* b) {
+                       digest::AppendTie(d.ties[i], in_.ends[i].first, in_.ends[i].second,
+                                         in_.tie_type_ids[i], b);
+                     });
+}
+
 Status WritePlan::Emit(int family, const EntryFn& fn) const {
   const Dataset& d = *in_.data;
   std::string key, value;
@@ -266,6 +303,8 @@ Status WritePlan::Emit(int family, const EntryFn& fn) const {
         TIEGRAPH_RETURN_IF_ERROR(fn(d.events[i].key, value));
       }
       return Status::OK();
+    case keys::kDigests:
+      return EmitDigests(fn);
   }
   return Status::OK();
 }

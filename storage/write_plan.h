@@ -29,6 +29,9 @@ class WritePlan {
     std::vector<std::pair<uint32_t, uint32_t>> ends;        // per tie: source and target node ids
     std::vector<std::string_view> tie_keys;                 // per tie: its final key
     std::vector<std::pair<std::string, std::string>> meta;  // counter updates
+    std::vector<uint16_t> tie_type_ids;                     // per tie: its type's dictionary id
+    // The stored bytes of the last, partly filled digest blocks (empty when full or none).
+    std::string node_digest_tail, tie_digest_tail;
   };
   // Sorts what needs sorting (adjacency, tie keys, names), using two threads.
   explicit WritePlan(Inputs inputs);
@@ -52,6 +55,7 @@ class WritePlan {
   void OrderTieKeys(const Dataset& d);
   Status EmitTies(const EntryFn& fn) const;
   Status EmitAdjacency(const EntryFn& fn) const;
+  Status EmitDigests(const EntryFn& fn) const;
 
   Inputs in_;
   std::vector<AdjacencyEntry> adjacency_;

@@ -148,7 +148,8 @@ class Snapshot {
   Status ForEachInstitution(const std::function<bool(const Institution&)>& fn) const;
   Status ForEachEvent(const std::function<bool(const Event&)>& fn) const;
   Status ForEachTie(const std::function<bool(const Tie&)>& fn) const;
-  // The analytic view of every institution, in key order: the fast path for projections.
+  // The analytic view of every institution, in node-id order: the fast path for projections
+  // (read from packed digests, no record decoded).
   Status ForEachInstitutionSummary(const std::function<bool(const InstitutionSummary&)>& fn) const;
   // The analytic view of the ties with sequence numbers in [begin, end) (ties are numbered
   // 0, 1, … in write order; Counts::ties of them), in that order. Ranges may be read from

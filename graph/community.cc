@@ -7,58 +7,9 @@
 #include <random>
 
 #include "graph/community_graph.h"
+#include "graph/local_move.h"
 
 namespace tiegraph {
-namespace {
-
-// One level of local moves. Returns true when any node changed community.
-bool MoveNodes(const CommunityGraph& l, double resolution, std::mt19937_64& rng,
-               std::vector<uint32_t>* comm) {
-  const size_t n = l.node_count();
-  const double two_m = l.TotalStrength();
-  if (two_m == 0) return false;
-  std::vector<double> tot(n, 0);
-  for (uint32_t v = 0; v < n; ++v) tot[(*comm)[v]] += l.strength[v];
-  std::vector<uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::shuffle(order.begin(), order.end(), rng);
-  std::vector<double> link(n, 0);  // weight from the current node to each community
-  std::vector<uint32_t> touched;
-  bool any_move = false;
-  for (bool moved = true; moved;) {
-    moved = false;
-    for (uint32_t v : order) {
-      const uint32_t own = (*comm)[v];
-      const double k = l.strength[v];
-      touched.clear();
-      for (uint64_t e = l.offsets[v]; e < l.offsets[v + 1]; ++e) {
-        const uint32_t c = (*comm)[l.targets[e]];
-        if (link[c] == 0) touched.push_back(c);
-        link[c] += l.weights[e];
-      }
-      tot[own] -= k;
-      // Gain of joining c (up to a constant factor): link to c - gamma * tot[c] * k / 2m.
-      uint32_t best = own;
-      double best_gain = link[own] - resolution * tot[own] * k / two_m;
-      for (uint32_t c : touched) {
-        const double gain = link[c] - resolution * tot[c] * k / two_m;
-        if (gain > best_gain + 1e-12) {  // strictly better: otherwise stay (or keep the first)
-          best = c;
-          best_gain = gain;
-        }
-      }
-      tot[best] += k;
-      for (uint32_t c : touched) link[c] = 0;
-      if (best != own) {
-        (*comm)[v] = best;
-        moved = any_move = true;
-      }
-    }
-  }
-  return any_move;
-}
-
-}  // namespace
 
 uint32_t CanonicalCommunities(std::vector<uint32_t>* community) {
   const size_t n = community->size();
@@ -150,6 +101,8 @@ Result<Partition> Louvain(const Projection& g, const CommunityOptions& options) 
 Result<Partition> LouvainRun(const Projection& g, const CommunityOptions& o, uint64_t seed) {
   std::mt19937_64 rng(seed);
   const CommunityGraph base = CommunityGraph::From(g, o.weighted);
+  const double two_m = base.TotalStrength();
+  const QualityTerms q{two_m > 0 ? o.resolution / two_m : 0, /*by_size=*/false};
   return ImproveUntilStable(g, o, [&](const std::vector<uint32_t>& start) {
     CommunityGraph level = base;
     std::vector<uint32_t> membership(g.node_count());
@@ -158,7 +111,7 @@ Result<Partition> LouvainRun(const Projection& g, const CommunityOptions& o, uin
       // The first level starts from `start`, later ones from singletons.
       std::vector<uint32_t> comm = depth == 0 ? start : std::vector<uint32_t>(level.node_count());
       if (depth > 0) std::iota(comm.begin(), comm.end(), 0u);
-      const bool moved = MoveNodes(level, o.resolution, rng, &comm);
+      const bool moved = two_m > 0 && FastLocalMove(level, q, rng, &comm);
       const uint32_t count = CanonicalCommunities(&comm);
       if (!moved && count == level.node_count()) break;
       CommunityGraph next = level.Collapse(comm, count);

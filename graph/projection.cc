@@ -29,6 +29,8 @@ bool KeepInstitution(const ProjectionFilter& f, const InstitutionSummary& in) {
   return true;
 }
 
+constexpr uint32_t kDropped = UINT32_MAX;
+
 bool KeepTie(const ProjectionFilter& f, const TieSummary& t) {
   if (!f.include_part_of && t.type == "part-of") return false;
   if (!f.tie_types.empty() &&
@@ -39,70 +41,123 @@ bool KeepTie(const ProjectionFilter& f, const TieSummary& t) {
          t.strength >= f.min_strength && ValidIn(f, t.since, t.until);
 }
 
-// A kept tie between projection nodes, before it becomes arcs.
+// A kept tie between projection nodes, 16 bytes; `to` carries the one-way flag in its top
+// bit (a directed tie in a directed view: an arc from -> to only).
 struct Edge {
   uint32_t from, to;
   double weight;
-  bool one_way;  // a directed tie in a directed view: an arc from -> to only
 };
+constexpr uint32_t kOneWay = 0x80000000u;
 
-// Compressed rows from edges in `rows` orientation (out: from -> to, and to -> from unless
-// one-way; in: the reverse). Arcs are scattered straight into place, then each row is sorted
-// by target and its parallel arcs merged as `combine` says, in tie order (stable), so out- and
-// in-rows sum the same numbers in the same order.
-void BuildRows(size_t n, const std::vector<Edge>& edges, bool in_rows, CombineTies combine,
-               std::vector<uint64_t>* offsets, std::vector<uint32_t>* targets,
-               std::vector<double>* weights) {
-  offsets->assign(n + 1, 0);
-  auto each_arc = [&](auto&& fn) {
-    for (const Edge& e : edges) {
-      if (in_rows) {
-        fn(e.to, e.from, e.weight);
-        if (!e.one_way) fn(e.from, e.to, e.weight);
-      } else {
-        fn(e.from, e.to, e.weight);
-        if (!e.one_way) fn(e.to, e.from, e.weight);
-      }
-    }
-  };
-  each_arc([&](uint32_t a, uint32_t, double) { ++(*offsets)[a + 1]; });
-  for (size_t v = 0; v < n; ++v) (*offsets)[v + 1] += (*offsets)[v];
-  targets->resize((*offsets)[n]);
-  weights->resize((*offsets)[n]);
-  {
-    std::vector<uint64_t> fill(offsets->begin(), offsets->end() - 1);
-    each_arc([&](uint32_t a, uint32_t b, double w) {
-      const uint64_t at = fill[a]++;
-      (*targets)[at] = b;
-      (*weights)[at] = combine == CombineTies::kCount ? 1.0 : w;
-    });
+// Runs fn(0) .. fn(parts - 1), parts 0 and 1 at once.
+template <typename Fn>
+void RunParts(int parts, Fn&& fn) {
+  if (parts == 2) {
+    std::thread helper([&fn]() { fn(1); });
+    fn(0);
+    helper.join();
+  } else {
+    fn(0);
   }
-  // Sort each row and merge parallel arcs, compacting the arrays as we go.
-  std::vector<std::pair<uint32_t, double>> row;
+}
+
+// Calls arc(a, b, weight, one_way) for every tie with sequence in [begin, end) that passes
+// the filter and joins two distinct projection nodes (index: node id -> projection node),
+// in tie order. one_way: a directed tie in a directed view.
+template <typename ArcFn>
+Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool directed,
+                      const std::vector<uint32_t>& index, uint64_t begin, uint64_t end,
+                      ArcFn&& arc) {
+  Status bad;
+  Status s = snapshot.ForEachTieSummaryBatch(
+      [&](const TieSummary* ties, size_t count) {
+        for (size_t i = 0; i < count; ++i) {
+          const TieSummary& t = ties[i];
+          if (t.source_id >= index.size() || t.target_id >= index.size()) {
+            bad = Status::Corruption("a tie names a node id past the last institution");
+            return false;
+          }
+          if (!KeepTie(f, t)) continue;
+          const uint32_t a = index[t.source_id], b = index[t.target_id];
+          if (a == kDropped || b == kDropped || a == b) continue;
+          arc(a, b, t.strength, directed && t.directed);
+        }
+        return true;
+      },
+      begin, end);
+  return s.ok() ? bad : s;
+}
+
+// Sorts each row of (targets, weights) by target, stably (so parallel arcs combine in tie
+// order, the same in out- and in-rows), merges parallel arcs as `combine` says, and closes
+// the gaps merging left. Rows are sorted on two threads, split at half the arcs.
+void SortAndCombineRows(int parts, CombineTies combine, std::vector<uint64_t>* offsets,
+                        std::vector<uint32_t>* targets, std::vector<double>* weights) {
+  const size_t n = offsets->size() - 1;
+  std::vector<uint64_t> length(n);
+  const size_t split =
+      parts == 2 ? static_cast<size_t>(std::upper_bound(offsets->begin(), offsets->end(),
+                                                        targets->size() / 2) -
+                                       offsets->begin() - 1)
+                 : n;
+  RunParts(parts, [&](int part) {
+    std::vector<std::pair<uint32_t, double>> row;
+    const size_t lo = part == 0 ? 0 : split, hi = part == 0 ? split : n;
+    for (size_t v = lo; v < hi; ++v) {
+      const uint64_t begin = (*offsets)[v], end = (*offsets)[v + 1];
+      row.clear();
+      for (uint64_t e = begin; e < end; ++e) row.push_back({(*targets)[e], (*weights)[e]});
+      std::stable_sort(row.begin(), row.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      uint64_t write = begin;
+      for (const auto& [t, w] : row) {
+        if (write > begin && (*targets)[write - 1] == t) {
+          double& acc = (*weights)[write - 1];
+          acc = combine == CombineTies::kMax ? std::max(acc, w) : acc + w;
+        } else {
+          (*targets)[write] = t;
+          (*weights)[write] = w;
+          ++write;
+        }
+      }
+      length[v] = write - begin;
+    }
+  });
   uint64_t write = 0;
   for (size_t v = 0; v < n; ++v) {
-    const uint64_t begin = (*offsets)[v], end = (*offsets)[v + 1];
-    row.assign({});
-    for (uint64_t e = begin; e < end; ++e) row.push_back({(*targets)[e], (*weights)[e]});
-    std::stable_sort(row.begin(), row.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    (*offsets)[v] = write;
-    for (const auto& [t, w] : row) {
-      if (write > (*offsets)[v] && (*targets)[write - 1] == t) {
-        double& acc = (*weights)[write - 1];
-        acc = combine == CombineTies::kMax ? std::max(acc, w) : acc + w;
-      } else {
-        (*targets)[write] = t;
-        (*weights)[write] = w;
-        ++write;
-      }
+    const uint64_t begin = (*offsets)[v];
+    if (write != begin) {
+      std::copy_n(targets->begin() + static_cast<ptrdiff_t>(begin), length[v],
+                  targets->begin() + static_cast<ptrdiff_t>(write));
+      std::copy_n(weights->begin() + static_cast<ptrdiff_t>(begin), length[v],
+                  weights->begin() + static_cast<ptrdiff_t>(write));
     }
+    (*offsets)[v] = write;
+    write += length[v];
   }
   (*offsets)[n] = write;
   targets->resize(write);
   weights->resize(write);
   targets->shrink_to_fit();
   weights->shrink_to_fit();
+}
+
+// Per part, arcs per row become the part's first free slot in each row: part 0's arcs come
+// before part 1's, so every row keeps tie order. Returns the row offsets.
+std::vector<uint64_t> PlaceRows(std::vector<std::vector<uint64_t>>* count) {
+  const size_t n = (*count)[0].size();
+  std::vector<uint64_t> offsets(n + 1, 0);
+  uint64_t next = 0;
+  for (size_t v = 0; v < n; ++v) {
+    offsets[v] = next;
+    for (auto& c : *count) {
+      const uint64_t k = c[v];
+      c[v] = next;
+      next += k;
+    }
+  }
+  offsets[n] = next;
+  return offsets;
 }
 
 }  // namespace
@@ -157,7 +212,6 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
       root[i] = r;
     }
   }
-  constexpr uint32_t kDropped = UINT32_MAX;
   std::vector<uint32_t> index(stored, kDropped);
   Projection g;
   g.directed = options.directed;
@@ -168,58 +222,90 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
     }
   }
   for (uint32_t i = 0; i < stored; ++i) index[i] = index[root[i]];
+  if (g.keys.size() >= kOneWay)
+    return Status::InvalidArgument("a projection holds at most 2^31 institutions");
   keys.clear();
   parents.clear();
 
-  // Ties: two halves of the sequence range scanned at once; edges keep write order.
+  // Ties: the digests are scanned once, on two threads (halves of the sequence range), into
+  // a compact edge list per half; then, per half again, each row's arcs are counted and every
+  // arc put straight into its row, half 0's before half 1's, so rows keep tie order.
   const uint64_t ties = snapshot.GetCounts().ties;
-  const int parts = ties > 200000 ? 2 : 1;
+  const int parts = ties > 100000 ? 2 : 1;
+  const size_t n = g.keys.size();
+  const bool directed = options.directed;
   std::vector<std::vector<Edge>> edges(static_cast<size_t>(parts));
   std::vector<Status> results(static_cast<size_t>(parts));
-  std::vector<size_t> used(static_cast<size_t>(parts), 0);
-  auto scan = [&](int part) {
+  RunParts(parts, [&](int part) {
     const uint64_t begin = ties * static_cast<uint64_t>(part) / static_cast<uint64_t>(parts);
     const uint64_t end =
         part + 1 == parts ? UINT64_MAX
                           : ties * static_cast<uint64_t>(part + 1) / static_cast<uint64_t>(parts);
     auto& out = edges[static_cast<size_t>(part)];
-    out.reserve((std::min(end, ties) - begin));
-    Status bad;
-    Status s = snapshot.ForEachTieSummary(
-        [&](const TieSummary& t) {
-          if (t.source_id >= stored || t.target_id >= stored) {
-            bad = Status::Corruption("a tie names a node id past the last institution");
-            return false;
-          }
-          if (!KeepTie(f, t)) return true;
-          const uint32_t a = index[t.source_id], b = index[t.target_id];
-          if (a == kDropped || b == kDropped || a == b) return true;
-          ++used[static_cast<size_t>(part)];
-          out.push_back({a, b, t.strength, options.directed && t.directed});
-          return true;
-        },
-        begin, end);
-    results[static_cast<size_t>(part)] = s.ok() ? bad : s;
-  };
-  if (parts == 2) {
-    std::thread helper(scan, 1);
-    scan(0);
-    helper.join();
-  } else {
-    scan(0);
-  }
+    out.reserve(std::min(end, ties) - begin);
+    results[static_cast<size_t>(part)] = ForEachKeptTie(
+        snapshot, f, directed, index, begin, end,
+        [&](uint32_t a, uint32_t b, double w, bool one_way) {
+          out.push_back({a, b | (one_way ? kOneWay : 0u), w});
+        });
+  });
   for (const Status& s : results) TIEGRAPH_RETURN_IF_ERROR(s);
-  for (size_t p = 1; p < edges.size(); ++p) {
-    edges[0].insert(edges[0].end(), edges[p].begin(), edges[p].end());
-    std::vector<Edge>().swap(edges[p]);
+  for (const auto& e : edges) g.ties_used += e.size();
+  std::vector<std::vector<uint64_t>> out_slot(static_cast<size_t>(parts),
+                                              std::vector<uint64_t>(n, 0));
+  std::vector<std::vector<uint64_t>> in_slot(directed ? static_cast<size_t>(parts) : 0,
+                                             std::vector<uint64_t>(n, 0));
+  RunParts(parts, [&](int part) {
+    auto& out = out_slot[static_cast<size_t>(part)];
+    auto* in = directed ? &in_slot[static_cast<size_t>(part)] : nullptr;
+    for (const Edge& e : edges[static_cast<size_t>(part)]) {
+      const uint32_t b = e.to & ~kOneWay;
+      const bool one_way = e.to & kOneWay;
+      ++out[e.from];
+      if (!one_way) ++out[b];
+      if (in) {
+        ++(*in)[b];
+        if (!one_way) ++(*in)[e.from];
+      }
+    }
+  });
+  g.offsets = PlaceRows(&out_slot);
+  g.targets.resize(g.offsets[n]);
+  g.weights.resize(g.offsets[n]);
+  if (directed) {
+    g.in_offsets = PlaceRows(&in_slot);
+    g.in_sources.resize(g.in_offsets[n]);
+    g.in_weights.resize(g.in_offsets[n]);
   }
-  for (size_t u : used) g.ties_used += u;
-  const size_t n = g.keys.size();
-  if (options.directed) {
-    BuildRows(n, edges[0], /*in_rows=*/true, options.combine, &g.in_offsets, &g.in_sources,
-              &g.in_weights);
+  const bool count_only = options.combine == CombineTies::kCount;
+  RunParts(parts, [&](int part) {
+    auto& out = out_slot[static_cast<size_t>(part)];
+    auto* in = directed ? &in_slot[static_cast<size_t>(part)] : nullptr;
+    for (const Edge& e : edges[static_cast<size_t>(part)]) {
+      const uint32_t a = e.from, b = e.to & ~kOneWay;
+      const bool one_way = e.to & kOneWay;
+      const double w = count_only ? 1.0 : e.weight;
+      auto put = [w](std::vector<uint64_t>& slot, uint32_t row, uint32_t to,
+                     std::vector<uint32_t>& targets, std::vector<double>& weights) {
+        const uint64_t at = slot[row]++;
+        targets[at] = to;
+        weights[at] = w;
+      };
+      put(out, a, b, g.targets, g.weights);
+      if (!one_way) put(out, b, a, g.targets, g.weights);
+      if (in) {
+        put(*in, b, a, g.in_sources, g.in_weights);
+        if (!one_way) put(*in, a, b, g.in_sources, g.in_weights);
+      }
+    }
+    std::vector<Edge>().swap(edges[static_cast<size_t>(part)]);
+  });
+  out_slot.clear();
+  in_slot.clear();
+  SortAndCombineRows(parts, options.combine, &g.offsets, &g.targets, &g.weights);
+  if (directed) {
+    SortAndCombineRows(parts, options.combine, &g.in_offsets, &g.in_sources, &g.in_weights);
   }
-  BuildRows(n, edges[0], /*in_rows=*/false, options.combine, &g.offsets, &g.targets, &g.weights);
   return g;
 }
 

@@ -243,8 +243,9 @@ Status Snapshot::ForEachInstitutionSummary(
   return bad;
 }
 
-Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn, uint64_t begin,
-                                   uint64_t end) const {
+Status Snapshot::ForEachTieSummaryBatch(
+    const std::function<bool(const TieSummary* ties, size_t count)>& fn, uint64_t begin,
+    uint64_t end) const {
   if (begin >= end) return Status::OK();
   std::vector<std::string> types;
   {
@@ -255,29 +256,42 @@ Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>&
     if (!digest::DecodeTypes(bytes, &types))
       return Status::Corruption("the tie-type dictionary is damaged");
   }
-  TieSummary summary;
+  std::vector<TieSummary> batch(digest::kDigestBlock);
   Status bad;
   TIEGRAPH_RETURN_IF_ERROR(ScanDigestBlocks(
       *impl_, digest::kTieBlockTag, begin / digest::kDigestBlock,
       [&](uint64_t block, std::string_view bytes) {
-        if (bytes.size() % digest::kTieDigestSize != 0) {
+        const uint64_t count = bytes.size() / digest::kTieDigestSize;
+        if (bytes.size() % digest::kTieDigestSize != 0 || count > digest::kDigestBlock) {
           bad = Status::Corruption("a tie digest block has a bad length");
           return false;
         }
         const uint64_t base = block * digest::kDigestBlock;
-        const uint64_t count = bytes.size() / digest::kTieDigestSize;
         const uint64_t from = begin > base ? begin - base : 0;
         const uint64_t to = std::min(count, end - base);
         for (uint64_t i = from; i < to; ++i) {
-          if (!digest::ReadTie(bytes.data() + i * digest::kTieDigestSize, types, &summary)) {
+          if (!digest::ReadTie(bytes.data() + i * digest::kTieDigestSize, types,
+                               &batch[i - from])) {
             bad = Status::Corruption("a tie digest is damaged");
             return false;
           }
-          if (!fn(summary)) return false;
         }
+        if (to > from && !fn(batch.data(), to - from)) return false;
         return to == count;  // the range ends inside this block
       }));
   return bad;
+}
+
+Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn, uint64_t begin,
+                                   uint64_t end) const {
+  return ForEachTieSummaryBatch(
+      [&](const TieSummary* ties, size_t count) {
+        for (size_t i = 0; i < count; ++i) {
+          if (!fn(ties[i])) return false;
+        }
+        return true;
+      },
+      begin, end);
 }
 
 }  // namespace tiegraph

@@ -156,6 +156,9 @@ class Snapshot {
   // several threads at once.
   Status ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn, uint64_t begin = 0,
                            uint64_t end = UINT64_MAX) const;
+  // The same, a block of consecutive ties per call (fewer calls for full scans).
+  Status ForEachTieSummaryBatch(const std::function<bool(const TieSummary* ties, size_t count)>& fn,
+                                uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
 
   struct Impl;
   explicit Snapshot(std::unique_ptr<Impl> impl);

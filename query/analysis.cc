@@ -15,7 +15,27 @@ namespace {
 
 const char* DistanceName(Distance d) { return d == Distance::kHops ? "hops" : "1/strength"; }
 
+// A tie-type filter naming no type in the database is a mistake, not an empty network.
+Status CheckTieTypes(const Snapshot& snap, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) return Status::OK();
+  auto types = snap.TieTypes();
+  if (!types.ok()) return types.status();
+  for (const auto& t : wanted) {
+    if (std::find(types->begin(), types->end(), t) != types->end()) continue;
+    std::vector<std::string_view> names(types->begin(), types->end());
+    std::string known;
+    for (size_t i = 0; i < types->size() && i < 20; ++i) known += (i ? ", " : "") + (*types)[i];
+    if (types->size() > 20) known += ", …";
+    auto guess = DidYouMean(t, names);
+    return Status::InvalidArgument("no tie has type '" + t + "'" +
+                                   (guess ? " (did you mean '" + *guess + "'?)" : "") +
+                                   "; the types are: " + (known.empty() ? "(none)" : known));
+  }
+  return Status::OK();
+}
+
 Result<Projection> Build(const Snapshot& snap, const ProjectionOptions& options) {
+  TIEGRAPH_RETURN_IF_ERROR(CheckTieTypes(snap, options.filter.tie_types));
   auto g = BuildProjection(snap, options);
   if (!g.ok()) return g.status();
   if (g->node_count() == 0) {

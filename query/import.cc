@@ -44,6 +44,18 @@ std::string Origins::Describe(RecordKind kind, size_t index) const {
   return files[at.file] + ":" + std::to_string(at.line);
 }
 
+std::string Origins::FieldName(RecordKind kind, size_t index, std::string_view field) const {
+  const auto& list = records[static_cast<int>(kind)];
+  if (index >= list.size() || !json_paths[list[index].file]) return std::string(field);
+  // The seed format's names for the model's fields (docs/FORMATS.md).
+  if (field == "key") return "id";
+  if (field == "kind") return "node_kind";
+  if (field == "event") return "event_id";
+  if (kind == RecordKind::kInstitution && field == "name") return "name_ko";
+  if (kind == RecordKind::kEvent && field == "name") return "desc";
+  return std::string(field);
+}
+
 Status ReadContext::Error(size_t line, std::string_view field, const std::string& what) const {
   return Status::InvalidArgument(path + ":" + std::to_string(line) + ": field '" +
                                  std::string(field) + "': " + what);
@@ -102,7 +114,7 @@ size_t LineOf(std::string_view text, size_t offset) {
 }  // namespace
 
 Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& options, Dataset* out,
-                  std::function<std::string(RecordKind, size_t)>* locate) {
+                  WriteOptions* errors_for) {
   auto origins = std::make_shared<Origins>();
   if (files.empty()) return Status::InvalidArgument("no input files given");
   size_t total = 0, done = 0;
@@ -160,8 +172,13 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     done += text.size();
     if (options.progress) options.progress(done, total);
   }
-  if (locate) {
-    *locate = [origins](RecordKind kind, size_t index) { return origins->Describe(kind, index); };
+  if (errors_for) {
+    errors_for->locate = [origins](RecordKind kind, size_t index) {
+      return origins->Describe(kind, index);
+    };
+    errors_for->field_name = [origins](RecordKind kind, size_t index, std::string_view field) {
+      return origins->FieldName(kind, index, field);
+    };
   }
   return Status::OK();
 }
@@ -172,7 +189,7 @@ Status Import(Store* store, const std::vector<InputFile>& files, const ImportOpt
   auto t0 = Clock::now();
   Dataset data;
   WriteOptions write = options.write;
-  TIEGRAPH_RETURN_IF_ERROR(ReadInputs(files, options, &data, &write.locate));
+  TIEGRAPH_RETURN_IF_ERROR(ReadInputs(files, options, &data, &write));
   auto t1 = Clock::now();
   write.dry_run = options.dry_run;
   WriteSummary summary;

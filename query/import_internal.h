@@ -23,6 +23,8 @@ struct Origins {
   std::array<std::vector<At>, 3> records;  // by RecordKind
 
   std::string Describe(RecordKind kind, size_t index) const;
+  // The input's name for a model field of the record ("id" for "key" in a seed file).
+  std::string FieldName(RecordKind kind, size_t index, std::string_view field) const;
 };
 
 struct ReadContext {

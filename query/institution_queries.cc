@@ -80,7 +80,18 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
                  FormatDate(tie->since), FormatDate(tie->until), r.strength, tie->role,
                  EvidenceText(tie->evidence)});
   }
-  return std::vector<Table>{std::move(info), std::move(ties)};
+  // Events are few beside ties and have no index by participant: one scan.
+  Table events{"events", {"event", "name", "type", "date", "role"}, {}};
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachEvent([&](const Event& ev) {
+    for (const auto& p : ev.participants) {
+      if (p.institution == in->key) {
+        events.AddRow({ev.key, ev.name, ev.type, FormatDate(ev.date), p.role});
+        break;
+      }
+    }
+    return true;
+  }));
+  return std::vector<Table>{std::move(info), std::move(ties), std::move(events)};
 }
 
 Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {

@@ -243,19 +243,23 @@ Status Snapshot::ForEachInstitutionSummary(
   return bad;
 }
 
+Result<std::vector<std::string>> Snapshot::TieTypes() const {
+  std::string bytes;
+  auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta),
+                                 AsSlice(keys::kTieTypesKey), &bytes);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the tie-type dictionary");
+  std::vector<std::string> types;
+  if (!digest::DecodeTypes(bytes, &types))
+    return Status::Corruption("the tie-type dictionary is damaged");
+  return types;
+}
+
 Status Snapshot::ForEachTieSummaryBatch(
     const std::function<bool(const TieSummary* ties, size_t count)>& fn, uint64_t begin,
     uint64_t end) const {
   if (begin >= end) return Status::OK();
-  std::vector<std::string> types;
-  {
-    std::string bytes;
-    auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta),
-                                   AsSlice(keys::kTieTypesKey), &bytes);
-    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the tie-type dictionary");
-    if (!digest::DecodeTypes(bytes, &types))
-      return Status::Corruption("the tie-type dictionary is damaged");
-  }
+  auto types = TieTypes();
+  if (!types.ok()) return types.status();
   std::vector<TieSummary> batch(digest::kDigestBlock);
   Status bad;
   TIEGRAPH_RETURN_IF_ERROR(ScanDigestBlocks(
@@ -270,7 +274,7 @@ Status Snapshot::ForEachTieSummaryBatch(
         const uint64_t from = begin > base ? begin - base : 0;
         const uint64_t to = std::min(count, end - base);
         for (uint64_t i = from; i < to; ++i) {
-          if (!digest::ReadTie(bytes.data() + i * digest::kTieDigestSize, types,
+          if (!digest::ReadTie(bytes.data() + i * digest::kTieDigestSize, *types,
                                &batch[i - from])) {
             bad = Status::Corruption("a tie digest is damaged");
             return false;

@@ -40,7 +40,9 @@ class Problems {
     std::string where = options_.locate
                             ? options_.locate(kind, index)
                             : std::string(KindName(kind)) + " #" + std::to_string(index + 1);
-    return Status::InvalidArgument(where + ": field '" + std::string(field) + "': " + what);
+    const std::string name =
+        options_.field_name ? options_.field_name(kind, index, field) : std::string(field);
+    return Status::InvalidArgument(where + ": field '" + name + "': " + what);
   }
 
  private:

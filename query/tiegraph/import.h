@@ -40,9 +40,11 @@ struct ImportReport {
 };
 
 // Parses the files into one dataset. Errors name the file, the line (or JSON path) and field.
-// `origins`, when given, receives for each record where it came from ("ties.csv:12").
+// `errors_for`, when given, learns to name records and fields as the files do: its `locate`
+// gives where each record came from ("ties.csv:12"), its `field_name` the file's name for a
+// field (a seed file's "id" for a key), so that Store::Write's errors point into the input.
 Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& options, Dataset* out,
-                  std::function<std::string(RecordKind, size_t)>* locate = nullptr);
+                  WriteOptions* errors_for = nullptr);
 
 // Reads the files and writes them to `store` in one atomic step.
 Status Import(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,

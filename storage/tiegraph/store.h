@@ -40,6 +40,9 @@ struct WriteOptions {
   // Names the place a record came from, e.g. "ties.csv:12", for error messages.
   // Default: "institution #3" style positions.
   std::function<std::string(RecordKind, size_t index)> locate;
+  // The input's name for a record's field ("id" where the model says "key"), for error
+  // messages. Default: the model's names.
+  std::function<std::string(RecordKind, size_t index, std::string_view field)> field_name;
   // Datasets with more entries than this are written as sorted tables ingested in one atomic
   // step instead of one write batch. Default: 200000.
   size_t bulk_threshold = 200000;
@@ -141,6 +144,9 @@ class Snapshot {
 
   // The ties of one institution, one prefix scan of the adjacency index.
   Status TiesOf(std::string_view key, std::vector<TieRef>* out) const;
+
+  // Every tie type written so far, in the order first seen.
+  Result<std::vector<std::string>> TieTypes() const;
 
   // Full scans; the callback returns false to stop early. Institutions come in node-id order:
   // node ids are dense, so the i-th institution visited (from 0) has node id i. Events come in

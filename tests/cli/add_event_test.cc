@@ -6,6 +6,8 @@
 namespace tiegraph::test {
 namespace {
 
+using nlohmann::json;
+
 TEST_CASE("cli add event resolves participants and refuses bad ones", "[cli]") {
   TempDir dir;
   const std::string db = dir.File("db");
@@ -29,6 +31,24 @@ TEST_CASE("cli add event resolves participants and refuses bad ones", "[cli]") {
   CHECK(RunCli({"--db", db, "add", "event", "E-3", "--date", "2025-02-30"}).exit_code == 1);
   auto again = OpenStore(db);
   CHECK(again->Read()->GetCounts().events == 8);  // the sample's 7 and E-test
+  again.reset();
+
+  // `show` lists the events an institution took part in, with its role.
+  json show = RunJson(db, {"show", "고양시"});
+  bool listed = false;
+  for (const auto& row : show.at("events")) {
+    if (row.at("event") == "E-test") {
+      listed = true;
+      CHECK(row.at("name") == "MOU signing");
+      CHECK(row.at("date") == "2025-03-04");
+      CHECK(row.at("role") == "");
+    }
+  }
+  CHECK(listed);
+  json ktl = RunJson(db, {"show", "ktl"});
+  bool host = false;
+  for (const auto& row : ktl.at("events")) host = host || (row.at("event") == "E-test" && row.at("role") == "host");
+  CHECK(host);
 }
 
 }  // namespace

@@ -591,6 +591,9 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
   CHECK_THAT(as_of.err, Contains("--as-of"));
   RunFails({"--db", db, "centrality", "--sector", "hospitl"}, "did you mean 'hospital'");
   RunFails({"--db", db, "path", "ktl", "ncc", "--k", "0"}, "--k");
+  CliResult type = RunFails({"--db", db, "centrality", "--type", "joint-reserch"},
+                            "no tie has type 'joint-reserch'");
+  CHECK_THAT(type.err, Contains("did you mean") && Contains("investment"));
 
   // A filter that drops every institution: each command says the projection is empty.
   for (const auto& cmd : std::vector<std::vector<std::string>>{{"centrality"},
@@ -606,7 +609,7 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
   // Filters that keep institutions but no tie are not an empty projection: the six hospitals
   // stay, each with no partner.
   json hospitals =
-      RunJson(db, {"centrality", "--sector", "hospital", "--type", "no-such-type", "--raw"});
+      RunJson(db, {"centrality", "--sector", "hospital", "--min-strength", "1e9", "--raw"});
   std::set<std::string> keys;
   for (const auto& row : TableOf(hospitals, "degree")) {
     keys.insert(row.at("key").get<std::string>());

@@ -126,7 +126,7 @@ int RunImport(const Args& a) {
     tiegraph::Dataset data;
     tiegraph::WriteOptions wo;
     auto r0 = Clock::now();
-    if (auto s = tiegraph::ReadInputs(files, options, &data, &wo.locate); !s.ok()) return Fail(s);
+    if (auto s = tiegraph::ReadInputs(files, options, &data, &wo); !s.ok()) return Fail(s);
     auto r1 = Clock::now();
     wo.dry_run = true;
     if (auto s = store->Write(data, wo, &summary); !s.ok()) return Fail(s);

@@ -79,6 +79,7 @@ void RenderText(const Table& t, std::ostream& out) {
       out << s << (last ? "" : std::string(fill, ' '));
   };
   if (!t.title.empty()) out << t.title << "\n";
+  if (!t.note.empty()) out << t.note << "\n";
   for (size_t i = 0; i < t.columns.size(); ++i) {
     if (i) out << "  ";
     pad(t.columns[i], i, i + 1 == t.columns.size());

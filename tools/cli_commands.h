@@ -15,6 +15,7 @@ void RegisterBrowseCommands(CLI::App& app, Context& ctx,
                             int* exit_code);  // show, list, neighbors, stats, overview
 void RegisterAnalysisCommands(CLI::App& app, Context& ctx,
                               int* exit_code);  // centrality, path, communities…
+void RegisterGapCommands(CLI::App& app, Context& ctx, int* exit_code);  // brokers, mixing, suggest
 
 }  // namespace tiegraph::cli
 

@@ -18,6 +18,7 @@ struct Table {
   std::string title;  // shown above the aligned text form only
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
+  std::string note = {};  // what the numbers mean, one line under the title (text form only)
 
   void AddRow(std::vector<Cell> row) { rows.push_back(std::move(row)); }
 };

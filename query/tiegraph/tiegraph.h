@@ -11,9 +11,13 @@
 #define TIEGRAPH_TIEGRAPH_H_
 
 #include <tiegraph/analysis.h>
+#include <tiegraph/brokerage.h>
 #include <tiegraph/centrality.h>
 #include <tiegraph/community.h>
+#include <tiegraph/gap_analysis.h>
 #include <tiegraph/import.h>
+#include <tiegraph/link_prediction.h>
+#include <tiegraph/mixing.h>
 #include <tiegraph/model.h>
 #include <tiegraph/paths.h>
 #include <tiegraph/projection.h>

@@ -31,8 +31,11 @@
 #include <utility>
 #include <vector>
 
+#include <tiegraph/brokerage.h>
 #include <tiegraph/centrality.h>
 #include <tiegraph/community.h>
+#include <tiegraph/link_prediction.h>
+#include <tiegraph/mixing.h>
 #include <tiegraph/paths.h>
 #include <tiegraph/projection.h>
 #include <tiegraph/structure.h>
@@ -862,6 +865,121 @@ TEST_CASE("hand-computed path a-b-c plus isolated d", "[reference]") {
   CHECK(p.nodes == std::vector<uint32_t>{a, b, c});
   CHECK(p.length == Approx(1.5));
   CHECK(ShortestPath(g, a, d, Distance::kHops).status().IsNotFound());
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Partnership-gap measures
+// ---------------------------------------------------------------------------------------------
+
+// Groups numbered by the reference's group labels, with their names.
+std::vector<uint32_t> GroupsOf(const View& v, std::vector<std::string>* names) {
+  std::vector<uint32_t> group(v.g.node_count());
+  std::map<std::string, uint32_t> id;
+  for (uint32_t i = 0; i < v.g.node_count(); ++i) {
+    const std::string label = v.ref["mixing"]["group"].at(v.g.keys[i]).get<std::string>();
+    auto [it, added] = id.emplace(label, static_cast<uint32_t>(names->size()));
+    if (added) names->push_back(label);
+    group[i] = it->second;
+  }
+  return group;
+}
+
+TEST_CASE("constraint, effective size, efficiency and hierarchy match networkx", "[reference]") {
+  for (const View& v : AllViews()) {
+    for (bool weighted : {true, false}) {
+      const std::string wn = weighted ? "weighted" : "unweighted";
+      const json& ref = v.ref["structural_holes"][wn];
+      for (int threads : {1, 2}) {
+        const StructuralHoles h = BurtMeasures(v.g, weighted, threads);
+        CheckExact(v, "constraint " + wn, h.constraint, ref["constraint"]);
+        CheckExact(v, "effective size " + wn, h.effective_size, ref["effective_size"]);
+        CheckExact(v, "efficiency " + wn, h.efficiency, ref["efficiency"]);
+        CheckExact(v, "hierarchy " + wn, h.hierarchy, ref["hierarchy"]);
+      }
+    }
+  }
+}
+
+TEST_CASE("mixing matrix, E-I and attribute assortativity match networkx", "[reference]") {
+  for (const View& v : AllViews()) {
+    std::vector<std::string> names;
+    const std::vector<uint32_t> group = GroupsOf(v, &names);
+    auto m = Ok(MixingByGroup(v.g, group, static_cast<uint32_t>(names.size()), false), "mixing");
+    CheckScalar(v, "attribute assortativity", m.assortativity, v.ref["mixing"]["assortativity"]);
+    CheckScalar(v, "E-I", m.ei, v.ref["mixing"]["ei"]);
+    // networkx counts arcs: an undirected edge both ways, so its diagonal holds each tie twice.
+    const size_t k = names.size();
+    Mismatches mm{v.Label() + " mixing matrix"};
+    for (size_t x = 0; x < k; ++x) {
+      for (size_t y = 0; y < k; ++y) {
+        const json& arcs = v.ref["mixing"]["arcs"];
+        const double want = arcs.contains(names[x]) && arcs[names[x]].contains(names[y])
+                                ? arcs[names[x]][names[y]].get<double>()
+                                : 0.0;
+        const double got = m.observed[x * k + y] * (!v.g.directed && x == y ? 2 : 1);
+        if (got != want) mm.Add(names[x] + "-" + names[y] + ": got " + Fmt(got) + ", networkx " + Fmt(want));
+      }
+    }
+    CHECK_NO_MISMATCH(mm);
+    // Expected counts keep the totals: every row of expected sums as the observed row does.
+    for (size_t x = 0; x < k && v.g.directed; ++x) {
+      double o = 0, e = 0;
+      for (size_t y = 0; y < k; ++y) o += m.observed[x * k + y], e += m.expected[x * k + y];
+      CHECK(e == Approx(o));
+    }
+  }
+}
+
+TEST_CASE("link-prediction scores match networkx and Katz matches a matrix inverse",
+          "[reference]") {
+  for (const View& v : AllViews()) {
+    if (v.g.directed) continue;
+    Mismatches m{v.Label() + " link prediction"};
+    const LinkScore scores[] = {LinkScore::kCommonNeighbours, LinkScore::kJaccard,
+                                LinkScore::kAdamicAdar, LinkScore::kResourceAllocation,
+                                LinkScore::kPreferentialAttachment};
+    for (const json& row : v.ref["link_prediction"]) {
+      const uint32_t x = IndexOf(v.g, row[0].get<std::string>());
+      const uint32_t y = IndexOf(v.g, row[1].get<std::string>());
+      for (int s = 0; s < 5; ++s) {
+        const double want = Num(row[2 + s]);
+        const double got = Ok(PairScore(v.g, x, y, scores[s]), "pair score");
+        if (!Close(got, want, kExactTol, kExactTol)) {
+          m.Add(std::string(LinkScoreName(scores[s])) + " " + v.g.keys[x] + "-" + v.g.keys[y] +
+                ": got " + Fmt(got) + ", networkx " + Fmt(want));
+        }
+        // SuggestLinks ranks by the same score: each of its values must be the pair's score.
+      }
+    }
+    CHECK_NO_MISMATCH(m);
+    for (LinkScore s : scores) {
+      const json& first = v.ref["link_prediction"];
+      if (first.empty()) continue;
+      const uint32_t source = IndexOf(v.g, first[0][0].get<std::string>());
+      SuggestOptions o;
+      o.score = s;
+      o.top = 1000;
+      for (const LinkSuggestion& got : Ok(SuggestLinks(v.g, source, o), "suggest")) {
+        CHECK(got.score == Approx(Ok(PairScore(v.g, source, got.node, s), "pair")));
+        CHECK(got.score > 0);
+      }
+    }
+    if (!v.ref.contains("katz_link")) continue;
+    const json& katz = v.ref["katz_link"];
+    SuggestOptions o;
+    o.score = LinkScore::kKatz;
+    o.top = v.g.node_count();
+    o.katz_beta = katz["beta"].get<double>();
+    const uint32_t source = IndexOf(v.g, katz["source"].get<std::string>());
+    Mismatches km{v.Label() + " Katz link scores"};
+    for (const LinkSuggestion& got : Ok(SuggestLinks(v.g, source, o), "katz")) {
+      const double want = Num(katz["scores"][v.g.keys[got.node]]);
+      if (!Close(got.score, want, kIterRel, kIterAbs))
+        km.Add(v.g.keys[got.node] + ": got " + Fmt(got.score) + ", numpy " + Fmt(want));
+    }
+    CHECK_NO_MISMATCH(km);
+  }
 }
 
 }  // namespace

@@ -533,6 +533,79 @@ def reference_view(spec, directed_view):
         for s, h in spec["reach"]
     ]
 
+    # Structural holes: nx.constraint and nx.effective_size (weight='weight' | None). Efficiency
+    # is effective size / number of neighbours; hierarchy is not in networkx and is computed
+    # here from nx.local_constraint by Burt's definition: sum_j r_j ln r_j / (N ln N),
+    # r_j = c_ij / (C_i / N); 1 for a single neighbour; null for isolates.
+    holes = {}
+    for wn, w in (("weighted", "weight"), ("unweighted", None)):
+        c = nx.constraint(G, weight=w)
+        es = nx.effective_size(G, weight=w)
+        eff, hier = {}, {}
+        nmw = nx.algorithms.structuralholes.normalized_mutual_weight
+        for v in nodes:
+            nb = set(nx.all_neighbors(G, v)) - {v}
+            if not nb:
+                eff[v] = hier[v] = float("nan")
+                continue
+            if directed_view and G.out_degree(v) == 0:
+                # networkx 2.8 returns NaN for a node with in-arcs only (it tests G[v], the
+                # successors); by the same definitions, with its own helpers:
+                c[v] = sum(nx.local_constraint(G, v, u, weight=w) for u in nb)
+                es[v] = sum(1 - sum(nmw(G, v, q, weight=w) * nmw(G, u, q, norm=max, weight=w)
+                                    for q in nb) for u in nb)
+            eff[v] = es[v] / len(nb)
+            if len(nb) == 1:
+                hier[v] = 1.0
+                continue
+            lc = [nx.local_constraint(G, v, u, weight=w) for u in nb]
+            mean = sum(lc) / len(nb)
+            hier[v] = sum((x / mean) * math.log(x / mean) for x in lc if x > 0) / (
+                len(nb) * math.log(len(nb)))
+        holes[wn] = {"constraint": per_node(c), "effective_size": per_node(es),
+                     "efficiency": per_node(eff), "hierarchy": per_node(hier)}
+    ref["structural_holes"] = holes
+
+    # Mixing by the partition attribute: nx.attribute_mixing_dict (an undirected graph counts
+    # each edge in both directions), nx.attribute_assortativity_coefficient, and Krackhardt's
+    # E-I over edges: (external - internal) / all.
+    attr = {v: str(x) for v, x in spec["attrs"][spec["partition_attr"]].items()}
+    H = G.copy()
+    nx.set_node_attributes(H, attr, "grp")
+    external = sum(1 for u, v in H.edges if attr[u] != attr[v])
+    internal = H.number_of_edges() - external
+    mixing = nx.attribute_mixing_dict(H, "grp")
+    ref["mixing"] = {
+        "group": attr,
+        "arcs": {a: dict(row) for a, row in mixing.items()},
+        "assortativity": num(nx.attribute_assortativity_coefficient(H, "grp")),
+        "ei": num((external - internal) / (external + internal)) if external + internal else None,
+    }
+
+    # Link prediction (undirected view): every non-adjacent pair of distinct nodes with
+    # nx.common_neighbors, jaccard_coefficient, adamic_adar_index, resource_allocation_index,
+    # preferential_attachment; and Katz scores from one node by matrix inversion with numpy,
+    # S = (I - beta A)^-1 - I, beta = 0.5 / lambda_max.
+    if not directed_view:
+        order = {v: i for i, v in enumerate(nodes)}
+        pairs_np = [(u, v) for u in nodes for v in nodes
+                    if order[u] < order[v] and not G.has_edge(u, v)]
+        jac = {(u, v): x for u, v, x in nx.jaccard_coefficient(G, pairs_np)}
+        aa = {(u, v): x for u, v, x in nx.adamic_adar_index(G, pairs_np)}
+        ra = {(u, v): x for u, v, x in nx.resource_allocation_index(G, pairs_np)}
+        pa = {(u, v): x for u, v, x in nx.preferential_attachment(G, pairs_np)}
+        ref["link_prediction"] = [
+            [u, v, len(list(nx.common_neighbors(G, u, v))), num(jac[(u, v)]), num(aa[(u, v)]),
+             num(ra[(u, v)]), num(pa[(u, v)])] for u, v in pairs_np]
+        A = nx.to_numpy_array(G, nodelist=nodes, weight=None)
+        lmax = max(np.linalg.eigvalsh(A)) if n else 0
+        if lmax > 0:
+            beta = 0.5 / lmax
+            S = np.linalg.inv(np.eye(n) - beta * A) - np.eye(n)
+            src = spec["personalize"]
+            ref["katz_link"] = {"source": src, "beta": beta,
+                                "scores": {v: num(S[order[src]][order[v]]) for v in nodes}}
+
     # Modularity (undirected view only): nx.algorithms.community.modularity(G, communities,
     # weight='weight' | None, resolution=1) of the attribute partition and of igraph's Louvain.
     if not directed_view:

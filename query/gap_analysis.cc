@@ -1,0 +1,175 @@
+// Brokerage, mixing and link-suggestion requests.
+#include <tiegraph/gap_analysis.h>
+
+#include <tiegraph/brokerage.h>
+#include <tiegraph/mixing.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "query/projection_access.h"
+
+namespace tiegraph {
+namespace {
+
+// NaN (undefined: an isolate, a group with no tie) shows as an empty cell.
+Cell Real(double v) { return std::isnan(v) ? Cell() : Cell(v); }
+
+// Nodes ordered by `value` (descending unless `ascending`), undefined values last, then by key.
+std::vector<uint32_t> Ranked(const Projection& g, const std::vector<double>& value,
+                             bool ascending) {
+  std::vector<uint32_t> order(g.node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const double x = value[a], y = value[b];
+    if (std::isnan(x) != std::isnan(y)) return std::isnan(y);
+    if (!std::isnan(x) && x != y) return ascending ? x < y : x > y;
+    return g.keys[a] < g.keys[b];
+  });
+  return order;
+}
+
+}  // namespace
+
+Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOptions& projection,
+                                        const BrokerRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto groups = GroupByAttribute(snap, *g, r.group);
+  if (!groups.ok()) return groups.status();
+  auto roles = GouldFernandez(*g, groups->of, groups->count());
+  if (!roles.ok()) return roles.status();
+
+  Table brokers{"brokerage roles by " + r.group,
+                {"rank", "key", "name", "sector", "region", r.group, "coordinator", "itinerant",
+                 "gatekeeper", "representative", "liaison", "total", "across", "across_expected"},
+                {}};
+  brokers.note =
+      "Two-paths a -> broker -> b with no tie a -> b, by the groups of a, broker, b "
+      "(coordinator AAA, itinerant ABA, gatekeeper BAA, representative AAB, liaison ABC); "
+      "across: the two-paths that join different groups; across_expected: the same with "
+      "random group labels of the same sizes.";
+  std::vector<uint32_t> order = Ranked(*g, roles->total, false);
+  size_t rank = 0;
+  for (uint32_t v : order) {
+    if (roles->total[v] == 0 || (r.top && rank >= r.top)) break;
+    std::vector<Cell> row{static_cast<int64_t>(++rank)};
+    for (auto& c : NodeCells(snap, *g, v)) row.emplace_back(std::move(c));
+    row.emplace_back(groups->names[groups->of[v]]);
+    for (double c : roles->counts[v]) row.emplace_back(c);
+    row.emplace_back(roles->total[v]);
+    // Every role but coordinator joins two groups; chance gives the rest of the expectation.
+    row.emplace_back(roles->total[v] - roles->counts[v][0]);
+    row.emplace_back(roles->total[v] - roles->expected[v][0]);
+    brokers.AddRow(std::move(row));
+  }
+
+  const StructuralHoles holes = BurtMeasures(*g, r.weighted);
+  Table burt{std::string("structural holes (") + (r.weighted ? "by strength" : "unweighted") + ")",
+             {"rank", "key", "name", "sector", "region", "constraint", "effective_size",
+              "efficiency", "hierarchy", "partners"},
+             {}};
+  burt.note =
+      "Burt: low constraint and high effective size = partners who are not tied to each other "
+      "(holes this institution spans); hierarchy: how far the constraint comes from one partner.";
+  rank = 0;
+  for (uint32_t v : Ranked(*g, holes.constraint, true)) {
+    if (std::isnan(holes.constraint[v]) || (r.top && rank >= r.top)) break;
+    std::vector<Cell> row{static_cast<int64_t>(++rank)};
+    for (auto& c : NodeCells(snap, *g, v)) row.emplace_back(std::move(c));
+    row.emplace_back(Real(holes.constraint[v]));
+    row.emplace_back(Real(holes.effective_size[v]));
+    row.emplace_back(Real(holes.efficiency[v]));
+    row.emplace_back(Real(holes.hierarchy[v]));
+    row.emplace_back(static_cast<int64_t>(g->degree(v)));
+    burt.AddRow(std::move(row));
+  }
+  return std::vector<Table>{std::move(brokers), std::move(burt)};
+}
+
+Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOptions& projection,
+                                        const MixingRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto groups = GroupByAttribute(snap, *g, r.by);
+  if (!groups.ok()) return groups.status();
+  auto m = MixingByGroup(*g, groups->of, groups->count(), r.weighted);
+  if (!m.ok()) return m.status();
+  const size_t k = m->groups;
+
+  Table summary{"mixing by " + r.by, {"groups", "e_i", "expected_e_i", "assortativity"}, {}};
+  summary.note =
+      "E-I: +1 all ties cross groups, -1 all stay inside (expected: ties between random pairs); "
+      "assortativity r < 0: groups tie across more than by chance.";
+  summary.AddRow({static_cast<int64_t>(k), Real(m->ei), Real(m->expected_ei),
+                  Real(m->assortativity)});
+
+  Table matrix{"mixing matrix",
+               {r.by + "_a", r.by + "_b", "observed", "expected", "o_e", "gap"},
+               {}};
+  matrix.note = "Ties between two groups against random mixing of tie ends; gap: O/E below " +
+                FormatReal(r.threshold) + ".";
+  for (size_t x = 0; x < k; ++x) {
+    // An undirected matrix is symmetric: each pair once.
+    for (size_t y = g->directed ? 0 : x; y < k; ++y) {
+      const double o = m->observed[x * k + y], e = m->expected[x * k + y];
+      const double ratio = e > 0 ? o / e : std::nan("");
+      matrix.AddRow({groups->names[x], groups->names[y], o, e, Real(ratio),
+                     std::string(!std::isnan(ratio) && ratio < r.threshold ? "yes" : "")});
+    }
+  }
+  Table by_group{"E-I by group", {r.by, "institutions", "e_i"}, {}};
+  by_group.note = "Over the ties with at least one end in the group.";
+  for (size_t x = 0; x < k; ++x) {
+    by_group.AddRow({groups->names[x], static_cast<int64_t>(m->group_size[x]),
+                     Real(m->group_ei[x])});
+  }
+  return std::vector<Table>{std::move(summary), std::move(matrix), std::move(by_group)};
+}
+
+Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projection,
+                           const SuggestRequest& r) {
+  if (projection.directed) {
+    return Status::InvalidArgument("suggest works on the undirected view (drop --directed)");
+  }
+  if (r.top == 0) return Status::InvalidArgument("--top must be at least 1");
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto source = IndexOf(*g, r.key);
+  if (!source.ok()) return source.status();
+  SuggestOptions o;
+  o.score = r.score;
+  o.top = r.top;
+  o.katz_beta = r.katz_beta;
+  Groups sectors;
+  if (r.cross_sector) {
+    auto s = GroupByAttribute(snap, *g, "sector");
+    if (!s.ok()) return s.status();
+    sectors = std::move(*s);
+    o.group = &sectors.of;
+  }
+  auto found = SuggestLinks(*g, *source, o);
+  if (!found.ok()) return found.status();
+  Table t{std::string("suggested partners for ") + r.key + " (" + LinkScoreName(r.score) +
+              (r.cross_sector ? ", other sectors" : "") + ")",
+          {"rank", "key", "name", "sector", "region", "score", "shared", "via"},
+          {}};
+  t.note = "Institutions with no tie yet, scored by the partners they share (named under via).";
+  size_t rank = 0;
+  for (const LinkSuggestion& s : *found) {
+    std::vector<Cell> row{static_cast<int64_t>(++rank)};
+    for (auto& c : NodeCells(snap, *g, s.node)) row.emplace_back(std::move(c));
+    row.emplace_back(s.score);
+    const std::vector<uint32_t> shared = SharedNeighbours(*g, *source, s.node);
+    row.emplace_back(static_cast<int64_t>(shared.size()));
+    std::string via;
+    for (size_t i = 0; i < shared.size() && i < 5; ++i) via += (i ? ", " : "") + g->keys[shared[i]];
+    if (shared.size() > 5) via += ", …";
+    row.emplace_back(via);
+    t.AddRow(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace tiegraph

@@ -1,0 +1,37 @@
+// What the analysis requests share: building a checked projection, the columns that name a
+// node, finding a node, and grouping nodes by an attribute. Internal to query/.
+#ifndef TIEGRAPH_QUERY_PROJECTION_ACCESS_H_
+#define TIEGRAPH_QUERY_PROJECTION_ACCESS_H_
+
+#include <string>
+#include <vector>
+
+#include <tiegraph/projection.h>
+#include <tiegraph/status.h>
+#include <tiegraph/store.h>
+#include <tiegraph/table.h>
+
+namespace tiegraph {
+
+// The projection, refusing a tie-type filter that names no stored type and an empty result.
+Result<Projection> Build(const Snapshot& snap, const ProjectionOptions& options);
+
+// key, name, sector, region of node v: the columns every node table starts with.
+std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v);
+
+// The index of `key` in the projection, or NotFound saying it was filtered out.
+Result<uint32_t> IndexOf(const Projection& g, const std::string& key);
+
+// Nodes grouped by an institution attribute: sector (primary), region (province level: the
+// first two levels), kind, or foreign (foreign / domestic). Groups are numbered in order of
+// first appearance; names[g] is group g's value.
+struct Groups {
+  std::vector<uint32_t> of;
+  std::vector<std::string> names;
+  uint32_t count() const { return static_cast<uint32_t>(names.size()); }
+};
+Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const std::string& by);
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_QUERY_PROJECTION_ACCESS_H_

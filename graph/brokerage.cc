@@ -118,7 +118,9 @@ StructuralHoles BurtMeasures(const Projection& g, bool weighted, int threads) {
           const double r = c_ij / mean;
           if (r > 0) h += r * std::log(r);
         }
-        out.hierarchy[i] = h / (static_cast<double>(degree) * std::log(static_cast<double>(degree)));
+        // Jensen: the sum is >= 0; rounding in r (a mean of equal values) can dip below.
+        out.hierarchy[i] =
+            std::max(0.0, h / (static_cast<double>(degree) * std::log(static_cast<double>(degree))));
       }
       for (uint64_t e = begin; e < end; ++e) {
         const uint32_t j = m.targets[e];

@@ -74,8 +74,8 @@ Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const
     if (by == "region") {
       for (size_t i = 0; i < in->region.size() && i < 2; ++i)
         value += (i ? "/" : "") + in->region[i];
-      if (value.empty()) value = "(no region)";
     }
+    if (value.empty()) value = "(none)";
     auto [it, added] = label.emplace(value, static_cast<uint32_t>(groups.names.size()));
     if (added) groups.names.push_back(value);
     groups.of[v] = it->second;

@@ -58,8 +58,8 @@ Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
 
 Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const std::string& by) {
   if (by != "sector" && by != "region" && by != "kind" && by != "foreign") {
-    return Status::InvalidArgument("--by: expected sector, region, kind or foreign, not '" + by +
-                                   "'");
+    return Status::InvalidArgument("unknown attribute '" + by +
+                                   "' to group by; expected sector, region, kind or foreign");
   }
   std::map<std::string, uint32_t> label;
   Groups groups;

@@ -164,6 +164,19 @@ out["louvain_best"] = max(
     for s in range(10))
 out["forest_weight"] = nx.maximum_spanning_tree(g).size(weight="weight")
 out["hospitals"] = sorted(i["id"] for i in seed["institutions"] if i["sector"] == "hospital")
+# Gaps. Sectors as the import maps them: the seed's place, council and mixed have no sector.
+SECTORS = {"government", "public-agency", "industry", "support-org", "research", "academia",
+           "hospital"}
+sec = {i["id"]: (i["sector"] if i["sector"] in SECTORS else "none") for i in seed["institutions"]}
+nx.set_node_attributes(g, sec, "sector")
+external = sum(1 for a, b in g.edges if sec[a] != sec[b])
+out["mixing"] = {"assortativity": nx.attribute_assortativity_coefficient(g, "sector"),
+                 "ei": (2 * external - g.number_of_edges()) / g.number_of_edges()}
+out["constraint"] = {v: c for v, c in nx.constraint(g, weight="weight").items() if g.degree(v)}
+out["effective_size"] = {v: c for v, c in nx.effective_size(g, weight="weight").items() if g.degree(v)}
+cands = [("jbnu", v) for v in g if v != "jbnu" and not g.has_edge("jbnu", v) and sec[v] != sec["jbnu"]]
+ra = [[v, s] for _, v, s in nx.resource_allocation_index(g, cands) if s > 0]
+out["suggest_jbnu"] = sorted(ra, key=lambda x: (-x[1], x[0]))[:5]
 print(json.dumps(out))
 )PY";
 
@@ -616,6 +629,44 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
     CHECK(row.at("degree").get<double>() == 0);
   }
   CHECK(keys == Expected().at("hospitals").get<std::set<std::string>>());
+}
+
+TEST_CASE("gap cli: mixing, structural holes and suggestions equal networkx", "[cli][gaps]") {
+  SampleDb sample;
+  const std::string& db = sample.db();
+  const json& want = Expected();
+  const json mix = TableOf(RunJson(db, {"mixing", "--by", "sector"}), "mixing by sector").at(0);
+  CHECK(mix.at("assortativity").get<double>() ==
+        Approx(want.at("mixing").at("assortativity").get<double>()));
+  CHECK(mix.at("e_i").get<double>() == Approx(want.at("mixing").at("ei").get<double>()));
+
+  const json holes = TableOf(RunJson(db, {"brokers"}), "structural holes (by strength)");
+  CHECK(holes.size() == want.at("constraint").size());  // every institution with a partner
+  for (const auto& row : holes) {
+    const std::string key = row.at("key").get<std::string>();
+    INFO(key);
+    CHECK(row.at("constraint").get<double>() == Approx(want.at("constraint").at(key).get<double>()));
+    CHECK(row.at("effective_size").get<double>() ==
+          Approx(want.at("effective_size").at(key).get<double>()));
+  }
+
+  const json suggested =
+      TableOf(RunJson(db, {"suggest", "jbnu", "--cross-sector", "--top", "5"}),
+              "suggested partners for jbnu (resource-allocation, other sectors)");
+  const json& expect = want.at("suggest_jbnu");
+  REQUIRE(!expect.empty());
+  REQUIRE(suggested.size() == expect.size());
+  for (size_t i = 0; i < expect.size(); ++i) {
+    CHECK(suggested[i].at("key") == expect[i][0]);
+    CHECK(suggested[i].at("score").get<double>() == Approx(expect[i][1].get<double>()));
+    CHECK(suggested[i].at("shared").get<int>() >= 1);
+  }
+
+  RunFails({"--db", db, "suggest", "jbnu", "--score", "foo"}, "--score");
+  RunFails({"--db", db, "suggest", "jbnu", "--directed"}, "undirected");
+  RunFails({"--db", db, "mixing", "--by", "colour"}, "unknown attribute 'colour'");
+  RunFails({"--db", db, "brokers", "--group", "colour"}, "unknown attribute 'colour'");
+  RunFails({"--db", db, "suggest", "zzz-no-such-institution"}, "zzz-no-such-institution");
 }
 
 }  // namespace

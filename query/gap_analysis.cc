@@ -2,6 +2,7 @@
 #include <tiegraph/gap_analysis.h>
 
 #include <tiegraph/brokerage.h>
+#include <tiegraph/core_periphery.h>
 #include <tiegraph/mixing.h>
 
 #include <algorithm>
@@ -86,6 +87,40 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
     burt.AddRow(std::move(row));
   }
   return std::vector<Table>{std::move(brokers), std::move(burt)};
+}
+
+Result<std::vector<Table>> CorePeripheryTables(const Snapshot& snap,
+                                               const ProjectionOptions& projection) {
+  if (projection.directed) return Status::InvalidArgument("core-periphery uses the undirected view");
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto discrete = DiscreteCoreness(*g);
+  if (!discrete.ok()) return discrete.status();
+  auto continuous = ContinuousCoreness(*g);
+  if (!continuous.ok()) return continuous.status();
+  int64_t core_size = 0;
+  for (char c : discrete->core) core_size += c;
+  Table summary{"core-periphery",
+                {"institutions", "core", "rho", "core_density", "core_periphery_density",
+                 "periphery_density", "rho_continuous"},
+                {}};
+  summary.note =
+      "rho: correlation of the ties with the ideal pattern (core-core tied, periphery-periphery "
+      "not; 1 = a perfect core/periphery); densities of the three blocks.";
+  summary.AddRow({static_cast<int64_t>(g->node_count()), core_size, discrete->rho,
+                  discrete->core_density, discrete->core_periphery_density,
+                  discrete->periphery_density, continuous->rho});
+  Table members{"coreness", {"rank", "key", "name", "sector", "region", "core", "coreness"}, {}};
+  members.note = "core: in the discrete model's core; coreness: the continuous model (1 = most central).";
+  size_t rank = 0;
+  for (uint32_t v : Ranked(*g, continuous->coreness, false)) {
+    std::vector<Cell> row{static_cast<int64_t>(++rank)};
+    for (auto& c : NodeCells(snap, *g, v)) row.emplace_back(std::move(c));
+    row.emplace_back(std::string(discrete->core[v] ? "yes" : ""));
+    row.emplace_back(continuous->coreness[v]);
+    members.AddRow(std::move(row));
+  }
+  return std::vector<Table>{std::move(summary), std::move(members)};
 }
 
 Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOptions& projection,

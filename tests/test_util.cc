@@ -1,5 +1,7 @@
 #include "tests/test_util.h"
 
+#include <rocksdb/db.h>
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "storage/key_format.h"
 
 namespace tiegraph::test {
 
@@ -144,6 +148,21 @@ nlohmann::json RunJson(const std::string& db, std::vector<std::string> args) {
   REQUIRE_FALSE(j.is_discarded());
   REQUIRE(j.is_object());
   return j;
+}
+
+void WriteRawDatabase(const std::string& path, int families, const std::string& marker) {
+  rocksdb::DBOptions o;
+  o.create_if_missing = true;
+  o.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (int i = 0; i < families; ++i)
+    cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  REQUIRE(rocksdb::DB::Open(o, path, cfs, &handles, &raw).ok());
+  REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[0], keys::kFormatKey, marker).ok());
+  for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
+  delete raw;
 }
 
 }  // namespace tiegraph::test

@@ -43,6 +43,11 @@ struct TieSpec {
 std::unique_ptr<Store> StoreWith(const std::string& path, const std::vector<std::string>& keys,
                                  const std::vector<TieSpec>& ties);
 
+// Writes, with RocksDB directly, a database at `path` that has the first `families` column
+// families of the current format and the format marker `marker` (e.g. "tiegraph-format 99"):
+// what an older or newer tiegraph would leave.
+void WriteRawDatabase(const std::string& path, int families, const std::string& marker);
+
 // Everything in the store as JSON Lines (the dump), for comparing two states.
 std::string DumpOf(Store& store);
 

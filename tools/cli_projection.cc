@@ -2,7 +2,7 @@
 
 namespace tiegraph::cli {
 
-void FilterArgs::Register(CLI::App* cmd) {
+void FilterArgs::Register(CLI::App* cmd, bool time_filters) {
   cmd->add_option("--sector", sectors, "Keep institutions of this sector (repeatable)");
   cmd->add_option("--kind", kinds, "Keep institutions of this kind (repeatable)");
   cmd->add_option("--region", region, "Keep institutions in this region, e.g. KR/Gyeonggi");
@@ -10,8 +10,10 @@ void FilterArgs::Register(CLI::App* cmd) {
   cmd->add_option("--status", statuses, "Keep ties of this status: realized, planned, proposed");
   cmd->add_option("--confidence", confidences,
                   "Keep ties of this confidence: stated, implied, derived");
-  cmd->add_option("--as-of", as_of, "Only ties valid on this date (YYYY, YYYY-MM, YYYY-MM-DD)");
-  cmd->add_option("--window", window, "Only ties valid at some time in FROM..TO");
+  if (time_filters) {
+    cmd->add_option("--as-of", as_of, "Only ties valid on this date (YYYY, YYYY-MM, YYYY-MM-DD)");
+    cmd->add_option("--window", window, "Only ties valid at some time in FROM..TO");
+  }
   cmd->add_option("--min-strength", min_strength, "Drop ties weaker than this");
   cmd->add_flag("--directed", directed, "Keep tie direction");
   cmd->add_option("--combine", combine, "Parallel ties: count, sum (default) or max of strength")

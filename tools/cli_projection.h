@@ -22,8 +22,9 @@ struct FilterArgs {
   double min_strength = 0;
   bool directed = false, include_part_of = false, rollup = false;
 
-  // Adds --sector, --kind, --region, --type, … to `cmd`.
-  void Register(CLI::App* cmd);
+  // Adds --sector, --kind, --region, --type, … to `cmd`; without `time_filters`, not --as-of
+  // and --window (for commands that set the time themselves).
+  void Register(CLI::App* cmd, bool time_filters = true);
 
   // The options as given, checked: a bad value is an error naming its flag.
   Result<ProjectionOptions> Options() const;

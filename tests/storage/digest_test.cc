@@ -2,8 +2,6 @@
 // block boundaries, several writes (extending a partly filled block) and both commit paths.
 #include <catch2/catch.hpp>
 
-#include <rocksdb/db.h>
-
 #include "storage/key_format.h"
 #include "tests/test_util.h"
 
@@ -123,23 +121,8 @@ TEST_CASE("summary scans return every field as written, across blocks and writes
 
 TEST_CASE("a database of format 1 is refused with the way to convert it", "[store][digest]") {
   TempDir dir;
-  {
-    // Format 1 had the same families but the digests.
-    rocksdb::DBOptions o;
-    o.create_if_missing = true;
-    o.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (int i = 0; i < keys::kDigests; ++i)
-      cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(o, dir.path(), cfs, &handles, &raw).ok());
-    REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[0], keys::kFormatKey,
-                     std::string(keys::kFormatMagic) + "1")
-                .ok());
-    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
-    delete raw;
-  }
+  // Format 1 had the same families but the digests.
+  test::WriteRawDatabase(dir.path(), keys::kDigests, std::string(keys::kFormatMagic) + "1");
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.path(), OpenOptions{}, &store);
   CHECK(s.code() == Status::Code::kNotSupported);

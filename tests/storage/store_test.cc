@@ -90,21 +90,8 @@ TEST_CASE("foreign directories give a clear error, never a crash", "[store]") {
 TEST_CASE("a database of a newer format is refused", "[store]") {
   TempDir dir;
   { auto store = OpenStore(dir.path()); }
-  {
-    // Rewrite the format marker the way a future version would.
-    rocksdb::DBOptions o;
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (int i = 0; i < keys::kFamilyCount; ++i)
-      cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(o, dir.path(), cfs, &handles, &raw).ok());
-    REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[0], keys::kFormatKey,
-                     std::string(keys::kFormatMagic) + "99")
-                .ok());
-    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
-    delete raw;
-  }
+  // Rewrite the format marker the way a future version would.
+  test::WriteRawDatabase(dir.path(), keys::kFamilyCount, std::string(keys::kFormatMagic) + "99");
   std::unique_ptr<Store> store;
   Status s = Store::Open(dir.path(), OpenOptions{}, &store);
   CHECK(s.code() == Status::Code::kNotSupported);

@@ -1,0 +1,125 @@
+#include <tiegraph/core_periphery.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace tiegraph {
+namespace {
+
+Status NeedsUndirected(const Projection& g) {
+  if (g.directed) return Status::InvalidArgument("core-periphery works on the undirected view");
+  if (g.node_count() < 4) return Status::InvalidArgument("core-periphery needs 4 institutions or more");
+  return Status::OK();
+}
+
+// Pearson correlation of two variables from their sums over `n` observations.
+double Pearson(double n, double sx, double sy, double sxx, double syy, double sxy) {
+  const double cov = sxy / n - (sx / n) * (sy / n);
+  const double vx = sxx / n - (sx / n) * (sx / n), vy = syy / n - (sy / n) * (sy / n);
+  return vx > 0 && vy > 0 ? cov / std::sqrt(vx * vy) : 0;
+}
+
+// rho of the discrete model from the core size and the ties inside core and periphery. Over
+// the pairs kept (core–core and periphery–periphery), ties and pattern are both 0/1.
+double DiscreteRho(double n_core, double n_all, double ties_core, double ties_periphery) {
+  const double cc = n_core * (n_core - 1) / 2, pp = (n_all - n_core) * (n_all - n_core - 1) / 2;
+  const double ties = ties_core + ties_periphery;
+  return Pearson(cc + pp, ties, cc, ties, cc, ties_core);
+}
+
+}  // namespace
+
+Result<DiscreteCorePeriphery> DiscreteCoreness(const Projection& g) {
+  TIEGRAPH_RETURN_IF_ERROR(NeedsUndirected(g));
+  const size_t n = g.node_count();
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return g.degree(a) > g.degree(b); });
+  DiscreteCorePeriphery out;
+  out.core.assign(n, 0);
+  const size_t start = std::max<size_t>(2, n / 10);
+  for (size_t i = 0; i < start; ++i) out.core[order[i]] = 1;
+  // Core neighbours per node; ties inside the core and inside the periphery.
+  std::vector<double> in_core(n, 0);
+  double ties_core = 0, ties_periphery = 0, n_core = static_cast<double>(start);
+  for (uint32_t v = 0; v < n; ++v) {
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      const uint32_t u = g.targets[e];
+      in_core[v] += out.core[u];
+      if (v > u || out.core[v] != out.core[u]) continue;  // each tie once; none across
+      (out.core[v] ? ties_core : ties_periphery) += 1;
+    }
+  }
+  const double N = static_cast<double>(n);
+  double rho = DiscreteRho(n_core, N, ties_core, ties_periphery);
+  for (int sweep = 0; sweep < 100; ++sweep) {
+    bool moved = false;
+    for (uint32_t v : order) {
+      const double kc = in_core[v], kp = static_cast<double>(g.degree(v)) - kc;
+      const bool to_core = !out.core[v];
+      if (!to_core && n_core <= 2) continue;
+      const double nc = n_core + (to_core ? 1 : -1);
+      const double tc = ties_core + (to_core ? kc : -kc);
+      const double tp = ties_periphery + (to_core ? -kp : kp);
+      const double candidate = DiscreteRho(nc, N, tc, tp);
+      if (candidate <= rho + 1e-12) continue;
+      rho = candidate, n_core = nc, ties_core = tc, ties_periphery = tp;
+      out.core[v] = to_core;
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) in_core[g.targets[e]] += to_core ? 1 : -1;
+      moved = true;
+    }
+    if (!moved) break;
+  }
+  out.rho = rho;
+  const double np = N - n_core;
+  double ties_between = 0;
+  for (uint32_t v = 0; v < n; ++v) {
+    if (out.core[v]) ties_between += static_cast<double>(g.degree(v)) - in_core[v];
+  }
+  out.core_density = n_core > 1 ? ties_core / (n_core * (n_core - 1) / 2) : 0;
+  out.periphery_density = np > 1 ? ties_periphery / (np * (np - 1) / 2) : 0;
+  out.core_periphery_density = n_core * np > 0 ? ties_between / (n_core * np) : 0;
+  return out;
+}
+
+Result<ContinuousCorePeriphery> ContinuousCoreness(const Projection& g, int max_iterations) {
+  TIEGRAPH_RETURN_IF_ERROR(NeedsUndirected(g));
+  const size_t n = g.node_count();
+  std::vector<double> c(n), next(n);
+  for (uint32_t v = 0; v < n; ++v) c[v] = static_cast<double>(g.degree(v)) + 1;
+  for (int it = 0; it < max_iterations; ++it) {
+    double squares = 0;
+    for (double x : c) squares += x * x;
+    double change = 0;
+    for (uint32_t v = 0; v < n; ++v) {
+      double s = 0;
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) s += c[g.targets[e]];
+      const double denom = squares - c[v] * c[v];
+      next[v] = denom > 0 ? s / denom : 0;
+    }
+    for (uint32_t v = 0; v < n; ++v) change += std::fabs(next[v] - c[v]);
+    c.swap(next);
+    if (change < 1e-12 * static_cast<double>(n)) break;
+  }
+  ContinuousCorePeriphery out;
+  const double largest = *std::max_element(c.begin(), c.end());
+  out.coreness.resize(n);
+  for (uint32_t v = 0; v < n; ++v) out.coreness[v] = largest > 0 ? c[v] / largest : 0;
+  // rho over all pairs i < j of a_ij and c_i c_j, from sums.
+  double s1 = 0, s2 = 0, s4 = 0, sax = 0, ties = 0;
+  for (uint32_t v = 0; v < n; ++v) {
+    const double x = out.coreness[v];
+    s1 += x, s2 += x * x, s4 += x * x * x * x;
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      const uint32_t u = g.targets[e];
+      if (v < u) sax += x * out.coreness[u], ties += 1;
+    }
+  }
+  const double pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
+  out.rho = Pearson(pairs, ties, (s1 * s1 - s2) / 2, ties, (s2 * s2 - s4) / 2, sax);
+  return out;
+}
+
+}  // namespace tiegraph

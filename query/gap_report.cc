@@ -1,0 +1,408 @@
+// The partnership-gap report: the ten gap types of docs/GAPS.md, one table each.
+#include <tiegraph/brokerage.h>
+#include <tiegraph/gap_analysis.h>
+#include <tiegraph/mixing.h>
+#include <tiegraph/paths.h>
+#include <tiegraph/vocabulary.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "query/projection_access.h"
+
+namespace tiegraph {
+namespace {
+
+// What the report needs of each projection node.
+struct NodeInfo {
+  Sector sector = Sector::kNone;
+  std::string province;  // the first two region levels, e.g. KR/Chungnam
+  bool foreign = false;
+};
+
+Result<std::vector<NodeInfo>> Infos(const Snapshot& snap, const Projection& g) {
+  std::vector<NodeInfo> info(g.node_count());
+  for (uint32_t v = 0; v < g.node_count(); ++v) {
+    auto in = snap.GetInstitution(g.keys[v]);
+    if (!in.ok()) return in.status();
+    info[v].sector = in->sector;
+    info[v].foreign = in->foreign;
+    for (size_t i = 0; i < in->region.size() && i < 2; ++i)
+      info[v].province += (i ? "/" : "") + in->region[i];
+    if (info[v].province.empty()) info[v].province = "(none)";
+  }
+  return info;
+}
+
+std::string Name(Sector s) { return s == Sector::kNone ? "(none)" : std::string(SectorName(s)); }
+
+// The partnership sectors of 산학연병 (industry, academia, research, hospital).
+bool Partnering(Sector s) {
+  return s == Sector::kIndustry || s == Sector::kAcademia || s == Sector::kResearch ||
+         s == Sector::kHospital;
+}
+
+int MonthIndex(const Date& d) { return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 0); }
+
+// 1. Sector pairs with no ties, or fewer than `threshold` times random mixing.
+Table MissingSectorPairs(const Projection& g, const std::vector<NodeInfo>& info, double threshold) {
+  std::vector<uint32_t> group(g.node_count());
+  for (uint32_t v = 0; v < g.node_count(); ++v) group[v] = static_cast<uint32_t>(info[v].sector);
+  Table t{"1 missing sector pairs", {"sector_a", "sector_b", "observed", "expected", "o_e"}, {}};
+  t.note = "Sector pairs with ties below " + FormatReal(threshold) +
+           " x what random mixing of tie ends gives (0 observed: no tie at all).";
+  auto m = MixingByGroup(g, group, kSectorCount, false);
+  if (!m.ok()) return t;
+  for (int a = 1; a < kSectorCount; ++a) {
+    for (int b = a; b < kSectorCount; ++b) {
+      const double o = m->observed[a * kSectorCount + b], e = m->expected[a * kSectorCount + b];
+      if (m->group_size[a] == 0 || m->group_size[b] == 0 || (a == b && m->group_size[a] < 2))
+        continue;
+      if (e > 0 && o / e >= threshold) continue;
+      t.AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b)), o, e,
+                e > 0 ? Cell(o / e) : Cell()});
+    }
+  }
+  return t;
+}
+
+// 2. Institutions of 산학연병 with no tie to one or more of the other three.
+Table LackingPartnerSector(const Snapshot& snap, const Projection& g,
+                           const std::vector<NodeInfo>& info) {
+  Table t{"2 institutions lacking a partner sector",
+          {"key", "name", "sector", "region", "missing"},
+          {}};
+  t.note = "Industry, academia, research and hospital institutions with no tie to another of "
+           "the four (e.g. a hospital with no industry partner).";
+  const Sector four[] = {Sector::kIndustry, Sector::kAcademia, Sector::kResearch,
+                         Sector::kHospital};
+  for (uint32_t v = 0; v < g.node_count(); ++v) {
+    if (!Partnering(info[v].sector)) continue;
+    std::set<Sector> partners;
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) partners.insert(info[g.targets[e]].sector);
+    std::string missing;
+    for (Sector s : four) {
+      if (s != info[v].sector && !partners.count(s)) missing += (missing.empty() ? "" : ", ") + Name(s);
+    }
+    if (missing.empty()) continue;
+    std::vector<Cell> row = NodeCells(snap, g, v);
+    row.emplace_back(missing);
+    t.AddRow(std::move(row));
+  }
+  return t;
+}
+
+// 3. Per region: how much lies outside the main (largest) component.
+Table IsolatedParts(const Projection& g, const std::vector<NodeInfo>& info) {
+  std::vector<uint32_t> component;
+  ConnectedComponents(g, &component);  // numbered by size: 0 is the main component
+  struct Counts {
+    int64_t all = 0, outside = 0, isolates = 0;
+  };
+  std::map<std::string, Counts> by_region;
+  for (uint32_t v = 0; v < g.node_count(); ++v) {
+    Counts& c = by_region[info[v].province];
+    ++c.all;
+    c.outside += component[v] != 0;
+    c.isolates += g.degree(v) == 0 && (!g.directed || g.in_degree(v) == 0);
+  }
+  Table t{"3 isolated parts by region",
+          {"region", "institutions", "outside_main_component", "share_outside", "isolates"},
+          {}};
+  t.note = "Institutions not connected to the network's largest component, per region.";
+  for (const auto& [region, c] : by_region) {
+    if (c.outside == 0) continue;
+    t.AddRow({region, c.all, c.outside, static_cast<double>(c.outside) / static_cast<double>(c.all),
+              c.isolates});
+  }
+  return t;
+}
+
+// 4. Per region: which pairs of the partnership sectors have no tie inside the region.
+Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
+  const Sector four[] = {Sector::kIndustry, Sector::kAcademia, Sector::kResearch,
+                         Sector::kHospital};
+  struct Coverage {
+    std::set<Sector> present;
+    std::set<std::pair<Sector, Sector>> tied;
+  };
+  std::map<std::string, Coverage> by_region;
+  for (uint32_t v = 0; v < g.node_count(); ++v) {
+    Coverage& c = by_region[info[v].province];
+    c.present.insert(info[v].sector);
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      const uint32_t u = g.targets[e];
+      if (info[u].province == info[v].province)
+        c.tied.insert(std::minmax(info[v].sector, info[u].sector));
+    }
+  }
+  Table t{"4 region-level holes", {"region", "sectors_present", "untied_pairs"}, {}};
+  t.note = "Pairs of industry, academia, research and hospital with no tie inside the region "
+           "(pairs whose sectors are both present are marked *).";
+  for (const auto& [region, c] : by_region) {
+    std::string present, missing;
+    for (Sector s : four) {
+      if (c.present.count(s)) present += (present.empty() ? "" : ", ") + Name(s);
+    }
+    for (size_t a = 0; a < 4; ++a) {
+      for (size_t b = a + 1; b < 4; ++b) {
+        if (c.tied.count(std::minmax(four[a], four[b]))) continue;
+        const bool both = c.present.count(four[a]) && c.present.count(four[b]);
+        missing += (missing.empty() ? "" : ", ") + Name(four[a]) + "-" + Name(four[b]) +
+                   (both ? "*" : "");
+      }
+    }
+    t.AddRow({region, present, missing});
+  }
+  return t;
+}
+
+// 6a. Articulation points and bridges.
+Table SinglePointsOfFailure(const Snapshot& snap, const Projection& g) {
+  Table t{"6a single points of failure", {"kind", "key", "name", "other_key", "other_name"}, {}};
+  t.note = "Institutions (articulation points) and ties (bridges) whose loss splits a component.";
+  auto name = [&](uint32_t v) {
+    auto in = snap.GetInstitution(g.keys[v]);
+    return in.ok() ? in->name : std::string();
+  };
+  for (uint32_t v : ArticulationPoints(g)) {
+    t.AddRow({std::string("institution"), g.keys[v], name(v), Cell(), Cell()});
+  }
+  for (const auto& [a, b] : Bridges(g)) {
+    t.AddRow({std::string("tie"), g.keys[a], name(a), g.keys[b], name(b)});
+  }
+  return t;
+}
+
+// 5 and 6b. Sector pairs with no direct tie: no broker at all, or one broker carrying most of
+// the two-paths between them.
+void Brokerless(const Snapshot& snap, const Projection& g, const std::vector<NodeInfo>& info,
+                Table* none, Table* single) {
+  const int k = kSectorCount;
+  std::vector<int64_t> direct(k * k, 0);
+  std::vector<double> paths(k * k, 0), best(k * k, 0);
+  std::vector<uint32_t> best_broker(k * k, UINT32_MAX);
+  std::vector<int64_t> members(k, 0);
+  for (uint32_t v = 0; v < g.node_count(); ++v) ++members[static_cast<int>(info[v].sector)];
+  std::vector<double> reach(k);
+  for (uint32_t x = 0; x < g.node_count(); ++x) {
+    std::fill(reach.begin(), reach.end(), 0);
+    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) {
+      const int s = static_cast<int>(info[g.targets[e]].sector);
+      reach[s] += 1;
+      const int a = std::min(s, static_cast<int>(info[x].sector)),
+                b = std::max(s, static_cast<int>(info[x].sector));
+      ++direct[a * k + b];
+    }
+    for (int a = 1; a < k; ++a) {
+      for (int b = a + 1; b < k; ++b) {
+        const double through = reach[a] * reach[b];  // two-paths a - x - b
+        if (through == 0) continue;
+        paths[a * k + b] += through;
+        if (through > best[a * k + b]) best[a * k + b] = through, best_broker[a * k + b] = x;
+      }
+    }
+  }
+  *none = Table{"5 sector pairs with no broker", {"sector_a", "sector_b"}, {}};
+  none->note = "Sectors with no tie between them and no institution tied to both (a structural "
+               "hole nobody spans).";
+  *single = Table{"6b single-broker dependency",
+                  {"sector_a", "sector_b", "broker", "name", "share"},
+                  {}};
+  single->note = "Sectors with no direct tie, joined mostly (over half of the two-paths) through "
+                 "one institution.";
+  for (int a = 1; a < k; ++a) {
+    for (int b = a + 1; b < k; ++b) {
+      if (members[a] == 0 || members[b] == 0 || direct[a * k + b] > 0) continue;
+      if (paths[a * k + b] == 0) {
+        none->AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b))});
+      } else if (best[a * k + b] / paths[a * k + b] > 0.5) {
+        const uint32_t x = best_broker[a * k + b];
+        auto in = snap.GetInstitution(g.keys[x]);
+        single->AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b)), g.keys[x],
+                        in.ok() ? in->name : std::string(), best[a * k + b] / paths[a * k + b]});
+      }
+    }
+  }
+}
+
+// 8. MOUs, visits and planned ties with no follow-on tie between the same pair.
+Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, int months) {
+  static const std::set<std::string> kEarly = {"planned-cooperation", "investment-intent",
+                                               "visit-meeting", "mou"};
+  static const std::set<std::string> kFollowOn = {"joint-research", "investment", "tenancy",
+                                                  "commissioned-study", "establishment"};
+  struct Early {
+    std::string key, a, b, type, status;
+    Date since;
+  };
+  std::vector<Early> early;
+  std::map<std::pair<std::string, std::string>, std::vector<Date>> follow_on;
+  int latest = 0;
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& t) {
+    if (t.since.known()) latest = std::max(latest, MonthIndex(t.since));
+    const auto pair = std::minmax(t.source, t.target);
+    if (kFollowOn.count(t.type) && t.status == TieStatus::kRealized) {
+      follow_on[{pair.first, pair.second}].push_back(t.since);
+    } else if (kEarly.count(t.type) || t.status != TieStatus::kRealized) {
+      if (t.type != "part-of")
+        early.push_back({t.key, t.source, t.target, t.type, std::string(TieStatusName(t.status)), t.since});
+    }
+    return true;
+  }));
+  const int now = filter.as_of.known() ? MonthIndex(filter.as_of) : latest;
+  Table t{"8 unconverted ties",
+          {"tie", "source", "target", "type", "status", "since", "months", "overdue"},
+          {}};
+  t.note = "MOUs, visits, intentions and planned ties with no joint research, investment, "
+           "tenancy, commissioned study or establishment between the pair within " +
+           std::to_string(months) + " months (months: age at " +
+           (filter.as_of.known() ? FormatDate(filter.as_of) : "the latest tie date") + ").";
+  for (const Early& e : early) {
+    const auto pair = std::minmax(e.a, e.b);
+    bool converted = false;
+    if (auto it = follow_on.find({pair.first, pair.second}); it != follow_on.end()) {
+      for (const Date& d : it->second) {
+        // Undated follow-ons count: the pair did convert at some point.
+        const int gap = d.known() && e.since.known() ? MonthIndex(d) - MonthIndex(e.since) : 0;
+        converted = converted || (gap >= 0 && gap <= months);
+      }
+    }
+    if (converted) continue;
+    const Cell age = e.since.known() ? Cell(static_cast<int64_t>(now - MonthIndex(e.since))) : Cell();
+    const bool overdue = e.since.known() && now - MonthIndex(e.since) >= months;
+    t.AddRow({e.key, e.a, e.b, e.type, e.status, FormatDate(e.since), age,
+              std::string(overdue ? "yes" : "")});
+  }
+  return t;
+}
+
+// 9. The best cross-sector pairs with no tie, by resource allocation over the whole network.
+Table SuggestedLinks(const Snapshot& snap, const Projection& g, const std::vector<NodeInfo>& info,
+                     size_t top) {
+  struct Pair {
+    double score;
+    uint32_t a, b;
+  };
+  std::vector<Pair> best;
+  std::vector<double> score(g.node_count(), 0);
+  std::vector<uint32_t> touched;
+  std::vector<char> adjacent(g.node_count(), 0);
+  for (uint32_t x = 0; x < g.node_count(); ++x) {
+    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) adjacent[g.targets[e]] = 1;
+    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) {
+      const uint32_t z = g.targets[e];
+      for (uint64_t f = g.offsets[z]; f < g.offsets[z + 1]; ++f) {
+        const uint32_t y = g.targets[f];
+        if (y <= x || adjacent[y] || info[y].sector == info[x].sector) continue;
+        if (score[y] == 0) touched.push_back(y);
+        score[y] += 1.0 / static_cast<double>(g.degree(z));
+      }
+    }
+    for (uint32_t y : touched) {
+      best.push_back({score[y], x, y});
+      score[y] = 0;
+    }
+    touched.clear();
+    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) adjacent[g.targets[e]] = 0;
+    // Keep the list short: only the best `top` can be reported.
+    if (best.size() > 4 * top + 1024) {
+      std::nth_element(best.begin(), best.begin() + static_cast<ptrdiff_t>(top), best.end(),
+                       [](const Pair& p, const Pair& q) { return p.score > q.score; });
+      best.resize(top + 1024);
+    }
+  }
+  std::sort(best.begin(), best.end(), [&](const Pair& p, const Pair& q) {
+    if (p.score != q.score) return p.score > q.score;
+    return std::tie(g.keys[p.a], g.keys[p.b]) < std::tie(g.keys[q.a], g.keys[q.b]);
+  });
+  if (best.size() > top) best.resize(top);
+  Table t{"9 suggested links", {"key_a", "name_a", "key_b", "name_b", "score", "via"}, {}};
+  t.note = "Cross-sector pairs with no tie that share partners (resource allocation: shared "
+           "partners weighted by 1/their number of ties).";
+  auto name = [&](uint32_t v) {
+    auto in = snap.GetInstitution(g.keys[v]);
+    return in.ok() ? in->name : std::string();
+  };
+  for (const Pair& p : best) {
+    std::string via;
+    const auto shared = SharedNeighbours(g, p.a, p.b);
+    for (size_t i = 0; i < shared.size() && i < 3; ++i) via += (i ? ", " : "") + g.keys[shared[i]];
+    if (shared.size() > 3) via += ", …";
+    t.AddRow({g.keys[p.a], name(p.a), g.keys[p.b], name(p.b), p.score, via});
+  }
+  return t;
+}
+
+// 10. Per region: ties to foreign institutions, and through how many local institutions.
+Table GlobalPipeline(const Projection& g, const std::vector<NodeInfo>& info) {
+  struct Pipes {
+    int64_t institutions = 0, foreign_ties = 0;
+    std::set<uint32_t> gatekeepers;
+  };
+  std::map<std::string, Pipes> by_region;
+  for (uint32_t v = 0; v < g.node_count(); ++v) {
+    if (info[v].foreign) continue;
+    Pipes& p = by_region[info[v].province];
+    ++p.institutions;
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
+      if (info[g.targets[e]].foreign) ++p.foreign_ties, p.gatekeepers.insert(v);
+    }
+  }
+  Table t{"10 global pipeline", {"region", "institutions", "foreign_ties", "gatekeepers", "gap"}, {}};
+  t.note = "Domestic regions' ties to foreign institutions; a gap: none at all, or all through "
+           "one institution (local buzz without global pipelines).";
+  for (const auto& [region, p] : by_region) {
+    const char* gap = p.foreign_ties == 0 ? "no foreign tie"
+                      : p.gatekeepers.size() == 1 ? "one gatekeeper"
+                                                  : "";
+    t.AddRow({region, p.institutions, p.foreign_ties, static_cast<int64_t>(p.gatekeepers.size()),
+              std::string(gap)});
+  }
+  return t;
+}
+
+}  // namespace
+
+Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptions& projection,
+                                     const GapRequest& r) {
+  if (projection.directed) return Status::InvalidArgument("the gap report uses the undirected view");
+  if (r.months < 0) return Status::InvalidArgument("--months must be >= 0");
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto info = Infos(snap, *g);
+  if (!info.ok()) return info.status();
+  std::vector<Table> out;
+  out.push_back(MissingSectorPairs(*g, *info, r.threshold));
+  out.push_back(LackingPartnerSector(snap, *g, *info));
+  out.push_back(IsolatedParts(*g, *info));
+  out.push_back(RegionHoles(*g, *info));
+  Table none, single;
+  Brokerless(snap, *g, *info, &none, &single);
+  out.push_back(std::move(none));
+  out.push_back(SinglePointsOfFailure(snap, *g));
+  out.push_back(std::move(single));
+  auto synergy = SynergyTables(snap, r.synergy);
+  if (!synergy.ok()) return synergy.status();
+  Table t7 = std::move((*synergy)[0]);
+  t7.title = "7 helix synergy";
+  for (auto& row : (*synergy)[1].rows) {
+    if (std::get<int64_t>(row[1]) == static_cast<int64_t>(r.synergy.helices.size())) {
+      t7.columns.push_back("t_bits");
+      t7.rows[0].push_back(row[2]);
+    }
+  }
+  t7.note += " T of all the helices together; negative (three helices) = synergy.";
+  out.push_back(std::move(t7));
+  auto unconverted = Unconverted(snap, projection.filter, r.months);
+  if (!unconverted.ok()) return unconverted.status();
+  out.push_back(std::move(*unconverted));
+  out.push_back(SuggestedLinks(snap, *g, *info, r.suggestions));
+  out.push_back(GlobalPipeline(*g, *info));
+  return out;
+}
+
+}  // namespace tiegraph

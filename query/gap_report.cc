@@ -140,8 +140,8 @@ Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
     }
   }
   Table t{"4 region-level holes", {"region", "sectors_present", "untied_pairs"}, {}};
-  t.note = "Pairs of industry, academia, research and hospital with no tie inside the region "
-           "(pairs whose sectors are both present are marked *).";
+  t.note = "Pairs of industry, academia, research and hospital that are both in the region "
+           "with no tie between them inside it.";
   for (const auto& [region, c] : by_region) {
     std::string present, missing;
     for (Sector s : four) {
@@ -149,13 +149,12 @@ Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
     }
     for (size_t a = 0; a < 4; ++a) {
       for (size_t b = a + 1; b < 4; ++b) {
+        if (!c.present.count(four[a]) || !c.present.count(four[b])) continue;
         if (c.tied.count(std::minmax(four[a], four[b]))) continue;
-        const bool both = c.present.count(four[a]) && c.present.count(four[b]);
-        missing += (missing.empty() ? "" : ", ") + Name(four[a]) + "-" + Name(four[b]) +
-                   (both ? "*" : "");
+        missing += (missing.empty() ? "" : ", ") + Name(four[a]) + "-" + Name(four[b]);
       }
     }
-    t.AddRow({region, present, missing});
+    if (!missing.empty()) t.AddRow({region, present, missing});
   }
   return t;
 }
@@ -163,7 +162,8 @@ Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
 // 6a. Articulation points and bridges.
 Table SinglePointsOfFailure(const Snapshot& snap, const Projection& g) {
   Table t{"6a single points of failure", {"kind", "key", "name", "other_key", "other_name"}, {}};
-  t.note = "Institutions (articulation points) and ties (bridges) whose loss splits a component.";
+  t.note = "Institutions (articulation points) and ties (bridges) whose loss splits a component; "
+           "bridges to an institution with no other tie are left out.";
   auto name = [&](uint32_t v) {
     auto in = snap.GetInstitution(g.keys[v]);
     return in.ok() ? in->name : std::string();
@@ -172,6 +172,7 @@ Table SinglePointsOfFailure(const Snapshot& snap, const Projection& g) {
     t.AddRow({std::string("institution"), g.keys[v], name(v), Cell(), Cell()});
   }
   for (const auto& [a, b] : Bridges(g)) {
+    if (g.degree(a) < 2 || g.degree(b) < 2) continue;
     t.AddRow({std::string("tie"), g.keys[a], name(a), g.keys[b], name(b)});
   }
   return t;
@@ -243,7 +244,9 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, 
   std::map<std::pair<std::string, std::string>, std::vector<Date>> follow_on;
   int latest = 0;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& t) {
-    if (t.since.known()) latest = std::max(latest, MonthIndex(t.since));
+    // "Now" is the latest realized tie: planned ties may lie in the future.
+    if (t.since.known() && t.status == TieStatus::kRealized)
+      latest = std::max(latest, MonthIndex(t.since));
     const auto pair = std::minmax(t.source, t.target);
     if (kFollowOn.count(t.type) && t.status == TieStatus::kRealized) {
       follow_on[{pair.first, pair.second}].push_back(t.since);
@@ -260,7 +263,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, 
   t.note = "MOUs, visits, intentions and planned ties with no joint research, investment, "
            "tenancy, commissioned study or establishment between the pair within " +
            std::to_string(months) + " months (months: age at " +
-           (filter.as_of.known() ? FormatDate(filter.as_of) : "the latest tie date") + ").";
+           (filter.as_of.known() ? FormatDate(filter.as_of) : "the latest realized tie's date") + ").";
   for (const Early& e : early) {
     const auto pair = std::minmax(e.a, e.b);
     bool converted = false;

@@ -1,5 +1,6 @@
 // The network over time: the same measures over a series of windows, and link suggestion
 // judged on a time split.
+#include <tiegraph/core_periphery.h>
 #include <tiegraph/gap_analysis.h>
 #include <tiegraph/mixing.h>
 #include <tiegraph/vocabulary.h>
@@ -79,12 +80,14 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
 
   Table t{"evolution",
           {"window", "institutions", "ties", "density", "e_i", "assortativity", "components",
-           "main_share", "formed", "dissolved", "kept", "jaccard", "entrants", "exits"},
+           "main_share", "formed", "dissolved", "kept", "jaccard", "entrants", "exits", "core",
+           "new_in_core", "events", "t_uig"},
           {}};
   t.note = "Per window: institutions with a tie and their ties; formed/dissolved/kept: tied "
-           "pairs against the window before; E-I and assortativity by sector.";
+           "pairs against the window before; E-I and assortativity by sector; core: the "
+           "discrete core-periphery model's core; t_uig: helix synergy of the window's events.";
   PairSet previous;
-  std::set<std::string> previous_active;
+  std::set<std::string> previous_active, previous_core;
   for (int end = first_end; end <= last_end; end += *step) {
     const int begin = end - *window + 1;
     ProjectionOptions o = projection;
@@ -126,6 +129,24 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
     for (const auto& p : previous) dissolved += !pairs.count(p);
     for (const auto& k : active) entrants += !previous_active.count(k);
     for (const auto& k : previous_active) exits += !active.count(k);
+    // The discrete core among the active institutions' ties (isolates are periphery).
+    std::set<std::string> core;
+    if (g->node_count() >= 4 && !pairs.empty()) {
+      auto cp = DiscreteCoreness(*g);
+      if (!cp.ok()) return cp.status();
+      for (uint32_t v = 0; v < g->node_count(); ++v) {
+        if (cp->core[v]) core.insert(g->keys[v]);
+      }
+    }
+    int64_t new_in_core = 0;
+    for (const auto& k : core) new_in_core += !previous_core.count(k);
+    SynergyRequest synergy;
+    synergy.from = MonthDate(begin);
+    synergy.to = MonthDate(end);
+    auto helix = SynergyTables(snap, synergy);
+    if (!helix.ok()) return helix.status();
+    const Cell events = (*helix)[0].rows[0][0];
+    const Cell t_uig = (*helix)[1].rows.back()[2];  // the three default helices together
     const double unions = static_cast<double>(formed + kept + dissolved);
     const bool first = end == first_end;
     auto delta = [&](int64_t x) { return first ? Cell() : Cell(x); };
@@ -138,9 +159,11 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
               a > 0 ? Cell(static_cast<double>(largest) / a) : Cell(), delta(formed),
               delta(dissolved), delta(kept),
               first || unions == 0 ? Cell() : Cell(static_cast<double>(kept) / unions),
-              delta(entrants), delta(exits)});
+              delta(entrants), delta(exits), static_cast<int64_t>(core.size()),
+              delta(new_in_core), events, t_uig});
     previous = std::move(pairs);
     previous_active = std::move(active);
+    previous_core = std::move(core);
   }
   return t;
 }

@@ -105,8 +105,13 @@ Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequ
   };
   std::vector<uint32_t> patterns;
   Status bad;
+  const bool windowed = r.from.known() || r.to.known();
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachEvent([&](const Event& ev) {
     if (ev.participants.empty()) return true;
+    if (windowed && (!ev.date.known() || (r.from.known() && EndsBeforeStart(r.from, ev.date)) ||
+                     (r.to.known() && EndsBeforeStart(ev.date, r.to)))) {
+      return true;  // outside the window
+    }
     uint32_t pattern = 0;
     for (const auto& p : ev.participants) {
       auto bits = bits_of(p.institution);

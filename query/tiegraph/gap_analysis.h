@@ -66,6 +66,8 @@ Result<std::vector<Helix>> ParseHelices(std::string_view text);
 
 struct SynergyRequest {
   std::vector<Helix> helices = DefaultHelices();
+  // When known: only events dated within [from, to] count (undated events then do not).
+  Date from, to;
 };
 // Over events (each event a unit; a helix is present when a participant belongs to it):
 // "helix synergy", T for every combination of two or more helices; and the share of events
@@ -83,8 +85,10 @@ struct EvolutionRequest {
   std::string window = "3y";  // each window's length, ending at its end
 };
 // One row per window: active institutions (with a tie), ties, density, E-I and assortativity by
-// sector, components, the main component's share; against the window before: ties formed,
-// dissolved and kept (by pair), entrants and exits, and the Jaccard similarity of the tie sets.
+// sector, components, the main component's share, the discrete core's size and how many of it
+// are new, the events dated in the window and their T_UIG (default helices); against the window
+// before: ties formed, dissolved and kept (by pair), entrants and exits, and the Jaccard
+// similarity of the tie sets.
 Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& projection,
                              const EvolutionRequest& request);
 

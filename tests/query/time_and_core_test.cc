@@ -111,6 +111,11 @@ TEST_CASE("evolution counts ties formed, dissolved and kept per window", "[evolu
   CHECK(Int(y2022[6]) == 1);
   CHECK(Real(y2022[11]) == Approx(1.0 / 2));  // Jaccard: kept 1 of {b-c, c-d}
 
+  // No events: none counted, no synergy; a core once there are ties.
+  CHECK(Int(y2022[16]) == 0);
+  CHECK(std::holds_alternative<std::monostate>(y2022[17]));
+  CHECK(Int(y2022[14]) >= 2);
+
   r.window = "2x";
   CHECK_FALSE(EvolutionTable(*store->Read(), {}, r).ok());
 }

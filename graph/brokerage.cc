@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <thread>
+
+#include "graph/two_halves.h"
 
 namespace tiegraph {
 namespace {
@@ -46,18 +47,12 @@ MutualRows Mutual(const Projection& g, bool weighted) {
   return m;
 }
 
-// Runs fn(lo, hi) over [0, n) in `threads` contiguous slices of about equal work.
+// Runs fn(lo, hi) over [0, n): in two slices of about equal work on two threads, or whole.
 template <typename Fn>
 void Slices(size_t n, const std::vector<uint64_t>& offsets, int threads, Fn&& fn) {
-  if (threads < 2 || n < 1000) {
-    fn(size_t{0}, n);
-    return;
-  }
-  const size_t split = static_cast<size_t>(
-      std::upper_bound(offsets.begin(), offsets.end(), offsets[n] / 2) - offsets.begin() - 1);
-  std::thread helper([&]() { fn(split, n); });
-  fn(0, split);
-  helper.join();
+  const bool two = threads >= 2 && n >= 1000;
+  const size_t split = two ? HalfwayRow(offsets) : n;
+  RunParts(two ? 2 : 1, [&](int part) { part == 0 ? fn(size_t{0}, split) : fn(split, n); });
 }
 
 }  // namespace

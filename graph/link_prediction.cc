@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <queue>
 #include <string>
+#include <tuple>
 
 namespace tiegraph {
 namespace {
@@ -63,6 +65,48 @@ std::vector<double> KatzFrom(const Projection& g, uint32_t source, double beta) 
   }
   return score;
 }
+
+// Local scores from one node x to every y reached by a two-path x - z - y: the shared
+// neighbours are accumulated over the two-paths, so each x costs the sum of its neighbours'
+// degrees. Reused across sources (its arrays are cleared after each).
+class TwoPathScorer {
+ public:
+  TwoPathScorer(const Projection& g, LinkScore score)
+      : g_(g), score_(score), common_(g.node_count(), 0), sum_(g.node_count(), 0) {}
+
+  // Calls fn(y, score) once for each y with a shared neighbour that skip(y) lets through.
+  template <typename Skip, typename Fn>
+  void From(uint32_t x, Skip&& skip, Fn&& fn) {
+    for (uint64_t e = g_.offsets[x]; e < g_.offsets[x + 1]; ++e) {
+      const uint32_t z = g_.targets[e];
+      const double kz = static_cast<double>(g_.degree(z));
+      for (uint64_t f = g_.offsets[z]; f < g_.offsets[z + 1]; ++f) {
+        const uint32_t y = g_.targets[f];
+        if (y == x || skip(y)) continue;
+        if (common_[y] == 0) reached_.push_back(y);
+        common_[y] += 1;
+        sum_[y] += score_ == LinkScore::kAdamicAdar ? 1 / std::log(kz) : 1 / kz;
+      }
+    }
+    const double kx = static_cast<double>(g_.degree(x));
+    for (uint32_t y : reached_) {
+      const double ky = static_cast<double>(g_.degree(y));
+      double s = sum_[y];  // resource allocation, Adamic–Adar
+      if (score_ == LinkScore::kCommonNeighbours) s = common_[y];
+      if (score_ == LinkScore::kJaccard) s = common_[y] / (kx + ky - common_[y]);
+      if (score_ == LinkScore::kPreferentialAttachment) s = kx * ky;
+      fn(y, s);
+      common_[y] = sum_[y] = 0;
+    }
+    reached_.clear();
+  }
+
+ private:
+  const Projection& g_;
+  LinkScore score_;
+  std::vector<double> common_, sum_;
+  std::vector<uint32_t> reached_;
+};
 
 }  // namespace
 
@@ -167,24 +211,12 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
     }
   } else {
     // Two-paths source - z - y reach every candidate with a shared neighbour.
-    std::vector<double> common(n, 0);
-    for (uint64_t e = g.offsets[source]; e < g.offsets[source + 1]; ++e) {
-      const uint32_t z = g.targets[e];
-      const double kz = static_cast<double>(g.degree(z));
-      for (uint64_t f = g.offsets[z]; f < g.offsets[z + 1]; ++f) {
-        const uint32_t y = g.targets[f];
-        if (excluded[y]) continue;
-        if (common[y] == 0) candidates.push_back(y);
-        common[y] += 1;
-        if (o.score == LinkScore::kAdamicAdar) score[y] += 1 / std::log(kz);
-        if (o.score == LinkScore::kResourceAllocation) score[y] += 1 / kz;
-      }
-    }
-    for (uint32_t y : candidates) {
-      const double ky = static_cast<double>(g.degree(y));
-      if (o.score == LinkScore::kCommonNeighbours) score[y] = common[y];
-      if (o.score == LinkScore::kJaccard) score[y] = common[y] / (kx + ky - common[y]);
-    }
+    TwoPathScorer(g, o.score).From(
+        source, [&](uint32_t y) { return excluded[y] != 0; },
+        [&](uint32_t y, double value) {
+          score[y] = value;
+          candidates.push_back(y);
+        });
   }
   std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
     return score[a] != score[b] ? score[a] > score[b] : g.keys[a] < g.keys[b];
@@ -192,6 +224,42 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
   if (candidates.size() > o.top) candidates.resize(o.top);
   std::vector<LinkSuggestion> out;
   for (uint32_t y : candidates) out.push_back({y, score[y]});
+  return out;
+}
+
+Result<std::vector<LinkPair>> BestLinkPairs(const Projection& g, LinkScore score, size_t top,
+                                            const std::function<bool(uint32_t, uint32_t)>& keep,
+                                            size_t* candidates) {
+  TIEGRAPH_RETURN_IF_ERROR(NeedsUndirected(g));
+  if (score == LinkScore::kKatz)
+    return Status::InvalidArgument("pairs are scored one source at a time: not katz");
+  auto before = [&](const LinkPair& p, const LinkPair& q) {  // p ranks before q
+    if (p.score != q.score) return p.score > q.score;
+    return std::tie(g.keys[p.a], g.keys[p.b]) < std::tie(g.keys[q.a], g.keys[q.b]);
+  };
+  std::priority_queue<LinkPair, std::vector<LinkPair>, decltype(before)> best(before);  // top: worst
+  size_t scored = 0;
+  TwoPathScorer scorer(g, score);
+  std::vector<char> partner(g.node_count(), 0);
+  for (uint32_t x = 0; x < g.node_count(); ++x) {
+    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) partner[g.targets[e]] = 1;
+    scorer.From(
+        x, [&](uint32_t y) { return y < x || partner[y] || (keep && !keep(x, y)); },
+        [&](uint32_t y, double value) {
+          ++scored;
+          const LinkPair p{x, y, value};
+          if (best.size() < top) {
+            best.push(p);
+          } else if (top > 0 && before(p, best.top())) {
+            best.pop();
+            best.push(p);
+          }
+        });
+    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) partner[g.targets[e]] = 0;
+  }
+  if (candidates) *candidates = scored;
+  std::vector<LinkPair> out(best.size());
+  for (size_t i = out.size(); i-- > 0; best.pop()) out[i] = best.top();
   return out;
 }
 

@@ -3,8 +3,9 @@
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
-#include <thread>
 #include <unordered_map>
+
+#include "graph/two_halves.h"
 
 namespace tiegraph {
 namespace {
@@ -49,18 +50,6 @@ struct Edge {
 };
 constexpr uint32_t kOneWay = 0x80000000u;
 
-// Runs fn(0) .. fn(parts - 1), parts 0 and 1 at once.
-template <typename Fn>
-void RunParts(int parts, Fn&& fn) {
-  if (parts == 2) {
-    std::thread helper([&fn]() { fn(1); });
-    fn(0);
-    helper.join();
-  } else {
-    fn(0);
-  }
-}
-
 // Calls arc(a, b, weight, one_way) for every tie with sequence in [begin, end) that passes
 // the filter and joins two distinct projection nodes (index: node id -> projection node),
 // in tie order. one_way: a directed tie in a directed view.
@@ -95,11 +84,7 @@ void SortAndCombineRows(int parts, CombineTies combine, std::vector<uint64_t>* o
                         std::vector<uint32_t>* targets, std::vector<double>* weights) {
   const size_t n = offsets->size() - 1;
   std::vector<uint64_t> length(n);
-  const size_t split =
-      parts == 2 ? static_cast<size_t>(std::upper_bound(offsets->begin(), offsets->end(),
-                                                        targets->size() / 2) -
-                                       offsets->begin() - 1)
-                 : n;
+  const size_t split = parts == 2 ? HalfwayRow(*offsets) : n;
   RunParts(parts, [&](int part) {
     std::vector<std::pair<uint32_t, double>> row;
     const size_t lo = part == 0 ? 0 : split, hi = part == 0 ? split : n;

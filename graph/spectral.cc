@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 #include "graph/neighbor_sets.h"
+#include "graph/two_halves.h"
 
 namespace tiegraph {
 namespace {
@@ -65,9 +65,7 @@ Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions&
   // The change is summed per half too, whatever the thread count, so that the iteration
   // count cannot depend on it either.
   const bool two_threads = o.threads > 1 && in_sources.size() >= 200000;
-  const size_t split = static_cast<size_t>(
-      std::upper_bound(in_offsets.begin(), in_offsets.end(), in_sources.size() / 2) -
-      in_offsets.begin() - 1);
+  const size_t split = HalfwayRow(in_offsets);
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n), share(n);
   for (int it = 0; it < o.max_iterations; ++it) {
     double dangling = 0;
@@ -89,9 +87,7 @@ Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions&
     };
     double err_low = 0, err_high = 0;
     if (two_threads) {
-      std::thread helper(pull, split, n, &err_high);
-      pull(0, split, &err_low);
-      helper.join();
+      RunParts(2, [&](int part) { part == 0 ? pull(0, split, &err_low) : pull(split, n, &err_high); });
     } else {
       pull(0, split, &err_low);
       pull(split, n, &err_high);

@@ -7,10 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <queue>
 #include <random>
 #include <set>
-#include <tuple>
 #include <string_view>
 #include <unordered_map>
 
@@ -18,15 +16,6 @@
 
 namespace tiegraph {
 namespace {
-
-// Months since year 0 of the first month a date can mean.
-int FirstMonth(const Date& d) {
-  return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 0);
-}
-// ... and of the last.
-int LastMonth(const Date& d) {
-  return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 11);
-}
 
 Date MonthDate(int month) {
   Date d;
@@ -232,57 +221,13 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
       ++done;
     }
   }
-  // precision@k over the pairs with a shared partner, best first (ties by key order): scores
-  // accumulated over the two-paths from each node, the best k kept in a bounded heap.
-  struct Scored {
-    double score;
-    uint32_t a, b;
-  };
-  auto before = [&](const Scored& p, const Scored& q) {  // p ranks before q
-    if (p.score != q.score) return p.score > q.score;
-    return std::tie(g->keys[p.a], g->keys[p.b]) < std::tie(g->keys[q.a], g->keys[q.b]);
-  };
-  std::priority_queue<Scored, std::vector<Scored>, decltype(before)> best(before);  // top: worst
+  // precision@k over the pairs with a shared partner, best first (ties by key order).
   size_t candidates = 0;
-  std::vector<double> common(n, 0), sum(n, 0);
-  std::vector<char> partner(n, 0);
-  std::vector<uint32_t> reached;
-  for (uint32_t x = 0; x < n; ++x) {
-    for (uint64_t e = g->offsets[x]; e < g->offsets[x + 1]; ++e) partner[g->targets[e]] = 1;
-    for (uint64_t e = g->offsets[x]; e < g->offsets[x + 1]; ++e) {
-      const uint32_t z = g->targets[e];
-      const double kz = static_cast<double>(g->degree(z));
-      for (uint64_t f = g->offsets[z]; f < g->offsets[z + 1]; ++f) {
-        const uint32_t y = g->targets[f];
-        if (y <= x || partner[y]) continue;
-        if (common[y] == 0) reached.push_back(y);
-        common[y] += 1;
-        sum[y] += r.score == LinkScore::kAdamicAdar ? 1 / std::log(kz) : 1 / kz;
-      }
-    }
-    const double kx = static_cast<double>(g->degree(x));
-    for (uint32_t y : reached) {
-      const double ky = static_cast<double>(g->degree(y));
-      double score = sum[y];  // resource allocation, Adamic–Adar
-      if (r.score == LinkScore::kCommonNeighbours) score = common[y];
-      if (r.score == LinkScore::kJaccard) score = common[y] / (kx + ky - common[y]);
-      if (r.score == LinkScore::kPreferentialAttachment) score = kx * ky;
-      ++candidates;
-      const Scored s{score, x, y};
-      if (best.size() < r.k) {
-        best.push(s);
-      } else if (before(s, best.top())) {
-        best.pop();
-        best.push(s);
-      }
-      common[y] = sum[y] = 0;
-    }
-    reached.clear();
-    for (uint64_t e = g->offsets[x]; e < g->offsets[x + 1]; ++e) partner[g->targets[e]] = 0;
-  }
-  const size_t k = best.size();
+  auto best = BestLinkPairs(*g, r.score, r.k, {}, &candidates);
+  if (!best.ok()) return best.status();
+  const size_t k = best->size();
   size_t hits = 0;
-  for (; !best.empty(); best.pop()) hits += positives.count({best.top().a, best.top().b});
+  for (const LinkPair& p : *best) hits += positives.count({p.a, p.b});
   out.AddRow({static_cast<int64_t>(positives.size()),
               done ? Cell(wins / static_cast<double>(done)) : Cell(),
               static_cast<int64_t>(done),

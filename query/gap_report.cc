@@ -9,7 +9,6 @@
 #include <cmath>
 #include <map>
 #include <set>
-#include <tuple>
 
 #include "query/projection_access.h"
 
@@ -44,8 +43,6 @@ bool Partnering(Sector s) {
   return s == Sector::kIndustry || s == Sector::kAcademia || s == Sector::kResearch ||
          s == Sector::kHospital;
 }
-
-int MonthIndex(const Date& d) { return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 0); }
 
 // 1. Sector pairs with no ties, or fewer than `threshold` times random mixing.
 Table MissingSectorPairs(const Projection& g, const std::vector<NodeInfo>& info, double threshold) {
@@ -246,7 +243,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, 
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& t) {
     // "Now" is the latest realized tie: planned ties may lie in the future.
     if (t.since.known() && t.status == TieStatus::kRealized)
-      latest = std::max(latest, MonthIndex(t.since));
+      latest = std::max(latest, FirstMonth(t.since));
     const auto pair = std::minmax(t.source, t.target);
     if (kFollowOn.count(t.type) && t.status == TieStatus::kRealized) {
       follow_on[{pair.first, pair.second}].push_back(t.since);
@@ -256,7 +253,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, 
     }
     return true;
   }));
-  const int now = filter.as_of.known() ? MonthIndex(filter.as_of) : latest;
+  const int now = filter.as_of.known() ? FirstMonth(filter.as_of) : latest;
   Table t{"8 unconverted ties",
           {"tie", "source", "target", "type", "status", "since", "months", "overdue"},
           {}};
@@ -270,13 +267,13 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, 
     if (auto it = follow_on.find({pair.first, pair.second}); it != follow_on.end()) {
       for (const Date& d : it->second) {
         // Undated follow-ons count: the pair did convert at some point.
-        const int gap = d.known() && e.since.known() ? MonthIndex(d) - MonthIndex(e.since) : 0;
+        const int gap = d.known() && e.since.known() ? FirstMonth(d) - FirstMonth(e.since) : 0;
         converted = converted || (gap >= 0 && gap <= months);
       }
     }
     if (converted) continue;
-    const Cell age = e.since.known() ? Cell(static_cast<int64_t>(now - MonthIndex(e.since))) : Cell();
-    const bool overdue = e.since.known() && now - MonthIndex(e.since) >= months;
+    const Cell age = e.since.known() ? Cell(static_cast<int64_t>(now - FirstMonth(e.since))) : Cell();
+    const bool overdue = e.since.known() && now - FirstMonth(e.since) >= months;
     t.AddRow({e.key, e.a, e.b, e.type, e.status, FormatDate(e.since), age,
               std::string(overdue ? "yes" : "")});
   }
@@ -286,43 +283,10 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, 
 // 9. The best cross-sector pairs with no tie, by resource allocation over the whole network.
 Table SuggestedLinks(const Snapshot& snap, const Projection& g, const std::vector<NodeInfo>& info,
                      size_t top) {
-  struct Pair {
-    double score;
-    uint32_t a, b;
-  };
-  std::vector<Pair> best;
-  std::vector<double> score(g.node_count(), 0);
-  std::vector<uint32_t> touched;
-  std::vector<char> adjacent(g.node_count(), 0);
-  for (uint32_t x = 0; x < g.node_count(); ++x) {
-    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) adjacent[g.targets[e]] = 1;
-    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) {
-      const uint32_t z = g.targets[e];
-      for (uint64_t f = g.offsets[z]; f < g.offsets[z + 1]; ++f) {
-        const uint32_t y = g.targets[f];
-        if (y <= x || adjacent[y] || info[y].sector == info[x].sector) continue;
-        if (score[y] == 0) touched.push_back(y);
-        score[y] += 1.0 / static_cast<double>(g.degree(z));
-      }
-    }
-    for (uint32_t y : touched) {
-      best.push_back({score[y], x, y});
-      score[y] = 0;
-    }
-    touched.clear();
-    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) adjacent[g.targets[e]] = 0;
-    // Keep the list short: only the best `top` can be reported.
-    if (best.size() > 4 * top + 1024) {
-      std::nth_element(best.begin(), best.begin() + static_cast<ptrdiff_t>(top), best.end(),
-                       [](const Pair& p, const Pair& q) { return p.score > q.score; });
-      best.resize(top + 1024);
-    }
-  }
-  std::sort(best.begin(), best.end(), [&](const Pair& p, const Pair& q) {
-    if (p.score != q.score) return p.score > q.score;
-    return std::tie(g.keys[p.a], g.keys[p.b]) < std::tie(g.keys[q.a], g.keys[q.b]);
+  auto found = BestLinkPairs(g, LinkScore::kResourceAllocation, top, [&](uint32_t a, uint32_t b) {
+    return info[a].sector != info[b].sector;
   });
-  if (best.size() > top) best.resize(top);
+  const std::vector<LinkPair> best = found.ok() ? std::move(*found) : std::vector<LinkPair>{};
   Table t{"9 suggested links", {"key_a", "name_a", "key_b", "name_b", "score", "via"}, {}};
   t.note = "Cross-sector pairs with no tie that share partners (resource allocation: shared "
            "partners weighted by 1/their number of ties).";
@@ -330,7 +294,7 @@ Table SuggestedLinks(const Snapshot& snap, const Projection& g, const std::vecto
     auto in = snap.GetInstitution(g.keys[v]);
     return in.ok() ? in->name : std::string();
   };
-  for (const Pair& p : best) {
+  for (const LinkPair& p : best) {
     std::string via;
     const auto shared = SharedNeighbours(g, p.a, p.b);
     for (size_t i = 0; i < shared.size() && i < 3; ++i) via += (i ? ", " : "") + g.keys[shared[i]];

@@ -83,4 +83,12 @@ Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const
   return groups;
 }
 
+int FirstMonth(const Date& d) {
+  return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 0);
+}
+
+int LastMonth(const Date& d) {
+  return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 11);
+}
+
 }  // namespace tiegraph

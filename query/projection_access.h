@@ -32,6 +32,11 @@ struct Groups {
 };
 Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const std::string& by);
 
+// Months since year 0 of the first month a date can mean (its year's January when only the
+// year is known), and of the last (its December).
+int FirstMonth(const Date& d);
+int LastMonth(const Date& d);
+
 }  // namespace tiegraph
 
 #endif  // TIEGRAPH_QUERY_PROJECTION_ACCESS_H_

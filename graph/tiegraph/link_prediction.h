@@ -5,6 +5,7 @@
 #define TIEGRAPH_LINK_PREDICTION_H_
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,18 @@ struct LinkSuggestion {
 // Scores of zero are left out (for preferential attachment: nodes with no tie at all).
 Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t source,
                                                  const SuggestOptions& options);
+
+struct LinkPair {
+  uint32_t a = 0, b = 0;  // a < b
+  double score = 0;
+};
+// Over the whole network: the `top` best pairs a < b with no tie and at least one shared
+// neighbour that `keep(a, b)` accepts (every pair when empty), highest first, equal scores in
+// key order; `candidates`, when given, receives how many pairs were scored. Local scores and
+// preferential attachment (of pairs with a shared neighbour); not Katz.
+Result<std::vector<LinkPair>> BestLinkPairs(const Projection& g, LinkScore score, size_t top,
+                                            const std::function<bool(uint32_t, uint32_t)>& keep = {},
+                                            size_t* candidates = nullptr);
 
 // The score of one pair (any two nodes; adjacency is not checked). Katz is not offered here.
 Result<double> PairScore(const Projection& g, uint32_t x, uint32_t y, LinkScore score);

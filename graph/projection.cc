@@ -50,17 +50,18 @@ struct Edge {
 };
 constexpr uint32_t kOneWay = 0x80000000u;
 
-// Calls arc(a, b, weight, one_way) for every tie with sequence in [begin, end) that passes
-// the filter and joins two distinct projection nodes (index: node id -> projection node),
-// in tie order. one_way: a directed tie in a directed view.
+// Calls arc(a, b, weight, one_way, sequence) for every tie with sequence in [begin, end) that
+// passes the filter and joins two distinct projection nodes (index: node id -> projection
+// node), in tie order. one_way: a directed tie in a directed view.
 template <typename ArcFn>
 Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool directed,
                       const std::vector<uint32_t>& index, uint64_t begin, uint64_t end,
                       ArcFn&& arc) {
   Status bad;
+  uint64_t sequence = begin;
   Status s = snapshot.ForEachTieSummaryBatch(
       [&](const TieSummary* ties, size_t count) {
-        for (size_t i = 0; i < count; ++i) {
+        for (size_t i = 0; i < count; ++i, ++sequence) {
           const TieSummary& t = ties[i];
           if (t.source_id >= index.size() || t.target_id >= index.size()) {
             bad = Status::Corruption("a tie names a node id past the last institution");
@@ -69,7 +70,7 @@ Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool 
           if (!KeepTie(f, t)) continue;
           const uint32_t a = index[t.source_id], b = index[t.target_id];
           if (a == kDropped || b == kDropped || a == b) continue;
-          arc(a, b, t.strength, directed && t.directed);
+          arc(a, b, t.strength, directed && t.directed, sequence);
         }
         return true;
       },
@@ -157,6 +158,46 @@ bool ValidIn(const ProjectionFilter& f, const Date& since, const Date& until) {
   return true;
 }
 
+Status ForEachProjectedTie(
+    const Snapshot& snapshot, const ProjectionOptions& options, const Projection& g,
+    const std::function<void(uint64_t sequence, uint32_t a, uint32_t b)>& fn) {
+  return ForEachKeptTie(snapshot, options.filter, options.directed, g.node_index, 0, UINT64_MAX,
+                        [&](uint32_t a, uint32_t b, double, bool, uint64_t sequence) {
+                          fn(sequence, a, b);
+                        });
+}
+
+Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& keep) {
+  std::vector<uint32_t> renumber(g.node_count(), kDropped);
+  for (uint32_t i = 0; i < keep.size(); ++i) renumber[keep[i]] = i;
+  Projection sub;
+  sub.directed = g.directed;
+  sub.node_index.resize(g.node_index.size(), kDropped);
+  for (size_t id = 0; id < g.node_index.size(); ++id) {
+    if (g.node_index[id] != kDropped) sub.node_index[id] = renumber[g.node_index[id]];
+  }
+  auto copy_rows = [&](const std::vector<uint64_t>& offsets, const std::vector<uint32_t>& ends,
+                       const std::vector<double>& weights, std::vector<uint64_t>* sub_offsets,
+                       std::vector<uint32_t>* sub_ends, std::vector<double>* sub_weights) {
+    sub_offsets->assign(1, 0);
+    for (uint32_t v : keep) {
+      for (uint64_t e = offsets[v]; e < offsets[v + 1]; ++e) {
+        if (renumber[ends[e]] == kDropped) continue;
+        sub_ends->push_back(renumber[ends[e]]);
+        sub_weights->push_back(weights[e]);
+      }
+      sub_offsets->push_back(sub_ends->size());
+    }
+  };
+  for (uint32_t v : keep) sub.keys.push_back(g.keys[v]);
+  copy_rows(g.offsets, g.targets, g.weights, &sub.offsets, &sub.targets, &sub.weights);
+  if (g.directed) {
+    copy_rows(g.in_offsets, g.in_sources, g.in_weights, &sub.in_offsets, &sub.in_sources,
+              &sub.in_weights);
+  }
+  return sub;
+}
+
 bool Projection::Find(std::string_view key, uint32_t* index) const {
   for (uint32_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == key) return *index = i, true;
@@ -207,6 +248,7 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
     }
   }
   for (uint32_t i = 0; i < stored; ++i) index[i] = index[root[i]];
+  g.node_index = index;
   if (g.keys.size() >= kOneWay)
     return Status::InvalidArgument("a projection holds at most 2^31 institutions");
   keys.clear();
@@ -230,7 +272,7 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
     out.reserve(std::min(end, ties) - begin);
     results[static_cast<size_t>(part)] = ForEachKeptTie(
         snapshot, f, directed, index, begin, end,
-        [&](uint32_t a, uint32_t b, double w, bool one_way) {
+        [&](uint32_t a, uint32_t b, double w, bool one_way, uint64_t) {
           out.push_back({a, b | (one_way ? kOneWay : 0u), w});
         });
   });

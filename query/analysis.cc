@@ -26,8 +26,7 @@ const std::vector<std::string>& CentralityMetrics() {
   return kMetrics;
 }
 
-Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& projection,
-                              const CentralityRequest& r) {
+Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequest& r) {
   const auto& metrics = CentralityMetrics();
   if (std::find(metrics.begin(), metrics.end(), r.metric) == metrics.end()) {
     std::string list;
@@ -36,16 +35,14 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   }
   if (r.threads < 1 || r.threads > 256)
     return Status::InvalidArgument("--threads must be between 1 and 256");
-  auto g = Build(snap, projection);
-  if (!g.ok()) return g.status();
   std::vector<double> values;
   std::string note;
   const bool weighted = true;
   if (r.metric == "degree") {
-    values = DegreeCentrality(*g, r.normalized);
+    values = DegreeCentrality(g, r.normalized);
     note = r.normalized ? "distinct partners / (n-1)" : "distinct partners";
   } else if (r.metric == "strength") {
-    values = Strength(*g);
+    values = Strength(g);
     note = "sum of tie strengths";
   } else if (r.metric == "betweenness") {
     BetweennessOptions o;
@@ -54,7 +51,7 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
     o.samples = r.samples;
     o.seed = r.seed;
     o.threads = r.threads;
-    auto b = Betweenness(*g, o);
+    auto b = Betweenness(g, o);
     if (!b.ok()) return b.status();
     values = std::move(*b);
     note = std::string("distance: ") + DistanceName(r.distance) +
@@ -63,13 +60,13 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
                             std::to_string(r.seed) + ")"
                       : ", exact");
   } else if (r.metric == "closeness" || r.metric == "harmonic") {
-    const bool sampled = r.samples > 0 && r.samples < g->node_count();
+    const bool sampled = r.samples > 0 && r.samples < g.node_count();
     auto c = r.metric == "closeness"
-                 ? (sampled ? ClosenessEstimate(*g, r.distance, r.samples, r.seed, r.threads)
-                            : Closeness(*g, r.distance, r.threads))
-                 : (sampled ? HarmonicEstimate(*g, r.distance, r.normalized, r.samples, r.seed,
+                 ? (sampled ? ClosenessEstimate(g, r.distance, r.samples, r.seed, r.threads)
+                            : Closeness(g, r.distance, r.threads))
+                 : (sampled ? HarmonicEstimate(g, r.distance, r.normalized, r.samples, r.seed,
                                                r.threads)
-                            : Harmonic(*g, r.distance, r.normalized, r.threads));
+                            : Harmonic(g, r.distance, r.normalized, r.threads));
     if (!c.ok()) return c.status();
     values = std::move(*c);
     note = std::string("distance: ") + DistanceName(r.distance) +
@@ -81,36 +78,47 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
     PageRankOptions o;
     o.damping = r.damping;
     if (!r.personalize.empty()) {
-      auto v = IndexOf(*g, r.personalize);
+      auto v = IndexOf(g, r.personalize);
       if (!v.ok()) return v.status();
-      o.personalization.assign(g->node_count(), 0);
+      o.personalization.assign(g.node_count(), 0);
       o.personalization[*v] = 1;
     }
-    auto p = PageRank(*g, o);
+    auto p = PageRank(g, o);
     if (!p.ok()) return p.status();
     values = std::move(*p);
     note = "weights: strengths, damping " + FormatReal(r.damping) +
            (r.personalize.empty() ? "" : ", personalised on " + r.personalize);
   } else if (r.metric == "eigenvector") {
-    auto e = Eigenvector(*g, weighted);
+    auto e = Eigenvector(g, weighted);
     if (!e.ok()) return e.status();
     values = std::move(*e);
     note = "weights: strengths, unit length";
   } else if (r.metric == "katz") {
-    auto k = Katz(*g, r.alpha, 1.0, weighted);
+    auto k = Katz(g, r.alpha, 1.0, weighted);
     if (!k.ok()) return k.status();
     values = std::move(*k);
     note = "alpha " + FormatReal(r.alpha) + ", beta 1, weights: strengths";
   } else if (r.metric == "hubs" || r.metric == "authorities") {
     std::vector<double> hubs, auths;
-    TIEGRAPH_RETURN_IF_ERROR(Hits(*g, &hubs, &auths));
+    TIEGRAPH_RETURN_IF_ERROR(Hits(g, &hubs, &auths));
     values = r.metric == "hubs" ? hubs : auths;
-    note = g->directed ? "HITS, weights: strengths" : "HITS on an undirected view (use --directed)";
+    note = g.directed ? "HITS, weights: strengths" : "HITS on an undirected view (use --directed)";
   } else {  // core
-    auto cores = CoreNumbers(*g);
+    auto cores = CoreNumbers(g);
     values.assign(cores.begin(), cores.end());
     note = "k-core number";
   }
+  return MetricValues{std::move(values), std::move(note)};
+}
+
+Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& projection,
+                              const CentralityRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto computed = ComputeCentrality(*g, r);
+  if (!computed.ok()) return computed.status();
+  const std::vector<double>& values = computed->values;
+  const std::string& note = computed->note;
   std::vector<uint32_t> order(g->node_count());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {

@@ -16,6 +16,7 @@ void RegisterBrowseCommands(CLI::App& app, Context& ctx,
 void RegisterAnalysisCommands(CLI::App& app, Context& ctx,
                               int* exit_code);  // centrality, path, communities…
 void RegisterGapCommands(CLI::App& app, Context& ctx, int* exit_code);  // brokers, mixing, suggest
+void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code);  // export, render, html
 
 }  // namespace tiegraph::cli
 

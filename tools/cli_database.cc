@@ -32,29 +32,6 @@ class ProgressBar {
   bool enabled_;
 };
 
-// Writes `path` through a temporary file renamed into place, so it is never half-written.
-Status WriteAtomically(const std::string& path, const std::function<Status(std::ostream&)>& fill) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IOError("cannot write " + tmp);
-    Status s = fill(out);
-    out.flush();
-    if (s.ok() && !out) s = Status::IOError("writing " + tmp + " failed");
-    if (!s.ok()) {
-      std::remove(tmp.c_str());
-      return s;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    return Status::IOError("cannot rename " + tmp + " to " + path + ": " + ec.message());
-  }
-  return Status::OK();
-}
-
 }  // namespace
 
 void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
@@ -130,7 +107,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     auto snap = store->Read();
     Status s = output->empty()
                    ? DumpJsonl(*snap, std::cout)
-                   : WriteAtomically(*output, [&](std::ostream& o) { return DumpJsonl(*snap, o); });
+                   : WriteFileAtomically(*output, [&](std::ostream& o) { return DumpJsonl(*snap, o); });
     if (!s.ok()) *exit_code = ctx.Fail(s);
   });
 }

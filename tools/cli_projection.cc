@@ -78,9 +78,8 @@ Result<ProjectionOptions> FilterArgs::Options() const {
 }
 
 // Opens the database, resolves nothing, builds the tables with `fn`, prints them.
-void Run(const Context& ctx, int* exit_code, const FilterArgs& filters,
-         const std::function<Result<std::vector<Table>>(const Snapshot&, const ProjectionOptions&)>&
-             fn) {
+void WithSnapshot(const Context& ctx, int* exit_code, const FilterArgs& filters,
+                  const std::function<Status(const Snapshot&, const ProjectionOptions&)>& fn) {
   auto options = filters.Options();
   if (!options.ok()) {
     *exit_code = ctx.Fail(options.status());
@@ -89,12 +88,18 @@ void Run(const Context& ctx, int* exit_code, const FilterArgs& filters,
   std::unique_ptr<Store> store;
   if (!ctx.Open(false, true, &store, exit_code)) return;
   auto snap = store->Read();
-  auto tables = fn(*snap, *options);
-  if (!tables.ok()) {
-    *exit_code = ctx.Fail(tables.status());
-    return;
-  }
-  ctx.Print(*tables);
+  if (Status s = fn(*snap, *options); !s.ok()) *exit_code = ctx.Fail(s);
+}
+
+void Run(const Context& ctx, int* exit_code, const FilterArgs& filters,
+         const std::function<Result<std::vector<Table>>(const Snapshot&, const ProjectionOptions&)>&
+             fn) {
+  WithSnapshot(ctx, exit_code, filters, [&](const Snapshot& snap, const ProjectionOptions& o) {
+    auto tables = fn(snap, o);
+    if (!tables.ok()) return tables.status();
+    ctx.Print(*tables);
+    return Status::OK();
+  });
 }
 
 }  // namespace tiegraph::cli

@@ -30,6 +30,11 @@ struct FilterArgs {
   Result<ProjectionOptions> Options() const;
 };
 
+// Opens the database and calls `fn` with a snapshot and the checked options; errors (from
+// the options, the database or `fn`) are printed and set *exit_code.
+void WithSnapshot(const Context& ctx, int* exit_code, const FilterArgs& filters,
+                  const std::function<Status(const Snapshot&, const ProjectionOptions&)>& fn);
+
 // Opens the database, builds the tables with `fn`, prints them; errors set *exit_code.
 void Run(const Context& ctx, int* exit_code, const FilterArgs& filters,
          const std::function<Result<std::vector<Table>>(const Snapshot&, const ProjectionOptions&)>&

@@ -2,7 +2,8 @@
 # Installs what tiegraph needs to build and test on Debian 12 (run as root, or with sudo available).
 # Idempotent: packages already present are skipped, so a second run costs a few seconds.
 #   tools/setup-debian.sh            build + test dependencies (the tests compare against
-#                                    networkx and igraph, so those come too)
+#                                    networkx and igraph, render with Graphviz and open the
+#                                    HTML map in Chromium, so those come too)
 #   tools/setup-debian.sh --peers    also graph-tool and the rest of the benchmark peers
 set -euo pipefail
 
@@ -12,7 +13,14 @@ packages=(
   libboost-graph-dev catch2
   libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev
   python3 python3-networkx python3-igraph python3-numpy python3-scipy
+  libgraphviz-dev graphviz fonts-nanum
+  chromium python3-pil
 )
+# The HTML map inlines a JavaScript graph library fetched by npm at build time; a machine that
+# already has Node.js with npm (e.g. from NodeSource) keeps it, otherwise Debian's comes.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 if [[ "${1:-}" == "--peers" ]]; then
   packages+=(python3-graph-tool)
 fi

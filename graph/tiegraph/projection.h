@@ -11,6 +11,7 @@
 #define TIEGRAPH_PROJECTION_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,9 +69,23 @@ class Projection {
   std::vector<uint32_t> in_sources;
   std::vector<double> in_weights;
   size_t ties_used = 0;  // stored ties that passed the filters (before combining)
+  // Stored node id -> projection index (UINT32_MAX: filtered out); with rollup, a unit maps to
+  // its top-level parent's index.
+  std::vector<uint32_t> node_index;
 };
 
 Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOptions& options);
+
+// The stored ties `g` was built from (built with `options`), in write order: their sequence
+// numbers (see Snapshot::ForEachTieSummary) and the projection nodes they join, source side
+// first. Parallel ties come one by one, as stored; for exports that keep every tie.
+Status ForEachProjectedTie(const Snapshot& snapshot, const ProjectionOptions& options,
+                           const Projection& g,
+                           const std::function<void(uint64_t sequence, uint32_t a, uint32_t b)>& fn);
+
+// The projection restricted to the nodes in `keep` (ascending indexes of g), renumbered in
+// that order, with the arcs among them; node_index maps stored ids to the new numbers.
+Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& keep);
 
 // True when a tie with validity [since, until] passes the filter's date conditions.
 bool ValidIn(const ProjectionFilter& filter, const Date& since, const Date& until);

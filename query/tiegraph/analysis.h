@@ -30,6 +30,12 @@ struct CentralityRequest {
   std::string personalize;  // pagerank: an institution key to restart at
   double alpha = 0.05;      // katz
 };
+// One metric's value for each node of `g`, and a note on the conventions used.
+struct MetricValues {
+  std::vector<double> values;
+  std::string note;
+};
+Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequest& request);
 // Nodes sorted by the value (descending), ties by key.
 Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& projection,
                               const CentralityRequest& request);

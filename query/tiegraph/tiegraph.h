@@ -14,8 +14,10 @@
 #include <tiegraph/brokerage.h>
 #include <tiegraph/centrality.h>
 #include <tiegraph/community.h>
+#include <tiegraph/export.h>
 #include <tiegraph/gap_analysis.h>
 #include <tiegraph/import.h>
+#include <tiegraph/layout.h>
 #include <tiegraph/link_prediction.h>
 #include <tiegraph/mixing.h>
 #include <tiegraph/model.h>

@@ -1,0 +1,178 @@
+#include <tiegraph/layout.h>
+
+// Boost's Kamada–Kawai runs Johnson's all-pairs shortest paths, whose inlined edge iterators
+// draw false "may be used uninitialized" reports from g++ 12 at -O2.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/circle_layout.hpp>
+#include <boost/graph/fruchterman_reingold.hpp>
+#include <boost/graph/kamada_kawai_spring_layout.hpp>
+#include <boost/graph/random_layout.hpp>
+#include <boost/graph/topology.hpp>
+#include <boost/random/linear_congruential.hpp>
+#pragma GCC diagnostic pop
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "graph/force_atlas2.h"
+
+namespace tiegraph {
+namespace {
+
+using Topology = boost::square_topology<boost::minstd_rand>;
+using TopologyPoint = Topology::point_type;
+using Component = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
+                                        boost::no_property,
+                                        boost::property<boost::edge_weight_t, double>>;
+
+constexpr size_t kKamadaKawaiLimit = 5000;
+
+// The members of each connected component, components largest first.
+std::vector<std::vector<uint32_t>> ComponentMembers(const Projection& g) {
+  std::vector<uint32_t> component;
+  const uint32_t count = ConnectedComponents(g, &component);
+  std::vector<std::vector<uint32_t>> members(count);
+  for (uint32_t v = 0; v < g.node_count(); ++v) members[component[v]].push_back(v);
+  return members;
+}
+
+// The component's nodes and ties (each pair once, in the undirected view) as a Boost graph.
+Component ComponentGraph(const Projection& g, const std::vector<uint32_t>& members,
+                         const std::vector<uint32_t>& local) {
+  Component c(members.size());
+  auto add = [&](uint32_t a, uint32_t b) {
+    if (local[a] < local[b]) boost::add_edge(local[a], local[b], 1.0, c);
+  };
+  for (uint32_t v : members) {
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) add(v, g.targets[e]);
+    if (g.directed) {
+      // A pair joined one way only appears among in-arcs of the lower-numbered end.
+      for (uint64_t e = g.in_offsets[v]; e < g.in_offsets[v + 1]; ++e) {
+        const uint32_t u = g.in_sources[e];
+        if (!boost::edge(local[v], local[u], c).second) add(v, u);
+      }
+    }
+  }
+  return c;
+}
+
+// Lays out one component in a square of side ~ sqrt(size), by Boost.Graph's FR or KK.
+Result<std::vector<Point>> LayOutComponent(const Projection& g, const std::vector<uint32_t>& members,
+                                           std::vector<uint32_t>* local,
+                                           const LayoutOptions& options) {
+  const size_t k = members.size();
+  std::vector<Point> out(k);
+  if (k == 1) return out;
+  for (uint32_t i = 0; i < k; ++i) (*local)[members[i]] = i;
+  const Component c = ComponentGraph(g, members, *local);
+  const double side = 10.0 * std::sqrt(static_cast<double>(k));
+  boost::minstd_rand random(static_cast<uint32_t>(options.seed % 2147483646u) + 1u);
+  const Topology topology(random, side / 2);
+  std::vector<TopologyPoint> position(k);
+  auto position_map = boost::make_iterator_property_map(position.begin(),
+                                                        boost::get(boost::vertex_index, c));
+  if (options.method == LayoutMethod::kKamadaKawai) {
+    if (k > kKamadaKawaiLimit) {
+      return Status::InvalidArgument(
+          "Kamada-Kawai needs all-pairs distances: a component of " + std::to_string(k) +
+          " institutions is over its limit of " + std::to_string(kKamadaKawaiLimit) +
+          "; use forceatlas2 or fr");
+    }
+    boost::circle_graph_layout(c, position_map, side / 2);
+    boost::kamada_kawai_spring_layout(c, position_map, boost::get(boost::edge_weight, c),
+                                      topology, boost::side_length(side));
+  } else {
+    boost::random_graph_layout(c, position_map, topology);
+    const int iterations = options.iterations > 0 ? options.iterations : 300;
+    boost::fruchterman_reingold_force_directed_layout(
+        c, position_map, topology, boost::cooling(boost::linear_cooling<double>(iterations)));
+  }
+  for (uint32_t i = 0; i < k; ++i) out[i] = Point{position[i][0], position[i][1]};
+  return out;
+}
+
+// Places laid-out components in rows, largest first, each shifted into its own box.
+void PackComponents(const std::vector<std::vector<uint32_t>>& members,
+                    const std::vector<std::vector<Point>>& parts, std::vector<Point>* pos) {
+  double area = 0;
+  struct Box {
+    double x0, y0, w, h;
+  };
+  std::vector<Box> boxes;
+  for (const auto& part : parts) {
+    double x0 = part[0].x, x1 = x0, y0 = part[0].y, y1 = y0;
+    for (const Point& p : part) {
+      x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+      y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    }
+    const double margin = 10.0;
+    boxes.push_back({x0, y0, x1 - x0 + margin, y1 - y0 + margin});
+    area += boxes.back().w * boxes.back().h;
+  }
+  const double row_width = std::max(boxes.empty() ? 0.0 : boxes[0].w, std::sqrt(area) * 1.2);
+  double x = 0, y = 0, row_height = 0;
+  for (size_t c = 0; c < parts.size(); ++c) {
+    const Box& b = boxes[c];
+    if (x > 0 && x + b.w > row_width) {
+      x = 0;
+      y += row_height;
+      row_height = 0;
+    }
+    for (size_t i = 0; i < parts[c].size(); ++i) {
+      (*pos)[members[c][i]] = Point{x + parts[c][i].x - b.x0, y + parts[c][i].y - b.y0};
+    }
+    x += b.w;
+    row_height = std::max(row_height, b.h);
+  }
+}
+
+}  // namespace
+
+bool ParseLayoutMethod(const std::string& name, LayoutMethod* method) {
+  if (name == "forceatlas2" || name == "fa2") {
+    *method = LayoutMethod::kForceAtlas2;
+  } else if (name == "fr" || name == "fruchterman-reingold") {
+    *method = LayoutMethod::kFruchtermanReingold;
+  } else if (name == "kk" || name == "kamada-kawai") {
+    *method = LayoutMethod::kKamadaKawai;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& options) {
+  const size_t n = g.node_count();
+  std::vector<Point> pos(n);
+  if (n == 0) return pos;
+  if (options.iterations < 0) return Status::InvalidArgument("layout iterations must be >= 0");
+  if (options.method == LayoutMethod::kForceAtlas2) {
+    // Seeded start in a square of side ~ sqrt(n); the generator's output is fixed by the
+    // standard, and the mapping to [0,1) is ours, so positions do not vary by library.
+    std::mt19937_64 random(options.seed);
+    const double side = 10.0 * std::sqrt(static_cast<double>(n));
+    for (Point& p : pos) {
+      p.x = static_cast<double>(random() >> 11) * 0x1.0p-53 * side - side / 2;
+      p.y = static_cast<double>(random() >> 11) * 0x1.0p-53 * side - side / 2;
+    }
+    ForceAtlas2(g, options.iterations > 0 ? options.iterations : (n <= 1000 ? 1000 : 300),
+                options.weighted, &pos);
+    return pos;
+  }
+  const auto members = ComponentMembers(g);
+  std::vector<uint32_t> local(n);
+  std::vector<std::vector<Point>> parts;
+  parts.reserve(members.size());
+  for (const auto& m : members) {
+    auto part = LayOutComponent(g, m, &local, options);
+    if (!part.ok()) return part.status();
+    parts.push_back(std::move(*part));
+  }
+  PackComponents(members, parts, &pos);
+  return pos;
+}
+
+}  // namespace tiegraph

@@ -1,0 +1,43 @@
+// Node positions for pictures and exports: force-directed layouts of the undirected view,
+// seeded and deterministic (the same projection, method and seed give the same positions on
+// every run and machine of one build).
+#ifndef TIEGRAPH_LAYOUT_H_
+#define TIEGRAPH_LAYOUT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <tiegraph/projection.h>
+#include <tiegraph/status.h>
+
+namespace tiegraph {
+
+enum class LayoutMethod {
+  kForceAtlas2,            // Jacomy et al. 2014, linear attraction, Barnes–Hut repulsion
+  kFruchtermanReingold,    // Boost.Graph's, grid-approximated repulsion
+  kKamadaKawai,            // Boost.Graph's, per connected component (all-pairs distances)
+};
+
+// "forceatlas2" | "fr" | "kk" (also the long names); false when unknown.
+bool ParseLayoutMethod(const std::string& name, LayoutMethod* method);
+
+struct LayoutOptions {
+  LayoutMethod method = LayoutMethod::kForceAtlas2;
+  uint64_t seed = 42;
+  int iterations = 0;  // 0: the method's default
+  bool weighted = true;  // ForceAtlas2: strength scales attraction
+};
+
+struct Point {
+  double x = 0, y = 0;
+};
+
+// One position per node (index order). Components are kept apart but near (ForceAtlas2 by its
+// gravity; the others are packed in rows, largest first). Kamada–Kawai refuses a component of
+// more than 5,000 nodes (its distance matrix is quadratic).
+Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& options);
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_LAYOUT_H_

@@ -1,0 +1,135 @@
+// DOT for Graphviz: the export, and the drawing `Render` hands to the Graphviz libraries.
+#include <tiegraph/vocabulary.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string_view>
+
+#include "query/export_dot.h"
+
+namespace tiegraph {
+namespace {
+
+// A DOT double-quoted string: quotes and backslashes escaped, newlines as \n.
+std::string Quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string Html(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else if (c == '"') out += "&quot;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string Num(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", v);
+  return text;
+}
+
+const char* StatusStyle(TieStatus s) {
+  switch (s) {
+    case TieStatus::kPlanned: return "dashed";
+    case TieStatus::kProposed: return "dotted";
+    case TieStatus::kRealized: break;
+  }
+  return "solid";
+}
+
+}  // namespace
+
+void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& out) {
+  const size_t n = g.nodes.size();
+  out << "// " << g.title << ": " << g.description << "\n";
+  if (g.has_positions) {
+    out << "// Positions (pos, in points) come from tiegraph's layout: draw them as they are with\n"
+           "// `neato -n2 -Tsvg`, or let `sfdp` or `neato` place the nodes anew.\n";
+  }
+  out << (g.directed ? "digraph" : "graph") << " tiegraph {\n";
+  out << "  charset=\"UTF-8\"; outputorder=edgesfirst; overlap=false; splines=false; pad=0.3;\n";
+  if (style.title) {
+    out << "  label=" << Quoted(g.title + "\n" + g.description)
+        << "; labelloc=t; fontsize=20; fontname=" << Quoted(style.font) << ";\n";
+  }
+  out << "  node [shape=circle, style=filled, fixedsize=true, label=\"\", penwidth=0.6, "
+         "color=\"#ffffff\", fontname="
+      << Quoted(style.font) << "];\n";
+  out << "  edge [color=\"#8c8c8c80\", fontname=" << Quoted(style.font) << "];\n";
+
+  // Positions scaled so the drawing is about sqrt(n) inches wide (8 to 30), in points.
+  double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+  if (g.has_positions && n > 0) {
+    x0 = x1 = g.positions[0].x;
+    y0 = y1 = g.positions[0].y;
+    for (const Point& p : g.positions) {
+      x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+      y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    }
+  }
+  const double width = 72.0 * std::clamp(std::sqrt(static_cast<double>(n)) * 1.4, 8.0, 30.0);
+  const double scale = width / std::max({x1 - x0, y1 - y0, 1e-9});
+  for (size_t v = 0; v < n; ++v) {
+    const double inches = g.sizes[v] / 72.0 * style.node_scale;
+    out << "  " << Quoted(g.nodes[v].key) << " [fillcolor=" << Quoted(g.colors[v])
+        << ", width=" << Num(inches) << ", xlabel=" << Quoted(g.nodes[v].name)
+        << ", fontsize=" << Num(8.0 + g.sizes[v] / 8.0) << ", tooltip="
+        << Quoted(g.nodes[v].name + " (" + std::string(SectorName(g.nodes[v].sector)) + ")");
+    if (g.has_positions) {
+      out << ", pos=\"" << Num((g.positions[v].x - x0) * scale) << ","
+          << Num((g.positions[v].y - y0) * scale) << "!\"";
+    }
+    out << "];\n";
+  }
+  const char* arrow = g.directed ? " -> " : " -- ";
+  for (const ExportTie& t : g.ties) {
+    out << "  " << Quoted(g.nodes[t.a].key) << arrow << Quoted(g.nodes[t.b].key)
+        << " [tooltip=" << Quoted(t.tie.type + " (" + std::string(TieStatusName(t.tie.status)) + ")")
+        << ", style=" << StatusStyle(t.tie.status)
+        << ", penwidth=" << Num(0.6 + std::min(3.0, std::max(0.0, t.tie.strength) * 0.6));
+    if (g.directed && !t.tie.directed) out << ", dir=none";
+    out << "];\n";
+  }
+  if (style.legend) {
+    // One node holding a table: a colour swatch and the name of each sector drawn.
+    std::set<Sector> sectors;
+    for (const Institution& in : g.nodes) sectors.insert(in.sector);
+    out << "  legend [shape=plaintext, style=\"\", fixedsize=false, width=0, fontsize=14";
+    if (g.has_positions) {
+      out << ", pos=\"" << Num((x1 - x0) * scale + 110) << "," << Num((y1 - y0) * scale) << "!\"";
+    }
+    out << ", label=<<table border=\"1\" color=\"#cccccc\" cellborder=\"0\" cellspacing=\"4\">"
+           "<tr><td colspan=\"2\"><b>sector</b></td></tr>";
+    for (Sector s : sectors) {
+      out << "<tr><td bgcolor=\"" << SectorColor(s)
+          << "\" width=\"14\" height=\"14\" fixedsize=\"true\"></td><td align=\"left\">"
+          << Html(SectorName(s)) << "</td></tr>";
+    }
+    out << "<tr><td colspan=\"2\" align=\"left\">── realized<br align=\"left\"/>- - planned"
+           "<br align=\"left\"/>··· proposed<br align=\"left\"/>size: partners</td></tr>"
+           "</table>>];\n";
+  }
+  out << "}\n";
+}
+
+void WriteDot(const ExportGraph& g, std::ostream& out) { WriteDotGraph(g, DotStyle{}, out); }
+
+}  // namespace tiegraph

@@ -1,0 +1,23 @@
+// The DOT text shared by the DOT export and rendered pictures. Internal to query/.
+#ifndef TIEGRAPH_QUERY_EXPORT_DOT_H_
+#define TIEGRAPH_QUERY_EXPORT_DOT_H_
+
+#include <ostream>
+#include <string>
+
+#include "query/export_graph.h"
+
+namespace tiegraph {
+
+struct DotStyle {
+  bool title = false;   // the title and counts above the drawing
+  bool legend = false;  // a sector legend beside it
+  std::string font = "NanumGothic";  // has Hangul; fontconfig substitutes when missing
+  double node_scale = 1.0;
+};
+
+void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& out);
+
+}  // namespace tiegraph
+
+#endif  // TIEGRAPH_QUERY_EXPORT_DOT_H_

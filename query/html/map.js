@@ -1,0 +1,868 @@
+// Interactive map of a tiegraph network. The data arrives inline as window.TIEGRAPH_DATA (see the
+// contract in query/html/); the page has no network access, so everything it shows is built here.
+(function () {
+  'use strict';
+
+  const DATA = window.TIEGRAPH_DATA || {};
+  // Canvas labels do not inherit CSS, so the Korean system-font list is repeated for Cytoscape.
+  const FONT = '"Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Malgun Gothic", ' +
+               '"Apple SD Gothic Neo", "Segoe UI", Arial, sans-serif';
+  const FALLBACK_COLOR = '#9aa0a6';
+  const EDGE_COLOR = '#9aa3b1';
+  const FIT_PADDING = 40;
+  const SUGGESTIONS = 8;
+
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === undefined || v === null || v === false) continue;
+        if (k === 'class') node.className = v;
+        else if (k === 'text') node.textContent = v;
+        else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+        else if (k === 'style') node.style.cssText = v;
+        else node.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const child of [].concat(children || [])) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  const normalize = (s) => String(s === null || s === undefined ? '' : s).normalize('NFC').toLowerCase();
+  const arr = (v) => (Array.isArray(v) ? v : []);
+
+  // ---- Months -------------------------------------------------------------------------------
+  // A month is held as year * 12 + (month - 1) so that ranges compare as plain integers.
+  // A partial date covers its whole span: "2024" starts in January and ends in December.
+  function monthOf(date, atEnd) {
+    const m = /^(\d{4})(?:-(\d{1,2}))?/.exec(String(date || '').trim());
+    if (!m) return null;
+    const month = m[2] ? Math.min(12, Math.max(1, Number(m[2]))) : (atEnd ? 12 : 1);
+    return Number(m[1]) * 12 + month - 1;
+  }
+  const monthLabel = (k) => `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+
+  const months = [];
+  if (DATA.date_range && DATA.date_range.from && DATA.date_range.to) {
+    const from = monthOf(DATA.date_range.from, false);
+    const to = monthOf(DATA.date_range.to, true);
+    // A corrupt range must not freeze the page building a slider of millions of stops.
+    if (from !== null && to !== null && to >= from && to - from < 12 * 300) {
+      for (let k = from; k <= to; k++) months.push(k);
+    }
+  }
+
+  // ---- Input records ------------------------------------------------------------------------
+  const sectorList = arr(DATA.sectors).filter((s) => s && typeof s.name === 'string');
+  const sectorColor = new Map(sectorList.map((s) => [s.name, s.color || FALLBACK_COLOR]));
+  const communityList = arr(DATA.communities).filter((c) => c && c.id !== undefined && c.id !== null);
+  const communityColor = new Map(communityList.map((c) => [String(c.id), c.color || FALLBACK_COLOR]));
+  const measureNames = arr(DATA.measures).map(String);
+
+  const nodeRecs = [];
+  const nodeById = new Map();
+  for (const n of arr(DATA.nodes)) {
+    if (!n || n.id === undefined || n.id === null || nodeById.has(String(n.id))) continue;
+    const rec = {
+      id: String(n.id),
+      name: n.name ? String(n.name) : String(n.id),
+      aliases: arr(n.aliases).map(String).filter(Boolean),
+      sector: n.sector ? String(n.sector) : 'none',
+      kind: n.kind ? String(n.kind) : '',
+      region: n.region ? String(n.region) : '',
+      foreign: Boolean(n.foreign),
+      x: Number(n.x), y: Number(n.y),
+      size: Number(n.size) > 0 ? Number(n.size) : 20,
+      community: n.community === undefined || n.community === null ? null : String(n.community),
+      measures: n.measures && typeof n.measures === 'object' ? n.measures : {},
+      ties: [],
+      ele: null,
+      hidden: false,
+      faded: false,
+    };
+    nodeRecs.push(rec);
+    nodeById.set(rec.id, rec);
+  }
+
+  const tieRecs = [];
+  const usedIds = new Set(nodeById.keys());
+  for (const t of arr(DATA.ties)) {
+    if (!t) continue;
+    const s = nodeById.get(String(t.source));
+    const d = nodeById.get(String(t.target));
+    if (!s || !d) continue;
+    // Cytoscape keeps nodes and edges in one id space, and tie ids are not promised unique.
+    let eid = 'tie:' + (t.id === undefined ? tieRecs.length : t.id);
+    while (usedIds.has(eid)) eid += "'";
+    usedIds.add(eid);
+    const since = t.since ? String(t.since) : '';
+    const until = t.until ? String(t.until) : '';
+    const sinceM = monthOf(since, false);
+    const untilM = monthOf(until, true);
+    const rec = {
+      eid,
+      id: t.id === undefined ? '' : String(t.id),
+      source: s, target: d,
+      type: t.type ? String(t.type) : 'unknown',
+      status: t.status ? String(t.status) : 'unknown',
+      confidence: t.confidence ? String(t.confidence) : '',
+      directed: Boolean(t.directed),
+      strength: Number.isFinite(Number(t.strength)) ? Number(t.strength) : 1,
+      since, until,
+      from: sinceM === null ? -Infinity : sinceM,
+      to: untilM === null ? Infinity : untilM,
+      evidence: arr(t.evidence).filter((e) => e && (e.quote || e.source)),
+      ele: null,
+      hidden: false,
+    };
+    tieRecs.push(rec);
+    s.ties.push(rec);
+    d.ties.push(rec);
+  }
+
+  // Legend order comes from the data; values the lists forgot are appended so they stay filterable.
+  function orderedValues(declared, values) {
+    const out = declared.map(String);
+    for (const v of values) if (!out.includes(v)) out.push(v);
+    return out;
+  }
+  const sectorNames = orderedValues(sectorList.map((s) => s.name), nodeRecs.map((n) => n.sector));
+  const typeNames = orderedValues(arr(DATA.tie_types), tieRecs.map((t) => t.type));
+  const statusNames = orderedValues(arr(DATA.statuses), tieRecs.map((t) => t.status));
+
+  // ---- Geometry -----------------------------------------------------------------------------
+  // Positions come at any scale while sizes are pixels, so stretch the layout until typical
+  // neighbours sit a couple of node diameters apart; then fitting the view keeps the proportions.
+  function layoutScale(recs) {
+    const pts = recs.filter((r) => Number.isFinite(r.x) && Number.isFinite(r.y));
+    if (pts.length < 2) return 1;
+    const step = Math.max(1, Math.floor(pts.length / 400));
+    const nearest = [];
+    for (let i = 0; i < pts.length; i += step) {
+      let best = Infinity;
+      for (let j = 0; j < pts.length; j++) {
+        if (i === j) continue;
+        const dx = pts[i].x - pts[j].x;
+        const dy = pts[i].y - pts[j].y;
+        const d2 = dx * dx + dy * dy;
+        if (d2 > 0 && d2 < best) best = d2;
+      }
+      if (Number.isFinite(best)) nearest.push(Math.sqrt(best));
+    }
+    if (!nearest.length) return 1;
+    nearest.sort((a, b) => a - b);
+    const sizes = recs.map((r) => r.size).sort((a, b) => a - b);
+    const medianGap = nearest[Math.floor(nearest.length / 2)];
+    const medianSize = sizes[Math.floor(sizes.length / 2)];
+    return (2.2 * medianSize) / medianGap;
+  }
+
+  const scale = layoutScale(nodeRecs);
+  const ringRadius = Math.max(200, nodeRecs.length * 8);
+  nodeRecs.forEach((r, i) => {
+    if (Number.isFinite(r.x) && Number.isFinite(r.y)) {
+      r.px = r.x * scale;
+      r.py = r.y * scale;
+    } else {
+      const a = (2 * Math.PI * i) / Math.max(1, nodeRecs.length);
+      r.px = ringRadius * Math.cos(a);
+      r.py = ringRadius * Math.sin(a);
+    }
+  });
+
+  // The biggest nodes keep their labels at every zoom; the rest appear once the reader zooms in.
+  const alwaysLabelled = new Set();
+  {
+    const bySize = nodeRecs.slice().sort((a, b) => b.size - a.size);
+    const keep = nodeRecs.length <= 40 ? nodeRecs.length
+      : Math.min(50, Math.max(15, Math.round(3 * Math.sqrt(nodeRecs.length))));
+    bySize.slice(0, keep).forEach((r) => alwaysLabelled.add(r.id));
+  }
+
+  let colorBy = DATA.color_by === 'community' && communityList.length ? 'community' : 'sector';
+  function colorOf(rec) {
+    if (colorBy === 'community') {
+      return rec.community === null ? FALLBACK_COLOR : communityColor.get(rec.community) || FALLBACK_COLOR;
+    }
+    return sectorColor.get(rec.sector) || FALLBACK_COLOR;
+  }
+
+  // ---- Cytoscape ----------------------------------------------------------------------------
+  // Label size on screen at the initial view, in pixels; bigger nodes get slightly bigger labels.
+  const labelPx = (r) => 10 + Math.min(r.size, 60) * 0.085;
+  const lineWidth = (t) => Math.min(6, 0.8 + 0.7 * Math.max(0.5, t.strength));
+  const elements = [];
+  for (const r of nodeRecs) {
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: r.id, name: r.name, size: r.size, color: colorOf(r), fontSize: labelPx(r), labelWidth: 16 * labelPx(r),
+      },
+      position: { x: r.px, y: r.py },
+      classes: alwaysLabelled.has(r.id) ? 'labelled' : '',
+    });
+  }
+  for (const t of tieRecs) {
+    elements.push({
+      group: 'edges',
+      data: {
+        id: t.eid, source: t.source.id, target: t.target.id, status: t.status, directed: t.directed,
+        width: lineWidth(t),
+      },
+    });
+  }
+
+  // Curved edges that fan out parallel ties cost too much to redraw on every frame of a big network;
+  // there straight shared lines and hiding edges while panning keep the map responsive.
+  const large = tieRecs.length > 3000 || nodeRecs.length > 2000;
+  const cy = cytoscape({
+    container: $('cy'),
+    elements,
+    layout: { name: 'preset', fit: false },
+    minZoom: 0.01,
+    maxZoom: 10,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    hideEdgesOnViewport: large,
+    textureOnViewport: large,
+    style: [
+      {
+        selector: 'node',
+        style: {
+          width: 'data(size)',
+          height: 'data(size)',
+          'background-color': 'data(color)',
+          'border-width': 1,
+          'border-color': '#ffffff',
+          label: '',
+          'font-family': FONT,
+          'font-size': 'data(fontSize)',
+          'text-max-width': 'data(labelWidth)',
+          color: '#1d2330',
+          'text-valign': 'bottom',
+          'text-halign': 'center',
+          'text-margin-y': 2,
+          'text-outline-color': '#ffffff',
+          'text-outline-width': 2,
+          'text-outline-opacity': 0.85,
+          'text-wrap': 'ellipsis',
+          'min-zoomed-font-size': 6,
+        },
+      },
+      { selector: 'node.labelled, node.zoom-labelled, node.hover, node.neighbour, node:selected', style: { label: 'data(name)' } },
+      { selector: 'node.faded', style: { opacity: 0.2 } },
+      { selector: 'node.hover', style: { 'z-index': 20 } },
+      {
+        selector: 'node:selected',
+        style: { 'border-width': 3, 'border-color': '#1d2330', 'font-weight': 'bold', 'z-index': 30 },
+      },
+      {
+        selector: 'edge',
+        style: {
+          width: 'data(width)',
+          'line-color': EDGE_COLOR,
+          'curve-style': large ? 'haystack' : 'bezier',
+          'control-point-step-size': 16,
+          opacity: 0.8,
+          'arrow-scale': 0.8,
+        },
+      },
+      { selector: 'edge[?directed]', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': EDGE_COLOR } },
+      { selector: 'edge[status = "planned"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 3] } },
+      { selector: 'edge[status = "proposed"]', style: { 'line-style': 'dotted' } },
+      {
+        selector: 'edge.neighbour',
+        style: { 'line-color': '#3b4a63', 'target-arrow-color': '#3b4a63', opacity: 1, 'z-index': 5 },
+      },
+      {
+        selector: 'edge:selected',
+        style: { 'line-color': '#1a5fb4', 'target-arrow-color': '#1a5fb4', opacity: 1, 'z-index': 9, 'underlay-color': '#1a5fb4', 'underlay-opacity': 0.15, 'underlay-padding': 4 },
+      },
+      { selector: '.hidden', style: { display: 'none' } },
+    ],
+  });
+
+  for (const r of nodeRecs) r.ele = cy.getElementById(r.id);
+  for (const t of tieRecs) t.ele = cy.getElementById(t.eid);
+  const tieByEid = new Map(tieRecs.map((t) => [t.eid, t]));
+
+  let fitZoom = 1;
+  let zoomLabels = false;
+  let labelZoom = 1;
+  // Font sizes and line widths are in model units and would grow and shrink with the zoom.
+  // Rescale them so that they read at the initial view whatever the layout's extent, and grow
+  // only gently when the reader zooms in; far below the initial view they shrink (and labels
+  // vanish) as usual. Steps of 15% keep restyling rare during a continuous zoom.
+  function updateScaledSizes(force) {
+    const z = Math.max(cy.zoom(), fitZoom * 0.6);
+    if (!force && Math.abs(Math.log(z / labelZoom)) < Math.log(1.15)) return;
+    labelZoom = z;
+    const factor = Math.pow(fitZoom / z, 0.8) / fitZoom;
+    cy.batch(() => {
+      for (const r of nodeRecs) {
+        const px = Math.round(labelPx(r) * factor * 100) / 100;
+        r.ele.data({ fontSize: px, labelWidth: 16 * px });
+      }
+      if (force || !large) {
+        for (const t of tieRecs) t.ele.data('width', Math.round(lineWidth(t) * factor * 100) / 100);
+      }
+    });
+  }
+  function fitView(animate) {
+    const legendHeight = $('legend').offsetHeight || 0;
+    const padding = Math.max(FIT_PADDING, Math.min(legendHeight + 16, 120));
+    if (animate) {
+      cy.animate({ fit: { eles: cy.elements(), padding } }, { duration: 350 });
+    } else {
+      cy.fit(cy.elements(), padding);
+    }
+  }
+  function updateZoomLabels() {
+    const wanted = cy.zoom() >= fitZoom * 1.6;
+    if (wanted === zoomLabels) return;
+    zoomLabels = wanted;
+    cy.batch(() => cy.nodes().toggleClass('zoom-labelled', wanted));
+  }
+  cy.on('zoom', () => {
+    updateZoomLabels();
+    updateScaledSizes(false);
+  });
+  cy.on('mouseover', 'node', (e) => {
+    e.target.addClass('hover');
+    $('cy').style.cursor = 'pointer';
+  });
+  cy.on('mouseout', 'node', (e) => {
+    e.target.removeClass('hover');
+    $('cy').style.cursor = '';
+  });
+  cy.on('mouseover', 'edge', () => { $('cy').style.cursor = 'pointer'; });
+  cy.on('mouseout', 'edge', () => { $('cy').style.cursor = ''; });
+
+  // ---- Filters and time ---------------------------------------------------------------------
+  const off = { sector: new Set(), type: new Set(), status: new Set() };
+  let monthPos = months.length; // months.length stands for "all dates"
+  const stats = { ties: 0, nodes: 0, activeNodes: 0 };
+
+  const tieInMonth = (t) => {
+    if (monthPos >= months.length) return true;
+    const m = months[monthPos];
+    return t.from <= m && t.to >= m;
+  };
+  const nodeShown = (r) => !off.sector.has(r.sector);
+  const tieShown = (t) =>
+    !off.type.has(t.type) && !off.status.has(t.status) && nodeShown(t.source) && nodeShown(t.target) && tieInMonth(t);
+
+  function applyFilters() {
+    const active = new Set();
+    let ties = 0;
+    let nodes = 0;
+    // Only elements whose state changes are touched: each class change makes Cytoscape restyle
+    // the element, and a month step of the replay changes few of them.
+    const setClass = (rec, cls, on) => {
+      if (rec[cls] === on) return;
+      rec[cls] = on;
+      if (on) rec.ele.addClass(cls);
+      else rec.ele.removeClass(cls);
+    };
+    cy.batch(() => {
+      for (const t of tieRecs) {
+        const shown = tieShown(t);
+        setClass(t, 'hidden', !shown);
+        if (shown) {
+          ties++;
+          active.add(t.source.id);
+          active.add(t.target.id);
+        }
+      }
+      for (const r of nodeRecs) {
+        const shown = nodeShown(r);
+        if (shown) nodes++;
+        setClass(r, 'hidden', !shown);
+        setClass(r, 'faded', shown && !active.has(r.id));
+      }
+    });
+    stats.ties = ties;
+    stats.nodes = nodes;
+    stats.activeNodes = active.size;
+    $('counts').textContent =
+      `${ties} of ${tieRecs.length} ties · ${active.size} of ${nodeRecs.length} institutions linked`;
+    refreshDetails();
+  }
+
+  function setMonthIndex(i) {
+    let pos = i === null || i === undefined || Number(i) < 0 ? months.length : Math.floor(Number(i));
+    if (!Number.isFinite(pos)) pos = months.length;
+    monthPos = Math.min(months.length, Math.max(0, pos));
+    const slider = $('date-slider');
+    slider.value = String(monthPos);
+    $('month-label').textContent = !months.length ? 'no dated ties'
+      : monthPos >= months.length ? 'all dates' : monthLabel(months[monthPos]);
+    slider.setAttribute('aria-valuetext', $('month-label').textContent);
+    applyFilters();
+  }
+
+  let playTimer = null;
+  // A replay lasts about twenty seconds whatever the span, but never flickers faster than 6 months/s.
+  const playStepMs = Math.min(800, Math.max(160, Math.round(20000 / Math.max(1, months.length))));
+  function stopPlay() {
+    if (playTimer !== null) clearInterval(playTimer);
+    playTimer = null;
+    $('play').textContent = '▶ Play';
+  }
+  function startPlay() {
+    if (!months.length) return;
+    if (monthPos >= months.length - 1) setMonthIndex(0);
+    $('play').textContent = '❚❚ Pause';
+    playTimer = setInterval(() => {
+      setMonthIndex(monthPos + 1);
+      if (monthPos >= months.length) stopPlay();
+    }, playStepMs);
+  }
+
+  function buildFilter(containerId, kind, names, countOf, decorate) {
+    const box = $(containerId);
+    box.textContent = '';
+    const inputs = [];
+    const setAll = (on) => {
+      for (const input of inputs) {
+        input.checked = on;
+        if (on) off[kind].delete(input.value);
+        else off[kind].add(input.value);
+      }
+      applyFilters();
+    };
+    if (names.length > 3) {
+      box.append(el('div', { class: 'filter-actions' }, [
+        el('button', { type: 'button', text: 'all', onclick: () => setAll(true) }),
+        el('button', { type: 'button', text: 'none', onclick: () => setAll(false) }),
+      ]));
+    }
+    for (const name of names) {
+      const input = el('input', { type: 'checkbox', value: name });
+      input.checked = true;
+      input.addEventListener('change', () => {
+        if (input.checked) off[kind].delete(name);
+        else off[kind].add(name);
+        applyFilters();
+      });
+      inputs.push(input);
+      box.append(el('label', null, [input, decorate ? decorate(name) : null, el('span', { text: name }),
+        el('span', { class: 'count', text: String(countOf(name)) })]));
+    }
+  }
+
+  function countBy(list, key) {
+    const counts = new Map();
+    for (const x of list) counts.set(x[key], (counts.get(x[key]) || 0) + 1);
+    return (name) => counts.get(name) || 0;
+  }
+
+  // ---- Legend and colouring -----------------------------------------------------------------
+  function renderLegend() {
+    const box = $('legend');
+    box.textContent = '';
+    let items;
+    if (colorBy === 'community') {
+      const sizes = countBy(nodeRecs, 'community');
+      const shown = communityList.slice(0, 24);
+      items = shown.map((c) => [c.color || FALLBACK_COLOR, `${c.id} (${sizes(String(c.id))})`]);
+      if (communityList.length > shown.length) items.push([null, `+ ${communityList.length - shown.length} more`]);
+      if (nodeRecs.some((r) => r.community === null)) items.push([FALLBACK_COLOR, 'none']);
+    } else {
+      items = sectorNames.map((name) => [sectorColor.get(name) || FALLBACK_COLOR, name]);
+    }
+    box.append(el('div', { class: 'legend-title', text: colorBy === 'community' ? 'Community' : 'Sector' }));
+    box.append(el('div', { class: 'legend-items' }, items.map(([color, label]) =>
+      el('span', { class: 'legend-item' }, [
+        color ? el('span', { class: 'swatch', style: `background:${color}` }) : null, label,
+      ]))));
+  }
+
+  function setColorBy(mode) {
+    colorBy = mode === 'community' && communityList.length ? 'community' : 'sector';
+    $('color-by').value = colorBy;
+    cy.batch(() => { for (const r of nodeRecs) r.ele.data('color', colorOf(r)); });
+    renderLegend();
+    refreshDetails();
+  }
+
+  // ---- Details panel ------------------------------------------------------------------------
+  let shown = null; // { kind: 'node' | 'tie', rec }
+
+  function formatMeasure(v) {
+    if (typeof v !== 'number') return v === undefined || v === null || v === '' ? '—' : String(v);
+    if (!Number.isFinite(v)) return String(v);
+    if (Number.isInteger(v)) return v.toLocaleString('en-US');
+    if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
+    return String(Number(v.toPrecision(3)));
+  }
+
+  function datesText(t) {
+    if (t.since && t.until) return `${t.since} – ${t.until}`;
+    if (t.since) return `since ${t.since}`;
+    if (t.until) return `until ${t.until}`;
+    return 'date unknown';
+  }
+
+  function swatch(color) {
+    return el('span', { class: 'swatch', style: `background:${color}` });
+  }
+
+  function factsTable(rows) {
+    return el('table', { class: 'facts' }, rows.filter(Boolean).map(([k, v]) =>
+      el('tr', null, [el('th', { text: k }), el('td', null, v)])));
+  }
+
+  function safeUrl(u) {
+    return /^https?:\/\//i.test(String(u || '')) ? String(u) : null;
+  }
+
+  function evidenceBlock(e) {
+    const url = safeUrl(e.url);
+    const src = e.source ? String(e.source) : '';
+    return el('blockquote', { class: 'evidence' }, [
+      e.quote ? String(e.quote) : null,
+      (src || url) ? el('span', { class: 'source' }, [
+        '— ',
+        url ? el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: src || url }) : src,
+      ]) : null,
+    ]);
+  }
+
+  function nodeLink(rec) {
+    return el('button', { type: 'button', class: 'link', text: rec.name, title: rec.id, onclick: () => focusNode(rec) });
+  }
+
+  function badges(t) {
+    return [
+      el('span', { class: 'badge', text: t.type }),
+      el('span', { class: `badge status-${t.status}`, text: t.status }),
+    ];
+  }
+
+  function renderNode(rec) {
+    const box = $('details');
+    box.textContent = '';
+    box.append(el('h2', { text: rec.name }));
+    box.append(el('div', { class: 'key', text: rec.id }));
+    if (rec.aliases.length) box.append(el('div', { class: 'aliases', text: 'also: ' + rec.aliases.join(' · ') }));
+    if (!nodeShown(rec)) box.append(el('div', { class: 'note', text: `Hidden: the sector “${rec.sector}” is unticked.` }));
+    else if (rec.ele.hasClass('faded')) box.append(el('div', { class: 'note', text: 'No tie shown at the current date and filters.' }));
+
+    const rows = [
+      ['sector', [swatch(sectorColor.get(rec.sector) || FALLBACK_COLOR), ' ', rec.sector]],
+      ['kind', rec.kind || '—'],
+      ['region', rec.region || '—'],
+      ['foreign', rec.foreign ? 'yes' : 'no'],
+    ];
+    if (communityList.length) {
+      rows.push(['community', rec.community === null ? '—'
+        : [swatch(communityColor.get(rec.community) || FALLBACK_COLOR), ' ', rec.community]]);
+    }
+    const names = orderedValues(measureNames, Object.keys(rec.measures));
+    for (const m of names) rows.push([m, formatMeasure(rec.measures[m])]);
+    box.append(factsTable(rows));
+
+    const ties = rec.ties.slice().sort((a, b) =>
+      (a.from === b.from ? 0 : a.from < b.from ? -1 : 1) || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
+    const visible = ties.filter((t) => tieShown(t)).length;
+    box.append(el('h3', { text: `Ties (${ties.length}${visible !== ties.length ? `, ${visible} shown` : ''})` }));
+    box.append(el('ul', { class: 'tie-list' }, ties.map((t) => {
+      const outgoing = t.source === rec;
+      const partner = outgoing ? t.target : t.source;
+      const arrow = !t.directed ? '—' : outgoing ? '→' : '←';
+      return el('li', { class: tieShown(t) ? '' : 'filtered-out' }, [
+        el('div', { class: 'tie-head' }, [
+          el('span', { class: 'tie-arrow', text: arrow, title: t.directed ? (outgoing ? 'outgoing' : 'incoming') : 'undirected' }),
+          nodeLink(partner),
+          ...badges(t),
+        ]),
+        el('div', { class: 'tie-meta' }, [datesText(t), t.confidence, t.id ? el('button', {
+          type: 'button', class: 'link', text: t.id, title: 'show this tie', onclick: () => focusTie(t),
+        }) : null].filter(Boolean).flatMap((x, i) => (i ? [' · ', x] : [x]))),
+        ...t.evidence.map(evidenceBlock),
+      ]);
+    })));
+  }
+
+  function renderTie(t) {
+    const box = $('details');
+    box.textContent = '';
+    box.append(el('h2', { text: `${t.type} tie` }));
+    box.append(el('div', { class: 'key', text: t.id }));
+    if (!tieShown(t)) box.append(el('div', { class: 'note', text: 'Not shown at the current date and filters.' }));
+    box.append(factsTable([
+      [t.directed ? 'from' : 'between', nodeLink(t.source)],
+      [t.directed ? 'to' : 'and', nodeLink(t.target)],
+      ['type', t.type],
+      ['status', el('span', { class: `badge status-${t.status}`, text: t.status })],
+      ['confidence', t.confidence || '—'],
+      ['direction', t.directed ? 'directed' : 'undirected'],
+      ['strength', formatMeasure(t.strength)],
+      ['dates', datesText(t)],
+    ]));
+    box.append(el('h3', { text: `Evidence (${t.evidence.length})` }));
+    if (!t.evidence.length) box.append(el('div', { class: 'placeholder', text: 'No evidence recorded.' }));
+    for (const e of t.evidence) box.append(evidenceBlock(e));
+  }
+
+  function renderEmpty() {
+    const box = $('details');
+    box.textContent = '';
+    box.append(el('div', { class: 'placeholder', text: nodeRecs.length
+      ? 'Click an institution or a tie, or search above, to see its details and evidence.'
+      : 'This network has no institutions to show.' }));
+  }
+
+  function refreshDetails() {
+    if (!shown) renderEmpty();
+    else if (shown.kind === 'node') renderNode(shown.rec);
+    else renderTie(shown.rec);
+  }
+
+  function clearHighlight() {
+    cy.batch(() => {
+      cy.elements('.neighbour').removeClass('neighbour');
+      cy.elements(':selected').unselect();
+    });
+  }
+
+  function showNode(rec) {
+    clearHighlight();
+    cy.batch(() => {
+      rec.ele.select();
+      const edges = rec.ele.connectedEdges();
+      edges.addClass('neighbour');
+      edges.connectedNodes().addClass('neighbour');
+    });
+    shown = { kind: 'node', rec };
+    renderNode(rec);
+    $('sidebar').scrollTop = 0;
+  }
+
+  function showTie(t) {
+    clearHighlight();
+    cy.batch(() => {
+      t.ele.select();
+      t.source.ele.addClass('neighbour');
+      t.target.ele.addClass('neighbour');
+    });
+    shown = { kind: 'tie', rec: t };
+    renderTie(t);
+    $('sidebar').scrollTop = 0;
+  }
+
+  function clearSelection() {
+    clearHighlight();
+    shown = null;
+    renderEmpty();
+  }
+
+  // The pan is computed from model positions because a node hidden by a filter has no bounding
+  // box for Cytoscape's own centring to use, and the reader may still ask to go to it.
+  function moveTo(x, y, zoom) {
+    cy.stop(true, true);
+    cy.animate({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } }, { duration: 350 });
+  }
+
+  function focusNode(rec) {
+    showNode(rec);
+    const p = rec.ele.position();
+    moveTo(p.x, p.y, Math.max(cy.zoom(), Math.min(cy.maxZoom(), fitZoom * 1.8)));
+  }
+
+  function focusTie(t) {
+    showTie(t);
+    const a = t.source.ele.position();
+    const b = t.target.ele.position();
+    moveTo((a.x + b.x) / 2, (a.y + b.y) / 2, cy.zoom());
+  }
+
+  cy.on('tap', 'node', (e) => {
+    const rec = nodeById.get(e.target.id());
+    if (rec) showNode(rec);
+  });
+  cy.on('tap', 'edge', (e) => {
+    const t = tieByEid.get(e.target.id());
+    if (t) showTie(t);
+  });
+  cy.on('tap', (e) => {
+    if (e.target === cy) clearSelection();
+  });
+
+  // ---- Search -------------------------------------------------------------------------------
+  const squash = (s) => s.replace(/\s+/g, '');
+  const searchIndex = nodeRecs.map((r) => {
+    const keys = [r.name, ...r.aliases, r.id].map(normalize);
+    return { rec: r, keys, squashed: keys.map(squash) };
+  });
+
+  // Exact beats prefix beats substring; spacing is ignored as a last resort because Korean
+  // institution names are written both with and without spaces between their parts.
+  function search(query, limit) {
+    const q = normalize(query).trim();
+    if (!q) return [];
+    const qs = squash(q);
+    const hits = [];
+    for (const entry of searchIndex) {
+      let score = Infinity;
+      let via = '';
+      entry.keys.forEach((k, i) => {
+        let s = Infinity;
+        if (k === q) s = 0;
+        else if (k.startsWith(q)) s = 1;
+        else if (k.includes(q)) s = 2;
+        else if (qs && entry.squashed[i].includes(qs)) s = 3;
+        if (i > 0) s += 0.5; // prefer hits on the display name
+        if (s < score) {
+          score = s;
+          via = i === 0 ? '' : i <= entry.rec.aliases.length ? entry.rec.aliases[i - 1] : entry.rec.id;
+        }
+      });
+      if (score < Infinity) hits.push({ rec: entry.rec, score, via });
+    }
+    hits.sort((a, b) => a.score - b.score || b.rec.size - a.rec.size || a.rec.name.length - b.rec.name.length);
+    return hits.slice(0, limit);
+  }
+
+  const searchInput = $('search');
+  const suggestBox = $('search-suggestions');
+  let suggestions = [];
+  let activeSuggestion = -1;
+
+  function hideSuggestions() {
+    suggestBox.hidden = true;
+    suggestBox.textContent = '';
+    suggestions = [];
+    activeSuggestion = -1;
+  }
+
+  function renderSuggestions(message) {
+    suggestBox.textContent = '';
+    if (message) {
+      suggestBox.append(el('li', { class: 'empty', text: message }));
+    }
+    suggestions.forEach((h, i) => {
+      suggestBox.append(el('li', {
+        role: 'option',
+        class: i === activeSuggestion ? 'active' : '',
+        'aria-selected': i === activeSuggestion ? 'true' : 'false',
+        onmousedown: (e) => e.preventDefault(), // keep focus so the click lands before blur hides the list
+        onclick: () => pick(h.rec),
+      }, [
+        swatch(colorOf(h.rec)),
+        el('span', { text: h.rec.name }),
+        el('span', { class: 'hint', text: h.via && h.via !== h.rec.name ? h.via : h.rec.sector }),
+      ]));
+    });
+    suggestBox.hidden = !message && !suggestions.length;
+  }
+
+  function pick(rec) {
+    hideSuggestions();
+    searchInput.value = rec.name;
+    focusNode(rec);
+  }
+
+  searchInput.addEventListener('input', () => {
+    suggestions = search(searchInput.value, SUGGESTIONS);
+    activeSuggestion = -1;
+    renderSuggestions();
+  });
+  searchInput.addEventListener('keydown', (e) => {
+    if (e.isComposing || e.keyCode === 229) return; // Enter that ends Hangul composition is not a search
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!suggestions.length) return;
+      e.preventDefault();
+      const n = suggestions.length;
+      activeSuggestion = e.key === 'ArrowDown' ? (activeSuggestion + 1) % n : (activeSuggestion - 1 + n) % n;
+      renderSuggestions();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hits = activeSuggestion >= 0 ? [suggestions[activeSuggestion]] : search(searchInput.value, 1);
+      if (hits.length) pick(hits[0].rec);
+      else if (searchInput.value.trim()) {
+        suggestions = [];
+        renderSuggestions(`No institution matches “${searchInput.value.trim()}”.`);
+      }
+    } else if (e.key === 'Escape') {
+      hideSuggestions();
+    }
+  });
+  searchInput.addEventListener('blur', hideSuggestions);
+  searchInput.addEventListener('focus', () => {
+    if (searchInput.value.trim()) {
+      suggestions = search(searchInput.value, SUGGESTIONS);
+      renderSuggestions();
+    }
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && document.activeElement !== searchInput) clearSelection();
+  });
+
+  // ---- Wiring -------------------------------------------------------------------------------
+  document.title = DATA.title ? String(DATA.title) : 'tiegraph map';
+  $('title').textContent = document.title;
+  $('subtitle').textContent = DATA.subtitle ? String(DATA.subtitle) : '';
+
+  const colorSelect = $('color-by');
+  const communityOption = colorSelect.querySelector('option[value="community"]');
+  if (!communityList.length) {
+    communityOption.disabled = true;
+    communityOption.textContent = 'community (not computed)';
+  }
+  colorSelect.addEventListener('change', () => setColorBy(colorSelect.value));
+
+  buildFilter('sector-filter', 'sector', sectorNames, countBy(nodeRecs, 'sector'),
+    (name) => swatch(sectorColor.get(name) || FALLBACK_COLOR));
+  buildFilter('type-filter', 'type', typeNames, countBy(tieRecs, 'type'));
+  buildFilter('status-filter', 'status', statusNames, countBy(tieRecs, 'status'),
+    (name) => el('span', { class: `line-sample ${name}` }));
+
+  const slider = $('date-slider');
+  slider.max = String(months.length);
+  slider.disabled = !months.length;
+  $('play').disabled = !months.length;
+  slider.addEventListener('input', () => {
+    stopPlay();
+    setMonthIndex(Number(slider.value));
+  });
+  $('play').addEventListener('click', () => (playTimer === null ? startPlay() : stopPlay()));
+  $('fit').addEventListener('click', () => fitView(true));
+
+  setColorBy(colorBy);
+  setMonthIndex(months.length);
+
+  window.tiegraphMap = {
+    cy,
+    months: months.map(monthLabel),
+    monthCount: months.length, // setMonthIndex(monthCount) (or -1) shows all dates
+    setMonthIndex,
+    monthIndex: () => monthPos,
+    setColorBy,
+    selectNode: (id) => {
+      const rec = nodeById.get(String(id));
+      if (rec) focusNode(rec);
+      return Boolean(rec);
+    },
+    clearSelection,
+    search: (q) => search(q, SUGGESTIONS).map((h) => h.rec.id),
+    counts: () => ({ ...stats }),
+    fit: () => fitView(false),
+  };
+
+  cy.ready(() => {
+    fitView(false);
+    fitZoom = cy.zoom();
+    updateScaledSizes(true);
+    updateZoomLabels();
+    // Two frames: the first lets Cytoscape schedule its draw, the second runs after it.
+    requestAnimationFrame(() => requestAnimationFrame(() => { document.body.dataset.ready = '1'; }));
+  });
+})();

@@ -1,0 +1,112 @@
+// export, render, html: the network as files for other tools, a picture, an interactive map.
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "tools/cli_commands.h"
+#include "tools/cli_projection.h"
+
+namespace tiegraph::cli {
+namespace {
+
+// The options the three commands share, beside the projection filters.
+struct ExportArgs {
+  ExportRequest request;
+  std::string with, out;
+
+  void Register(CLI::App* cmd) {
+    cmd->add_option("--out,-o", out, "File to write")->required();
+    cmd->add_option("--ego", request.ego, "Only the institutions near this one (key, name or alias)");
+    cmd->add_option("--hops", request.hops, "With --ego: how many ties away (default 2)");
+    cmd->add_option("--with", with,
+                    "Measures to attach, comma-separated: community, component, degree, "
+                    "betweenness, pagerank, core, … (any centrality metric)");
+    cmd->add_option("--layout", request.layout,
+                    "forceatlas2, fr (Fruchterman-Reingold), kk (Kamada-Kawai), none, or auto "
+                    "(default: forceatlas2 up to 20,000 institutions)");
+    cmd->add_option("--seed", request.seed, "Seed of the layout and of community detection");
+    cmd->add_option("--iterations", request.layout_iterations, "Layout steps (default: the method's)");
+    cmd->add_option("--color-by", request.color_by, "sector (default) or community");
+    cmd->add_option("--size-by", request.size_by,
+                    "A measure to size institutions by (default: number of partners)");
+    cmd->add_option("--title", request.title, "Title of the map or picture");
+  }
+
+  // The request as given, with the database's name as the default title.
+  ExportRequest Request(const Context& ctx) const {
+    ExportRequest r = request;
+    std::stringstream list(with);
+    for (std::string item; std::getline(list, item, ',');) {
+      if (!item.empty()) r.with.push_back(item);
+    }
+    if (r.title.empty()) {
+      r.title = "tiegraph: " + std::filesystem::path(ctx.db_path).filename().string();
+    }
+    return r;
+  }
+};
+
+void Wrote(const std::vector<std::string>& paths) {
+  for (const std::string& p : paths) std::cout << "wrote " << p << "\n";
+}
+
+}  // namespace
+
+void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code) {
+  {
+    auto f = std::make_shared<FilterArgs>();
+    auto a = std::make_shared<ExportArgs>();
+    auto* cmd = app.add_subcommand(
+        "export", "Write the network for another tool (Gephi, Cytoscape, Graphviz, Pajek, UCINET…)");
+    std::string formats;
+    for (const auto& name : ExportFormats()) formats += (formats.empty() ? "" : ", ") + name;
+    cmd->add_option("--format,-f", a->request.format, "One of: " + formats)->required();
+    cmd->add_flag("--dynamic", a->request.dynamic,
+                  "GEXF: time intervals from the ties' dates, for Gephi's timeline");
+    a->Register(cmd);
+    f->Register(cmd);
+    cmd->callback([&ctx, exit_code, f, a]() {
+      WithSnapshot(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
+        auto paths = Export(snap, o, a->Request(ctx), a->out);
+        if (!paths.ok()) return paths.status();
+        Wrote(*paths);
+        return Status::OK();
+      });
+    });
+  }
+  {
+    auto f = std::make_shared<FilterArgs>();
+    auto a = std::make_shared<ExportArgs>();
+    auto* cmd = app.add_subcommand(
+        "render", "Draw the network as a picture (.svg, .png or .pdf) through Graphviz");
+    a->Register(cmd);
+    f->Register(cmd);
+    cmd->callback([&ctx, exit_code, f, a]() {
+      WithSnapshot(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
+        TIEGRAPH_RETURN_IF_ERROR(Render(snap, o, a->Request(ctx), a->out));
+        Wrote({a->out});
+        return Status::OK();
+      });
+    });
+  }
+  {
+    auto f = std::make_shared<FilterArgs>();
+    auto a = std::make_shared<ExportArgs>();
+    auto* cmd = app.add_subcommand(
+        "html", "Write a self-contained interactive map (one .html file, no network needed)");
+    a->Register(cmd);
+    f->Register(cmd);
+    cmd->callback([&ctx, exit_code, f, a]() {
+      WithSnapshot(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
+        ExportRequest r = a->Request(ctx);
+        r.format = "html";
+        auto paths = Export(snap, o, r, a->out);
+        if (!paths.ok()) return paths.status();
+        Wrote(*paths);
+        return Status::OK();
+      });
+    });
+  }
+}
+
+}  // namespace tiegraph::cli

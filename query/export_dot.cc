@@ -66,6 +66,7 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
   }
   out << (g.directed ? "digraph" : "graph") << " tiegraph {\n";
   out << "  charset=\"UTF-8\"; outputorder=edgesfirst; overlap=false; splines=false; pad=0.3;\n";
+  if (style.dpi > 0) out << "  dpi=" << style.dpi << ";\n";
   if (style.title) {
     out << "  label=" << Quoted(g.title + "\n" + g.description)
         << "; labelloc=t; fontsize=20; fontname=" << Quoted(style.font) << ";\n";
@@ -75,7 +76,8 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
       << Quoted(style.font) << "];\n";
   out << "  edge [color=\"#8c8c8c80\", fontname=" << Quoted(style.font) << "];\n";
 
-  // Positions scaled so the drawing is about sqrt(n) inches wide (8 to 30), in points.
+  // Positions scaled so the drawing is about 2 sqrt(n) inches wide (10 to 40), in points: room
+// for the labels of a few hundred institutions.
   double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
   if (g.has_positions && n > 0) {
     x0 = x1 = g.positions[0].x;
@@ -85,14 +87,14 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
       y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
     }
   }
-  const double width = 72.0 * std::clamp(std::sqrt(static_cast<double>(n)) * 1.4, 8.0, 30.0);
+  const double width = 72.0 * std::clamp(std::sqrt(static_cast<double>(n)) * 2.0, 10.0, 40.0);
   const double scale = width / std::max({x1 - x0, y1 - y0, 1e-9});
   for (size_t v = 0; v < n; ++v) {
     const double inches = g.sizes[v] / 72.0 * style.node_scale;
     out << "  " << Quoted(g.nodes[v].key) << " [fillcolor=" << Quoted(g.colors[v])
         << ", width=" << Num(inches) << ", xlabel=" << Quoted(g.nodes[v].name)
         << ", fontsize=" << Num(8.0 + g.sizes[v] / 8.0) << ", tooltip="
-        << Quoted(g.nodes[v].name + " (" + std::string(SectorName(g.nodes[v].sector)) + ")");
+        << Quoted(g.nodes[v].name + " (" + SectorLabel(g.nodes[v].sector) + ")");
     if (g.has_positions) {
       out << ", pos=\"" << Num((g.positions[v].x - x0) * scale) << ","
           << Num((g.positions[v].y - y0) * scale) << "!\"";
@@ -109,23 +111,27 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
     out << "];\n";
   }
   if (style.legend) {
-    // One node holding a table: a colour swatch and the name of each sector drawn.
-    std::set<Sector> sectors;
-    for (const Institution& in : g.nodes) sectors.insert(in.sector);
+    // One node holding a table: what colour and size mean, and the tie styles.
     out << "  legend [shape=plaintext, style=\"\", fixedsize=false, width=0, fontsize=14";
     if (g.has_positions) {
       out << ", pos=\"" << Num((x1 - x0) * scale + 110) << "," << Num((y1 - y0) * scale) << "!\"";
     }
     out << ", label=<<table border=\"1\" color=\"#cccccc\" cellborder=\"0\" cellspacing=\"4\">"
-           "<tr><td colspan=\"2\"><b>sector</b></td></tr>";
-    for (Sector s : sectors) {
-      out << "<tr><td bgcolor=\"" << SectorColor(s)
+           "<tr><td colspan=\"2\"><b>" << Html(g.color_by) << "</b></td></tr>";
+    std::set<std::pair<std::string, std::string>> swatches;  // (label, colour), sorted by label
+    for (size_t v = 0; v < n; ++v) {
+      swatches.insert({g.color_by == "community" ? std::to_string(g.community[v] + 1)
+                                                 : SectorLabel(g.nodes[v].sector),
+                       g.colors[v]});
+    }
+    for (const auto& [label, color] : swatches) {
+      out << "<tr><td bgcolor=\"" << color
           << "\" width=\"14\" height=\"14\" fixedsize=\"true\"></td><td align=\"left\">"
-          << Html(SectorName(s)) << "</td></tr>";
+          << Html(label) << "</td></tr>";
     }
     out << "<tr><td colspan=\"2\" align=\"left\">── realized<br align=\"left\"/>- - planned"
-           "<br align=\"left\"/>··· proposed<br align=\"left\"/>size: partners</td></tr>"
-           "</table>>];\n";
+           "<br align=\"left\"/>··· proposed<br align=\"left\"/>size: "
+        << Html(g.size_by) << "</td></tr></table>>];\n";
   }
   out << "}\n";
 }

@@ -14,6 +14,7 @@ struct DotStyle {
   bool legend = false;  // a sector legend beside it
   std::string font = "NanumGothic";  // has Hangul; fontconfig substitutes when missing
   double node_scale = 1.0;
+  int dpi = 0;  // bitmap resolution; 0: Graphviz's default (72)
 };
 
 void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& out);

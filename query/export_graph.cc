@@ -100,6 +100,10 @@ std::vector<double> Sizes(const std::vector<double>& value) {
 
 }  // namespace
 
+std::string SectorLabel(Sector s) {
+  return s == Sector::kNone ? "none" : std::string(SectorName(s));
+}
+
 const char* SectorColor(Sector s) {
   switch (s) {
     case Sector::kIndustry: return "#d62728";
@@ -261,6 +265,8 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     }
   }
   out.sizes = Sizes(size_value);
+  out.color_by = request.color_by;
+  if (!request.size_by.empty()) out.size_by = request.size_by;
   out.colors.resize(n);
   for (uint32_t v = 0; v < n; ++v) {
     out.colors[v] = request.color_by == "community" ? CommunityColor(out.community[v])
@@ -287,7 +293,7 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     const Institution& in = out.nodes[v];
     auto& row = out.node_values[v];
     row = {in.name,
-           std::string(SectorName(in.sector)),
+           SectorLabel(in.sector),
            in.kind,
            Joined(in.region, " / "),
            in.foreign,

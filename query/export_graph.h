@@ -42,6 +42,8 @@ struct ExportGraph {
   std::vector<Point> positions;
   std::vector<double> sizes;        // node diameter for drawings, 12..48
   std::vector<std::string> colors;  // "#rrggbb" by the chosen colouring
+  std::string color_by = "sector";  // what the colours mean: sector or community
+  std::string size_by = "partners";  // what the sizes mean
   bool has_community = false;
   std::vector<uint32_t> community;  // when has_community
   // Pairs for formats with one value per pair: node indexes a < b (directed: a -> b) and the
@@ -56,6 +58,9 @@ struct ExportGraph {
 // Gathers the export: projection, ego view, measures, layout, records.
 Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& projection,
                                  const ExportRequest& request);
+
+// A sector's name, "none" for institutions without one (councils, places…).
+std::string SectorLabel(Sector s);
 
 // The colour of each sector (ColorBrewer-like, readable on white) and of community c.
 const char* SectorColor(Sector s);

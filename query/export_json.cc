@@ -53,7 +53,11 @@ void WriteCytoscapeJson(const ExportGraph& g, std::ostream& out) {
   }
   for (size_t e = 0; e < g.ties.size(); ++e) {
     const ExportTie& t = g.ties[e];
-    json data = {{"id", t.tie.key}, {"source", g.nodes[t.a].key}, {"target", g.nodes[t.b].key}};
+    // "key" tells parallel ties apart for readers that build multigraphs (networkx).
+    json data = {{"id", t.tie.key},
+                 {"key", t.tie.key},
+                 {"source", g.nodes[t.a].key},
+                 {"target", g.nodes[t.b].key}};
     AddAttributes(g.tie_attributes, g.tie_values[e], &data);
     edges.push_back({{"data", data}});
   }
@@ -93,7 +97,7 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
   std::set<Sector> present;
   for (const Institution& in : g.nodes) present.insert(in.sector);
   for (Sector s : present) {
-    sectors.push_back({{"name", std::string(SectorName(s))}, {"color", SectorColor(s)}});
+    sectors.push_back({{"name", SectorLabel(s)}, {"color", SectorColor(s)}});
   }
   json communities = json::array();
   if (g.has_community && !g.community.empty()) {
@@ -143,7 +147,7 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
     nodes.push_back({{"id", in.key},
                      {"name", in.name},
                      {"aliases", in.aliases},
-                     {"sector", std::string(SectorName(in.sector))},
+                     {"sector", SectorLabel(in.sector)},
                      {"kind", in.kind},
                      {"region", region},
                      {"foreign", in.foreign},

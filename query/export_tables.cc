@@ -108,7 +108,8 @@ void WritePajekNet(const ExportGraph& g, std::ostream& out) {
   out << "*Vertices " << g.nodes.size() << "\n";
   for (size_t v = 0; v < g.nodes.size(); ++v) {
     out << v + 1 << " \"" << labels[v] << "\"";
-    if (g.has_positions) out << " " << Fixed(unit[v].x, 4) << " " << Fixed(unit[v].y, 4) << " 0.5";
+    // A shape after the coordinates: networkx reads coordinates only when one follows.
+    if (g.has_positions) out << " " << Fixed(unit[v].x, 4) << " " << Fixed(unit[v].y, 4) << " ellipse";
     out << "\n";
   }
   // Undirected ties as edges; in a directed view, directed ties as arcs.
@@ -132,7 +133,7 @@ void WritePajekClu(const ExportGraph& g, std::ostream& out) {
 
 void WriteUcinetDl(const ExportGraph& g, std::ostream& out) {
   const std::vector<std::string> labels = UniqueLabels(g);
-  out << "DL N=" << g.nodes.size() << " FORMAT=EDGELIST1\nLABELS:\n";
+  out << "DL N=" << g.nodes.size() << "\nFORMAT = EDGELIST1\nLABELS:\n";
   for (size_t v = 0; v < labels.size(); ++v) out << (v ? ",\n" : "") << '"' << labels[v] << '"';
   out << "\nDATA:\n";
   // An undirected network is a symmetric matrix: each pair both ways.

@@ -1,5 +1,5 @@
-// Interactive map of a tiegraph network. The data arrives inline as window.TIEGRAPH_DATA (see the
-// contract in query/html/); the page has no network access, so everything it shows is built here.
+// Interactive map of a tiegraph network. The data arrives inline as window.TIEGRAPH_DATA, written by
+// HtmlMapData (query/export_json.cc); the page has no network access, so everything shown is built here.
 (function () {
   'use strict';
 
@@ -162,10 +162,13 @@
     return (2.2 * medianSize) / medianGap;
   }
 
-  const scale = layoutScale(nodeRecs);
-  const ringRadius = Math.max(200, nodeRecs.length * 8);
+  // A network exported without a layout has every node at the origin: lay those out on a ring.
+  const placed = nodeRecs.filter((r) => Number.isFinite(r.x) && Number.isFinite(r.y));
+  const spread = placed.some((r) => r.x !== placed[0].x || r.y !== placed[0].y);
+  const scale = spread ? layoutScale(nodeRecs) : 1;
+  const ringRadius = Math.max(200, (nodeRecs.length * 2.2 * 24) / (2 * Math.PI));
   nodeRecs.forEach((r, i) => {
-    if (Number.isFinite(r.x) && Number.isFinite(r.y)) {
+    if (spread && Number.isFinite(r.x) && Number.isFinite(r.y)) {
       r.px = r.x * scale;
       r.py = r.y * scale;
     } else {

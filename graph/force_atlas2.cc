@@ -17,7 +17,9 @@ constexpr int kMaxDepth = 24;  // coincident points stop splitting here
 // centre of mass, so a far cell repels as one body.
 class QuadTree {
  public:
-  QuadTree(const std::vector<Point>& pos, const std::vector<double>& mass) : pos_(pos), mass_(mass) {
+  QuadTree(const std::vector<Point>& pos, const std::vector<double>& mass,
+           const std::vector<double>& radii)
+      : pos_(pos), mass_(mass), radii_(radii) {
     double x0 = pos[0].x, x1 = x0, y0 = pos[0].y, y1 = y0;
     for (const Point& p : pos) {
       x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
@@ -84,7 +86,13 @@ class QuadTree {
     const double d2 = dx * dx + dy * dy;
     if (cell.leaf || cell.size * cell.size < kTheta * kTheta * d2) {
       if (d2 > 0) {
-        const double factor = k * mass_[v] * cell.mass / d2;  // (k m m / d) along the unit vector
+        double factor = k * mass_[v] * cell.mass / d2;  // (k m m / d) along the unit vector
+        if (!radii_.empty() && cell.body >= 0) {
+          // Prevent overlap: distance from rim to rim; overlapping pairs push hard.
+          const double d = std::sqrt(d2);
+          const double gap = d - radii_[v] - radii_[static_cast<size_t>(cell.body)];
+          factor = gap > 0 ? k * mass_[v] * cell.mass / (gap * d) : 100 * k * mass_[v] * cell.mass / d;
+        }
         f->x += dx * factor;
         f->y += dy * factor;
       }
@@ -97,12 +105,14 @@ class QuadTree {
 
   const std::vector<Point>& pos_;
   const std::vector<double>& mass_;
+  const std::vector<double>& radii_;
   std::vector<Cell> cells_;
 };
 
 }  // namespace
 
-void ForceAtlas2(const Projection& g, int iterations, bool weighted, std::vector<Point>* pos) {
+void ForceAtlas2(const Projection& g, int iterations, bool weighted,
+                 const std::vector<double>& radii, std::vector<Point>* pos) {
   const size_t n = g.node_count();
   if (n < 2) return;
   std::vector<double> mass(n);
@@ -112,10 +122,15 @@ void ForceAtlas2(const Projection& g, int iterations, bool weighted, std::vector
   const double scaling = n >= 100 ? 2.0 : 10.0;
   std::vector<Point> force(n), previous(n);
   double speed = 1.0, efficiency = 1.0;
+  // The overlap phase follows the main one, as in Gephi, where it is switched on once the
+  // layout has settled: from the start it would hinder the untangling.
+  const std::vector<double> none;
+  const int settle = radii.empty() ? iterations : iterations * 3 / 4;
   for (int step = 0; step < iterations; ++step) {
     std::swap(force, previous);
     std::fill(force.begin(), force.end(), Point{});
-    const QuadTree tree(*pos, mass);
+    const std::vector<double>& sized = step < settle ? none : radii;
+    const QuadTree tree(*pos, mass, sized);
     for (uint32_t v = 0; v < n; ++v) {
       tree.Repel(v, scaling, &force[v]);
       // Gravity: k_g * m toward the origin, whatever the distance, so components stay near.
@@ -130,7 +145,13 @@ void ForceAtlas2(const Projection& g, int iterations, bool weighted, std::vector
                       const std::vector<double>& weights) {
         for (uint64_t e = offsets[v]; e < offsets[v + 1]; ++e) {
           const Point& u = (*pos)[ends[e]];
-          const double w = weighted ? weights[e] : 1.0;
+          double w = weighted ? weights[e] : 1.0;
+          if (!sized.empty()) {
+            // Attraction from rim to rim too: touching nodes stop pulling.
+            const double d = std::hypot(u.x - (*pos)[v].x, u.y - (*pos)[v].y);
+            const double gap = d - sized[v] - sized[ends[e]];
+            w = gap > 0 && d > 0 ? w * gap / d : 0;
+          }
           force[v].x += (u.x - (*pos)[v].x) * w;
           force[v].y += (u.y - (*pos)[v].y) * w;
         }

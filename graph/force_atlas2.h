@@ -9,8 +9,10 @@
 
 namespace tiegraph {
 
-// Moves `pos` (one start point per node) for `iterations` steps.
-void ForceAtlas2(const Projection& g, int iterations, bool weighted, std::vector<Point>* pos);
+// Moves `pos` (one start point per node) for `iterations` steps; with `radii` (one per node,
+// or empty), distances count from the nodes' rims, so they end apart.
+void ForceAtlas2(const Projection& g, int iterations, bool weighted,
+                 const std::vector<double>& radii, std::vector<Point>* pos);
 
 }  // namespace tiegraph
 

@@ -59,13 +59,33 @@ Component ComponentGraph(const Projection& g, const std::vector<uint32_t>& membe
   return c;
 }
 
-// Lays out one component in a square of side ~ sqrt(size), by Boost.Graph's FR or KK.
+// Lays out one component: by ForceAtlas2, or Boost.Graph's FR or KK in a square of side
+// ~ sqrt(size). Each component alone, then packed: ForceAtlas2's gravity would otherwise hold
+// components about a hundred times further apart than a hub and its leaves.
 Result<std::vector<Point>> LayOutComponent(const Projection& g, const std::vector<uint32_t>& members,
                                            std::vector<uint32_t>* local,
                                            const LayoutOptions& options) {
   const size_t k = members.size();
   std::vector<Point> out(k);
   if (k == 1) return out;
+  if (options.method == LayoutMethod::kForceAtlas2) {
+    // Seeded start in a square of side ~ sqrt(k); the generator's output is fixed by the
+    // standard, and the mapping to [0,1) is ours, so positions do not vary by library.
+    std::mt19937_64 random(options.seed);
+    const double side = 10.0 * std::sqrt(static_cast<double>(k));
+    for (Point& p : out) {
+      p.x = static_cast<double>(random() >> 11) * 0x1.0p-53 * side - side / 2;
+      p.y = static_cast<double>(random() >> 11) * 0x1.0p-53 * side - side / 2;
+    }
+    const Projection component = InducedSubgraph(g, members);
+    std::vector<double> radii;
+    if (!options.radii.empty()) {
+      for (uint32_t v : members) radii.push_back(options.radii[v]);
+    }
+    ForceAtlas2(component, options.iterations > 0 ? options.iterations : (k <= 1000 ? 1000 : 300),
+                options.weighted, radii, &out);
+    return out;
+  }
   for (uint32_t i = 0; i < k; ++i) (*local)[members[i]] = i;
   const Component c = ComponentGraph(g, members, *local);
   const double side = 10.0 * std::sqrt(static_cast<double>(k));
@@ -96,7 +116,8 @@ Result<std::vector<Point>> LayOutComponent(const Projection& g, const std::vecto
 
 // Places laid-out components in rows, largest first, each shifted into its own box.
 void PackComponents(const std::vector<std::vector<uint32_t>>& members,
-                    const std::vector<std::vector<Point>>& parts, std::vector<Point>* pos) {
+                    const std::vector<std::vector<Point>>& parts, double margin,
+                    std::vector<Point>* pos) {
   double area = 0;
   struct Box {
     double x0, y0, w, h;
@@ -108,7 +129,6 @@ void PackComponents(const std::vector<std::vector<uint32_t>>& members,
       x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
       y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
     }
-    const double margin = 10.0;
     boxes.push_back({x0, y0, x1 - x0 + margin, y1 - y0 + margin});
     area += boxes.back().w * boxes.back().h;
   }
@@ -149,19 +169,8 @@ Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& opti
   std::vector<Point> pos(n);
   if (n == 0) return pos;
   if (options.iterations < 0) return Status::InvalidArgument("layout iterations must be >= 0");
-  if (options.method == LayoutMethod::kForceAtlas2) {
-    // Seeded start in a square of side ~ sqrt(n); the generator's output is fixed by the
-    // standard, and the mapping to [0,1) is ours, so positions do not vary by library.
-    std::mt19937_64 random(options.seed);
-    const double side = 10.0 * std::sqrt(static_cast<double>(n));
-    for (Point& p : pos) {
-      p.x = static_cast<double>(random() >> 11) * 0x1.0p-53 * side - side / 2;
-      p.y = static_cast<double>(random() >> 11) * 0x1.0p-53 * side - side / 2;
-    }
-    ForceAtlas2(g, options.iterations > 0 ? options.iterations : (n <= 1000 ? 1000 : 300),
-                options.weighted, &pos);
-    return pos;
-  }
+  if (!options.radii.empty() && options.radii.size() != n)
+    return Status::InvalidArgument("layout radii: one per node");
   const auto members = ComponentMembers(g);
   std::vector<uint32_t> local(n);
   std::vector<std::vector<Point>> parts;
@@ -171,7 +180,9 @@ Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& opti
     if (!part.ok()) return part.status();
     parts.push_back(std::move(*part));
   }
-  PackComponents(members, parts, &pos);
+  double widest = 0;
+  for (double r : options.radii) widest = std::max(widest, r);
+  PackComponents(members, parts, 10.0 + 4 * widest, &pos);
   return pos;
 }
 

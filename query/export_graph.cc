@@ -79,6 +79,10 @@ Status PlaceNodes(const Projection& g, const ExportRequest& request, ExportGraph
     return Status::InvalidArgument("unknown layout '" + request.layout +
                                    "'; expected forceatlas2, fr, kk, none or auto");
   }
+  // Radii in layout units of one pixel, with room for a thin gap, so no two nodes overlap.
+  if (options.method == LayoutMethod::kForceAtlas2) {
+    for (double size : out->sizes) options.radii.push_back(size / 2 + 3);
+  }
   auto positions = Layout(g, options);
   if (!positions.ok()) return positions.status();
   out->positions = std::move(*positions);
@@ -251,8 +255,6 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
       if (g.directed || v < g.targets[e]) out.pairs.push_back({v, g.targets[e], g.weights[e]});
     }
   }
-  TIEGRAPH_RETURN_IF_ERROR(PlaceNodes(g, request, &out));
-
   // Sizes and colours.
   std::vector<double> size_value(n);
   if (request.size_by.empty()) {
@@ -265,6 +267,7 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     }
   }
   out.sizes = Sizes(size_value);
+  TIEGRAPH_RETURN_IF_ERROR(PlaceNodes(g, request, &out));
   out.color_by = request.color_by;
   if (!request.size_by.empty()) out.size_by = request.size_by;
   out.colors.resize(n);

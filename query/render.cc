@@ -57,7 +57,7 @@ Status Render(const Snapshot& snap, const ProjectionOptions& projection,
   DotStyle style;
   style.title = true;
   style.legend = true;
-  style.dpi = 110;  // legible small labels in PNG; SVG and PDF stay in points
+  if (ext == ".png") style.dpi = 110;  // legible small labels; SVG and PDF scale anyway
   std::ostringstream dot;
   WriteDotGraph(*gathered, style, dot);
 

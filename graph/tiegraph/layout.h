@@ -27,15 +27,19 @@ struct LayoutOptions {
   uint64_t seed = 42;
   int iterations = 0;  // 0: the method's default
   bool weighted = true;  // ForceAtlas2: strength scales attraction
+  // ForceAtlas2: node radii in layout units (one per node, or empty). When given, a last phase
+  // pushes overlapping nodes apart (the paper's "prevent overlap"), so drawn at one unit per
+  // pixel no two nodes cover each other.
+  std::vector<double> radii;
 };
 
 struct Point {
   double x = 0, y = 0;
 };
 
-// One position per node (index order). Components are kept apart but near (ForceAtlas2 by its
-// gravity; the others are packed in rows, largest first). Kamada–Kawai refuses a component of
-// more than 5,000 nodes (its distance matrix is quadratic).
+// One position per node (index order). Each connected component is laid out alone and the
+// components are packed in rows, largest first. Kamada–Kawai refuses a component of more than
+// 5,000 nodes (its distance matrix is quadratic).
 Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& options);
 
 }  // namespace tiegraph

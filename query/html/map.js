@@ -136,30 +136,23 @@
   const statusNames = orderedValues(arr(DATA.statuses), tieRecs.map((t) => t.status));
 
   // ---- Geometry -----------------------------------------------------------------------------
-  // Positions come at any scale while sizes are pixels, so stretch the layout until typical
-  // neighbours sit a couple of node diameters apart; then fitting the view keeps the proportions.
+  // Positions come at any scale while sizes are pixels, so stretch the layout until each node
+  // has about a 3-diameter square of the drawing's bounding box to itself; fitting the view then
+  // keeps the proportions. (Nearest-neighbour gaps would mislead: force layouts pull leaves
+  // tight against their hub while components stay far apart.)
   function layoutScale(recs) {
     const pts = recs.filter((r) => Number.isFinite(r.x) && Number.isFinite(r.y));
     if (pts.length < 2) return 1;
-    const step = Math.max(1, Math.floor(pts.length / 400));
-    const nearest = [];
-    for (let i = 0; i < pts.length; i += step) {
-      let best = Infinity;
-      for (let j = 0; j < pts.length; j++) {
-        if (i === j) continue;
-        const dx = pts[i].x - pts[j].x;
-        const dy = pts[i].y - pts[j].y;
-        const d2 = dx * dx + dy * dy;
-        if (d2 > 0 && d2 < best) best = d2;
-      }
-      if (Number.isFinite(best)) nearest.push(Math.sqrt(best));
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (const p of pts) {
+      x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x);
+      y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
     }
-    if (!nearest.length) return 1;
-    nearest.sort((a, b) => a - b);
+    const w = Math.max(x1 - x0, 1e-9), h = Math.max(y1 - y0, 1e-9);
     const sizes = recs.map((r) => r.size).sort((a, b) => a - b);
-    const medianGap = nearest[Math.floor(nearest.length / 2)];
-    const medianSize = sizes[Math.floor(sizes.length / 2)];
-    return (2.2 * medianSize) / medianGap;
+    const cell = 3 * sizes[Math.floor(sizes.length / 2)];
+    // Never shrink: tiegraph's layouts keep nodes apart at one unit per pixel.
+    return Math.max(1, Math.sqrt((pts.length * cell * cell) / (w * h)));
   }
 
   // A network exported without a layout has every node at the origin: lay those out on a ring.

@@ -11,4 +11,7 @@ cli="$top/build/tools/tiegraph"
 "$cli" --db "$db" import "$top/examples/seed-network.json"
 "$cli" --db "$db" overview
 echo
+"$cli" --db "$db" render --out "$top/build/sample-map.png"
+"$cli" --db "$db" html --out "$top/build/sample-map.html"
+echo
 echo "The database is at $db; try: $cli --db $db show KTL"

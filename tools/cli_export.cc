@@ -46,67 +46,61 @@ struct ExportArgs {
   }
 };
 
-void Wrote(const std::vector<std::string>& paths) {
-  for (const std::string& p : paths) std::cout << "wrote " << p << "\n";
+// Adds a command that writes files: `fill` may add options; `write` returns the paths written.
+using WriteFn = std::function<Result<std::vector<std::string>>(
+    const Snapshot&, const ProjectionOptions&, const ExportRequest&, const std::string& out)>;
+
+void AddFileCommand(CLI::App& app, Context& ctx, int* exit_code, const char* name,
+                    const char* description, const std::function<void(CLI::App*, ExportArgs*)>& fill,
+                    WriteFn write) {
+  auto f = std::make_shared<FilterArgs>();
+  auto a = std::make_shared<ExportArgs>();
+  auto* cmd = app.add_subcommand(name, description);
+  if (fill) fill(cmd, a.get());
+  a->Register(cmd);
+  f->Register(cmd);
+  cmd->callback([&ctx, exit_code, f, a, write = std::move(write)]() {
+    WithSnapshot(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
+      auto paths = write(snap, o, a->Request(ctx), a->out);
+      if (!paths.ok()) return paths.status();
+      for (const std::string& p : *paths) std::cout << "wrote " << p << "\n";
+      return Status::OK();
+    });
+  });
 }
 
 }  // namespace
 
 void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code) {
-  {
-    auto f = std::make_shared<FilterArgs>();
-    auto a = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand(
-        "export", "Write the network for another tool (Gephi, Cytoscape, Graphviz, Pajek, UCINET…)");
-    std::string formats;
-    for (const auto& name : ExportFormats()) formats += (formats.empty() ? "" : ", ") + name;
-    cmd->add_option("--format,-f", a->request.format, "One of: " + formats)->required();
-    cmd->add_flag("--dynamic", a->request.dynamic,
-                  "GEXF: time intervals from the ties' dates, for Gephi's timeline");
-    a->Register(cmd);
-    f->Register(cmd);
-    cmd->callback([&ctx, exit_code, f, a]() {
-      WithSnapshot(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
-        auto paths = Export(snap, o, a->Request(ctx), a->out);
-        if (!paths.ok()) return paths.status();
-        Wrote(*paths);
-        return Status::OK();
+  std::string formats;
+  for (const auto& name : ExportFormats()) formats += (formats.empty() ? "" : ", ") + name;
+  AddFileCommand(
+      app, ctx, exit_code, "export",
+      "Write the network for another tool (Gephi, Cytoscape, Graphviz, Pajek, UCINET…)",
+      [formats](CLI::App* cmd, ExportArgs* a) {
+        cmd->add_option("--format,-f", a->request.format, "One of: " + formats)->required();
+        cmd->add_flag("--dynamic", a->request.dynamic,
+                      "GEXF: time intervals from the ties' dates, for Gephi's timeline");
+      },
+      [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
+         const std::string& out) { return Export(snap, o, r, out); });
+  AddFileCommand(
+      app, ctx, exit_code, "render",
+      "Draw the network as a picture (.svg, .png or .pdf) through Graphviz", nullptr,
+      [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
+         const std::string& out) -> Result<std::vector<std::string>> {
+        TIEGRAPH_RETURN_IF_ERROR(Render(snap, o, r, out));
+        return std::vector<std::string>{out};
       });
-    });
-  }
-  {
-    auto f = std::make_shared<FilterArgs>();
-    auto a = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand(
-        "render", "Draw the network as a picture (.svg, .png or .pdf) through Graphviz");
-    a->Register(cmd);
-    f->Register(cmd);
-    cmd->callback([&ctx, exit_code, f, a]() {
-      WithSnapshot(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
-        TIEGRAPH_RETURN_IF_ERROR(Render(snap, o, a->Request(ctx), a->out));
-        Wrote({a->out});
-        return Status::OK();
+  AddFileCommand(
+      app, ctx, exit_code, "html",
+      "Write a self-contained interactive map (one .html file, no network needed)", nullptr,
+      [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
+         const std::string& out) {
+        ExportRequest html = r;
+        html.format = "html";
+        return Export(snap, o, html, out);
       });
-    });
-  }
-  {
-    auto f = std::make_shared<FilterArgs>();
-    auto a = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand(
-        "html", "Write a self-contained interactive map (one .html file, no network needed)");
-    a->Register(cmd);
-    f->Register(cmd);
-    cmd->callback([&ctx, exit_code, f, a]() {
-      WithSnapshot(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
-        ExportRequest r = a->Request(ctx);
-        r.format = "html";
-        auto paths = Export(snap, o, r, a->out);
-        if (!paths.ok()) return paths.status();
-        Wrote(*paths);
-        return Status::OK();
-      });
-    });
-  }
 }
 
 }  // namespace tiegraph::cli

@@ -13,6 +13,7 @@ bash "$top/tools/build.sh" build
 echo "== build and test under AddressSanitizer + UndefinedBehaviorSanitizer"
 bash "$top/tools/build.sh" build-asan -DTIEGRAPH_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=Debug
 (cd "$top/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$top/tools/lsan.supp" \
   ctest --output-on-failure -j 2)
 
 echo "== install, then build examples/embed against the installed package"

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <unordered_map>
 
 #include "query/projection_access.h"
 
@@ -51,16 +50,19 @@ Result<std::vector<Measure>> ComputeMeasures(const Projection& g,
       ConnectedComponents(g, &component);
       out.push_back({name, std::vector<double>(component.begin(), component.end()), true});
     } else {
-      CentralityRequest request;
-      request.metric = name;
-      request.normalized = name != "degree";
-      auto values = ComputeCentrality(g, request);
-      if (!values.ok()) {
+      const auto& metrics = CentralityMetrics();
+      if (std::find(metrics.begin(), metrics.end(), name) == metrics.end()) {
         return Status::InvalidArgument("--with: '" + name +
                                        "' is not a measure; use community, component or one of "
                                        "the centrality metrics (" +
-                                       Joined(CentralityMetrics(), ", ") + ")");
+                                       Joined(metrics, ", ") + ")");
       }
+      CentralityRequest request;
+      request.metric = name;
+      request.normalized = name != "degree";
+      // A real failure (e.g. no convergence) keeps its own message.
+      auto values = ComputeCentrality(g, request);
+      if (!values.ok()) return values.status();
       out.push_back({name, std::move(values->values), name == "core" || name == "degree"});
     }
   }

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <string_view>
 
@@ -40,11 +39,7 @@ std::string Html(std::string_view s) {
   return out;
 }
 
-std::string Num(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", v);
-  return text;
-}
+std::string Num(double v) { return FixedText(v, 2); }
 
 const char* StatusStyle(TieStatus s) {
   switch (s) {

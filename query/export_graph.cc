@@ -167,6 +167,12 @@ std::string LastDay(const Date& d) {
   return text;
 }
 
+std::string FixedText(double v, int digits) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.*f", digits, v);
+  return text;
+}
+
 std::string ValueText(const AttributeValue& v) {
   switch (v.index()) {
     case 1: return std::get<std::string>(v);

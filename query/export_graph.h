@@ -88,6 +88,9 @@ void WritePajekClu(const ExportGraph& g, std::ostream& out);
 void WriteVosviewerMap(const ExportGraph& g, std::ostream& out);
 void WriteVosviewerNetwork(const ExportGraph& g, std::ostream& out);
 
+// A real with `digits` decimals ("%.*f"): coordinates and sizes in DOT and Pajek.
+std::string FixedText(double v, int digits);
+
 // Text of a value as the text formats write it: reals by FormatReal, booleans true/false.
 std::string ValueText(const AttributeValue& v);
 

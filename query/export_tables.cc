@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -21,12 +20,6 @@ Cell ToCell(const AttributeValue& v) {
     case 4: return std::string(std::get<bool>(v) ? "true" : "false");
   }
   return std::monostate{};
-}
-
-std::string Fixed(double v, int digits) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", digits, v);
-  return text;
 }
 
 // Positions mapped into [0, 1] x [0, 1] (Pajek), keeping the aspect ratio.
@@ -109,7 +102,7 @@ void WritePajekNet(const ExportGraph& g, std::ostream& out) {
   for (size_t v = 0; v < g.nodes.size(); ++v) {
     out << v + 1 << " \"" << labels[v] << "\"";
     // A shape after the coordinates: networkx reads coordinates only when one follows.
-    if (g.has_positions) out << " " << Fixed(unit[v].x, 4) << " " << Fixed(unit[v].y, 4) << " ellipse";
+    if (g.has_positions) out << " " << FixedText(unit[v].x, 4) << " " << FixedText(unit[v].y, 4) << " ellipse";
     out << "\n";
   }
   // Undirected ties as edges; in a directed view, directed ties as arcs.

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "query/projection_access.h"
 
@@ -227,32 +228,59 @@ void Brokerless(const Snapshot& snap, const Projection& g, const std::vector<Nod
   }
 }
 
-// 8. MOUs, visits and planned ties with no follow-on tie between the same pair.
-Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, int months) {
-  static const std::set<std::string> kEarly = {"planned-cooperation", "investment-intent",
-                                               "visit-meeting", "mou"};
-  static const std::set<std::string> kFollowOn = {"joint-research", "investment", "tenancy",
-                                                  "commissioned-study", "establishment"};
+// 8. MOUs, visits and planned ties with no follow-on tie between the same pair. In scope: both
+// ends in the projection (with rollup, a unit stands for its parent). The early tie must pass
+// every tie filter; any realized follow-on in scope counts, whatever the type filter (a report
+// on MOUs alone still sees the joint research that followed one), unless it started after the
+// analysis date (--as-of, else the window's end): by then it had not happened.
+Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& projection,
+                          const Projection& g, int months) {
+  static const std::set<std::string_view> kEarly = {"planned-cooperation", "investment-intent",
+                                                    "visit-meeting", "mou"};
+  static const std::set<std::string_view> kFollowOn = {"joint-research", "investment", "tenancy",
+                                                       "commissioned-study", "establishment"};
+  const ProjectionFilter& filter = projection.filter;
+  const Date& until = filter.as_of.known() ? filter.as_of : filter.window_to;
+  std::unordered_set<uint64_t> passes;  // sequence numbers of the ties that pass every filter
+  TIEGRAPH_RETURN_IF_ERROR(ForEachProjectedTie(
+      snap, projection, g, [&](uint64_t seq, uint32_t, uint32_t) { passes.insert(seq); }));
   struct Early {
-    std::string key, a, b, type, status;
+    uint64_t seq;
+    std::pair<uint32_t, uint32_t> pair;
     Date since;
   };
   std::vector<Early> early;
-  std::map<std::pair<std::string, std::string>, std::vector<Date>> follow_on;
+  std::map<std::pair<uint32_t, uint32_t>, std::vector<Date>> follow_on;
   int latest = 0;
-  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& t) {
+  uint64_t seq = 0;
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieSummary([&](const TieSummary& t) {
+    const uint64_t s = seq++;
+    const uint32_t a = g.node_index[t.source_id], b = g.node_index[t.target_id];
+    if (a == UINT32_MAX || b == UINT32_MAX) return true;  // out of scope
+    const bool realized = t.status == TieStatus::kRealized;
     // "Now" is the latest realized tie: planned ties may lie in the future.
-    if (t.since.known() && t.status == TieStatus::kRealized)
-      latest = std::max(latest, FirstMonth(t.since));
-    const auto pair = std::minmax(t.source, t.target);
-    if (kFollowOn.count(t.type) && t.status == TieStatus::kRealized) {
-      follow_on[{pair.first, pair.second}].push_back(t.since);
-    } else if (kEarly.count(t.type) || t.status != TieStatus::kRealized) {
-      if (t.type != "part-of")
-        early.push_back({t.key, t.source, t.target, t.type, std::string(TieStatusName(t.status)), t.since});
+    if (t.since.known() && realized) latest = std::max(latest, FirstMonth(t.since));
+    if (kFollowOn.count(t.type) && realized) {
+      if (!until.known() || !EndsBeforeStart(t.since, until))
+        follow_on[std::minmax(a, b)].push_back(t.since);
+    } else if ((kEarly.count(t.type) || !realized) && t.type != "part-of" && passes.count(s)) {
+      early.push_back({s, std::minmax(a, b), t.since});
     }
     return true;
   }));
+  // The early ties that no follow-on converted, by sequence number, with their age.
+  std::map<uint64_t, Date> open;
+  for (const Early& e : early) {
+    bool converted = false;
+    if (auto it = follow_on.find(e.pair); it != follow_on.end()) {
+      for (const Date& d : it->second) {
+        // Undated follow-ons count: the pair did convert at some point.
+        const int gap = d.known() && e.since.known() ? FirstMonth(d) - FirstMonth(e.since) : 0;
+        converted = converted || (gap >= 0 && gap <= months);
+      }
+    }
+    if (!converted) open.emplace(e.seq, e.since);
+  }
   const int now = filter.as_of.known() ? FirstMonth(filter.as_of) : latest;
   Table t{"8 unconverted ties",
           {"tie", "source", "target", "type", "status", "since", "months", "overdue"},
@@ -261,22 +289,26 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionFilter& filter, 
            "tenancy, commissioned study or establishment between the pair within " +
            std::to_string(months) + " months (months: age at " +
            (filter.as_of.known() ? FormatDate(filter.as_of) : "the latest realized tie's date") + ").";
-  for (const Early& e : early) {
-    const auto pair = std::minmax(e.a, e.b);
-    bool converted = false;
-    if (auto it = follow_on.find({pair.first, pair.second}); it != follow_on.end()) {
-      for (const Date& d : it->second) {
-        // Undated follow-ons count: the pair did convert at some point.
-        const int gap = d.known() && e.since.known() ? FirstMonth(d) - FirstMonth(e.since) : 0;
-        converted = converted || (gap >= 0 && gap <= months);
-      }
+  if (open.empty()) return t;
+  // Ties come in sequence order: the i-th record visited is tie i.
+  seq = 0;
+  auto next = open.begin();
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& tie) {
+    if (seq++ != next->first) return true;
+    const Date& since = next->second;
+    std::vector<Cell> row{tie.key, tie.source, tie.target, tie.type,
+                          std::string(TieStatusName(tie.status)), FormatDate(since)};
+    if (since.known()) {
+      const int64_t age = now - FirstMonth(since);
+      row.emplace_back(age);
+      row.emplace_back(std::string(age >= months ? "yes" : ""));
+    } else {
+      row.emplace_back();  // no age
+      row.emplace_back(std::string());
     }
-    if (converted) continue;
-    const Cell age = e.since.known() ? Cell(static_cast<int64_t>(now - FirstMonth(e.since))) : Cell();
-    const bool overdue = e.since.known() && now - FirstMonth(e.since) >= months;
-    t.AddRow({e.key, e.a, e.b, e.type, e.status, FormatDate(e.since), age,
-              std::string(overdue ? "yes" : "")});
-  }
+    t.AddRow(std::move(row));
+    return ++next != open.end();
+  }));
   return t;
 }
 
@@ -352,7 +384,27 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   out.push_back(std::move(none));
   out.push_back(SinglePointsOfFailure(snap, *g));
   out.push_back(std::move(single));
-  auto synergy = SynergyTables(snap, r.synergy);
+  // Synergy over the events in scope: their participants in the projection, dated within
+  // the analysis period.
+  SynergyRequest scoped = r.synergy;
+  const std::unordered_set<std::string> keys(g->keys.begin(), g->keys.end());
+  scoped.in_scope = [&](const std::string& key) {
+    if (keys.count(key)) return true;
+    if (!projection.rollup) return false;
+    // Rolled up, a unit stands for its top-level parent.
+    std::string at = key;
+    for (int depth = 0; depth < 64; ++depth) {
+      auto in = snap.GetInstitution(at);
+      if (!in.ok() || in->parent.empty()) break;
+      at = in->parent;
+    }
+    return keys.count(at) > 0;
+  };
+  const ProjectionFilter& f = projection.filter;
+  if (f.as_of.known()) scoped.to = f.as_of;
+  if (f.window_from.known()) scoped.from = f.window_from;
+  if (f.window_to.known()) scoped.to = f.window_to;
+  auto synergy = SynergyTables(snap, scoped);
   if (!synergy.ok()) return synergy.status();
   Table t7 = std::move((*synergy)[0]);
   t7.title = "7 helix synergy";
@@ -364,7 +416,7 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   }
   t7.note += " T of all the helices together; negative (three helices) = synergy.";
   out.push_back(std::move(t7));
-  auto unconverted = Unconverted(snap, projection.filter, r.months);
+  auto unconverted = Unconverted(snap, projection, *g, r.months);
   if (!unconverted.ok()) return unconverted.status();
   out.push_back(std::move(*unconverted));
   out.push_back(SuggestedLinks(snap, *g, *info, r.suggestions));

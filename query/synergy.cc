@@ -113,7 +113,10 @@ Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequ
       return true;  // outside the window
     }
     uint32_t pattern = 0;
+    bool any = false;
     for (const auto& p : ev.participants) {
+      if (r.in_scope && !r.in_scope(p.institution)) continue;
+      any = true;
       auto bits = bits_of(p.institution);
       if (!bits.ok()) {
         bad = bits.status();
@@ -121,7 +124,7 @@ Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequ
       }
       pattern |= *bits;
     }
-    patterns.push_back(pattern);
+    if (any) patterns.push_back(pattern);
     return true;
   }));
   TIEGRAPH_RETURN_IF_ERROR(bad);

@@ -3,6 +3,7 @@
 #ifndef TIEGRAPH_GAP_ANALYSIS_H_
 #define TIEGRAPH_GAP_ANALYSIS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +69,9 @@ struct SynergyRequest {
   std::vector<Helix> helices = DefaultHelices();
   // When known: only events dated within [from, to] count (undated events then do not).
   Date from, to;
+  // When set: only the participants it accepts (institution keys) count, and an event with
+  // none of them drops out (a report scoped to one region).
+  std::function<bool(const std::string& key)> in_scope;
 };
 // Over events (each event a unit; a helix is present when a participant belongs to it):
 // "helix synergy", T for every combination of two or more helices; and the share of events

@@ -76,6 +76,69 @@ TEST_CASE("gap report: named hospitals lack an industry partner, as the seed say
   for (const auto& row : chungnam.at("2 institutions lacking a partner sector"))
     CHECK(row.at("region").get<std::string>().rfind("KR/Chungnam", 0) == 0);
   CHECK(RunCli({"--db", db, "gaps", "--scope", "Chungnam"}).exit_code == 1);
+  // Synergy in scope counts the events with a participant (an end of a tie naming the event)
+  // in the region.
+  for (const std::string region : {"KR/Chungnam", "KR/Gyeonggi"}) {
+    std::set<std::string> events;
+    for (const auto& t : seed["ties"]) {
+      if (!t.contains("event_id") || !t["event_id"].is_string()) continue;
+      for (const char* end : {"source", "target"}) {
+        for (const auto& i : seed["institutions"]) {
+          if (i["id"] == t[end] && i["region"].is_string() &&
+              i["region"].get<std::string>().rfind(region, 0) == 0)
+            events.insert(t["event_id"].get<std::string>());
+        }
+      }
+    }
+    INFO(region);
+    REQUIRE_FALSE(events.empty());
+    const json scoped = RunJson(db, {"gaps", "--scope", "region=" + region});
+    CHECK(scoped.at("7 helix synergy")[0].at("events") == static_cast<int>(events.size()));
+  }
+}
+
+// Unconverted ties follow the projection's filters. Hand-built: four institutions in two
+// regions; u1-c1 sign an MOU in 2020 and start joint research in 2021 (converted); u1-c2 sign
+// an MOU in 2020 and nothing follows; u2-c3, in another region, visit in 2022 and invest in 2023.
+TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[cli][gaps]") {
+  TempDir dir;
+  const std::string db = dir.File("db");
+  const std::string institutions = dir.Write("inst.csv",
+      "key,name,sector,region\n"
+      "u1,Uni One,academia,KR/North\n"
+      "c1,Firm One,industry,KR/North\n"
+      "c2,Firm Two,industry,KR/North\n"
+      "u2,Uni Two,academia,KR/South\n"
+      "c3,Firm Three,industry,KR/South\n");
+  const std::string ties = dir.Write("ties.csv",
+      "key,source,target,type,status,since\n"
+      "m1,u1,c1,mou,realized,2020-01\n"
+      "j1,u1,c1,joint-research,realized,2021-06\n"
+      "m2,u1,c2,mou,realized,2020-03\n"
+      "v3,u2,c3,visit-meeting,realized,2022-01\n"
+      "i3,u2,c3,investment,realized,2023-01\n");
+  RunOk({"--db", db, "import", "--institutions", institutions, "--ties", ties});
+  auto unconverted = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "gaps");
+    std::set<std::string> keys;
+    const json report = RunJson(db, args);
+    for (const auto& row : report.at("8 unconverted ties")) keys.insert(row.at("tie").get<std::string>());
+    return keys;
+  };
+  // By hand: only m2 has no follow-on within 24 months.
+  CHECK(unconverted({}) == std::set<std::string>{"m2"});
+  // The South's report holds none of the North's ties.
+  CHECK(unconverted({"--scope", "region=KR/South"}).empty());
+  CHECK(unconverted({"--scope", "region=KR/North"}) == std::set<std::string>{"m2"});
+  // A type filter keeps the early ties of that type, yet still sees their follow-ons.
+  CHECK(unconverted({"--type", "mou"}) == std::set<std::string>{"m2"});
+  CHECK(unconverted({"--type", "visit-meeting"}).empty());
+  // As of 2022-06, the 2023 investment has not happened: v3 is still open; m1's 2021 joint
+  // research has.
+  CHECK(unconverted({"--as-of", "2022-06"}) == std::set<std::string>{"m2", "v3"});
+  // A follow-on after the window's months does not convert: with 12 months, m1 (17 months to
+  // its joint research) and v3 (12 months) -> only m1 joins m2.
+  CHECK(unconverted({"--months", "12"}) == std::set<std::string>{"m1", "m2"});
 }
 
 }  // namespace

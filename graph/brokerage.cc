@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 #include "graph/two_halves.h"
 
@@ -144,54 +145,180 @@ const char* BrokerRoleName(BrokerRole role) {
   return "?";
 }
 
+namespace {
+
+BrokerRole RoleOf(uint32_t ga, uint32_t gv, uint32_t gb) {
+  if (ga == gv && gb == gv) return BrokerRole::kCoordinator;
+  if (ga == gb) return BrokerRole::kItinerant;
+  if (gb == gv) return BrokerRole::kGatekeeper;
+  if (ga == gv) return BrokerRole::kRepresentative;
+  return BrokerRole::kLiaison;
+}
+
+// Walks the brokered two-paths a -> v -> b (a != b, no arc a -> b) that start at one source
+// at a time, with each one's credit: 1, or 1/k with partial credit when k nodes broker a -> b.
+class TwoPathWalker {
+ public:
+  TwoPathWalker(const Projection& g, bool partial) : g_(g), partial_(partial), mark_(g.node_count(), 0) {
+    if (partial) brokers_.assign(g.node_count(), 0);
+  }
+  template <typename Fn>  // fn(v, b, credit)
+  void From(uint32_t a, Fn&& fn) {
+    const uint64_t begin = g_.offsets[a], end = g_.offsets[a + 1];
+    for (uint64_t e = begin; e < end; ++e) mark_[g_.targets[e]] = 1;
+    mark_[a] = 1;  // a -> v -> a is no brokerage either
+    auto each = [&](auto&& visit) {
+      for (uint64_t e = begin; e < end; ++e) {
+        const uint32_t v = g_.targets[e];
+        for (uint64_t f = g_.offsets[v]; f < g_.offsets[v + 1]; ++f) {
+          if (!mark_[g_.targets[f]]) visit(v, g_.targets[f]);
+        }
+      }
+    };
+    if (partial_) {
+      each([&](uint32_t, uint32_t b) { ++brokers_[b]; });
+      each([&](uint32_t v, uint32_t b) { fn(v, b, 1.0 / brokers_[b]); });
+      each([&](uint32_t, uint32_t b) { brokers_[b] = 0; });
+    } else {
+      each([&](uint32_t v, uint32_t b) { fn(v, b, 1.0); });
+    }
+    for (uint64_t e = begin; e < end; ++e) mark_[g_.targets[e]] = 0;
+    mark_[a] = 0;
+  }
+
+ private:
+  const Projection& g_;
+  bool partial_;
+  std::vector<char> mark_;  // a and a's out-neighbours while walking from a
+  std::vector<uint32_t> brokers_;
+};
+
+// Role counts of every broker, `label_of(v, x)` being the group of x as broker v sees it.
+template <typename LabelOf>
+void CountRoles(const std::vector<uint32_t>& group, TwoPathWalker* walker, size_t lo, size_t hi,
+                LabelOf&& label_of, std::vector<RoleCounts>* counts) {
+  for (size_t a = lo; a < hi; ++a) {
+    walker->From(static_cast<uint32_t>(a), [&](uint32_t v, uint32_t b, double credit) {
+      const BrokerRole role = RoleOf(label_of(v, static_cast<uint32_t>(a)), group[v], label_of(v, b));
+      (*counts)[v][static_cast<size_t>(role)] += credit;
+    });
+  }
+}
+
+// Per group, the sum of its members' counts.
+std::vector<RoleCounts> ByGroup(const std::vector<RoleCounts>& counts,
+                                const std::vector<uint32_t>& group, uint32_t group_count) {
+  std::vector<RoleCounts> sums(group_count, RoleCounts{});
+  for (size_t v = 0; v < counts.size(); ++v) {
+    for (size_t r = 0; r < 5; ++r) sums[group[v]][r] += counts[v][r];
+  }
+  return sums;
+}
+
+// Draws of the permutation test: for broker v, the other nodes' labels are a uniform shuffle
+// of everyone's but one copy of v's own label. From one shuffle of all labels: where v drew
+// another label h, a node w that drew v's label (one at random) takes h instead. Every
+// arrangement of the others is then equally likely (n_h ways to come from each h).
+void TestRoles(const Projection& g, const std::vector<uint32_t>& group, uint32_t group_count,
+               const BrokerageOptions& options, BrokerageRoles* out) {
+  const size_t n = g.node_count();
+  using Tallies = std::vector<std::array<PermutationTally, 5>>;
+  struct Part {
+    Tallies nodes, groups;
+  };
+  auto fresh = [](const std::vector<RoleCounts>& observed) {
+    Tallies tallies(observed.size());
+    for (size_t i = 0; i < observed.size(); ++i) {
+      for (size_t r = 0; r < 5; ++r) tallies[i][r] = PermutationTally(observed[i][r]);
+    }
+    return tallies;
+  };
+  const int threads = options.test.permutations >= 2 && n >= 100 ? 2 : 1;
+  std::vector<Part> parts(static_cast<size_t>(threads));
+  for (Part& p : parts) p.nodes = fresh(out->counts), p.groups = fresh(out->group_counts);
+  RunParts(threads, [&](int part) {
+    Part& mine = parts[static_cast<size_t>(part)];
+    TwoPathWalker walker(g, options.partial_credit);
+    std::vector<uint32_t> shuffled, swap_with(n);
+    std::vector<std::vector<uint32_t>> holding(group_count);  // nodes that drew each label
+    std::vector<RoleCounts> counts(n);
+    for (int i = part; i < options.test.permutations; i += threads) {
+      const uint64_t seed = DrawSeed(options.test.seed, i);
+      ShuffledLabels(group, seed, &shuffled);
+      for (auto& h : holding) h.clear();
+      for (uint32_t x = 0; x < n; ++x) holding[shuffled[x]].push_back(x);
+      std::mt19937_64 rng(seed ^ 0x5bd1e995u);
+      for (uint32_t v = 0; v < n; ++v) {
+        swap_with[v] = UINT32_MAX;
+        if (shuffled[v] == group[v] || out->total[v] == 0) continue;
+        const auto& h = holding[group[v]];
+        swap_with[v] = h[std::uniform_int_distribution<size_t>(0, h.size() - 1)(rng)];
+      }
+      std::fill(counts.begin(), counts.end(), RoleCounts{});
+      CountRoles(group, &walker, 0, n,
+                 [&](uint32_t v, uint32_t x) { return x == swap_with[v] ? shuffled[v] : shuffled[x]; },
+                 &counts);
+      for (size_t v = 0; v < n; ++v) {
+        if (out->total[v] == 0) continue;
+        for (size_t r = 0; r < 5; ++r) mine.nodes[v][r].Add(counts[v][r]);
+      }
+      const std::vector<RoleCounts> sums = ByGroup(counts, group, group_count);
+      for (size_t x = 0; x < group_count; ++x) {
+        for (size_t r = 0; r < 5; ++r) mine.groups[x][r].Add(sums[x][r]);
+      }
+    }
+  });
+  auto summarise = [&](Tallies Part::*member, std::vector<RoleStats>* stats, bool skip_idle) {
+    const Tallies& first = parts[0].*member;
+    stats->assign(first.size(), RoleStats{});
+    for (size_t i = 0; i < first.size(); ++i) {
+      if (skip_idle && out->total[i] == 0) continue;
+      for (size_t r = 0; r < 5; ++r) {
+        PermutationTally t = first[i][r];
+        if (threads == 2) t.Merge((parts[1].*member)[i][r]);
+        (*stats)[i][r] = t.Summary();
+      }
+    }
+  };
+  summarise(&Part::nodes, &out->tested, true);
+  summarise(&Part::groups, &out->group_tested, false);
+}
+
+}  // namespace
+
 Result<BrokerageRoles> GouldFernandez(const Projection& g, const std::vector<uint32_t>& group,
-                                      uint32_t group_count) {
+                                      uint32_t group_count, const BrokerageOptions& options) {
   const size_t n = g.node_count();
   if (group.size() != n) return Status::InvalidArgument("one group per node is needed");
+  if (options.test.permutations < 0) return Status::InvalidArgument("permutations must be >= 0");
   std::vector<double> size(group_count, 0);
   for (uint32_t x : group) {
     if (x >= group_count) return Status::InvalidArgument("a group number is out of range");
     ++size[x];
   }
-  const auto& in_off = g.directed ? g.in_offsets : g.offsets;
-  const auto& in_src = g.directed ? g.in_sources : g.targets;
-  auto has_arc = [&](uint32_t a, uint32_t b) {
-    return std::binary_search(g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[a]),
-                              g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[a + 1]), b);
-  };
   BrokerageRoles out;
-  out.counts.assign(n, {0, 0, 0, 0, 0});
-  out.expected.assign(n, {0, 0, 0, 0, 0});
-  out.total.assign(n, 0);
-  Slices(n, g.offsets, 2, [&](size_t lo, size_t hi) {
-    for (size_t v = lo; v < hi; ++v) {
-      const uint32_t gv = group[v];
-      auto& counts = out.counts[v];
-      for (uint64_t x = in_off[v]; x < in_off[v + 1]; ++x) {
-        const uint32_t a = in_src[x];
-        for (uint64_t y = g.offsets[v]; y < g.offsets[v + 1]; ++y) {
-          const uint32_t b = g.targets[y];
-          if (a == b || has_arc(a, b)) continue;
-          const uint32_t ga = group[a], gb = group[b];
-          BrokerRole role;
-          if (ga == gv && gb == gv)
-            role = BrokerRole::kCoordinator;
-          else if (ga == gb)
-            role = BrokerRole::kItinerant;
-          else if (gb == gv)
-            role = BrokerRole::kGatekeeper;
-          else if (ga == gv)
-            role = BrokerRole::kRepresentative;
-          else
-            role = BrokerRole::kLiaison;
-          counts[static_cast<int>(role)] += 1;
-          out.total[v] += 1;
-        }
-      }
-    }
+  // Sources split between two threads, each counting into its own table.
+  std::vector<std::vector<RoleCounts>> part_counts(2);
+  const bool two = n >= 1000;
+  const size_t split = two ? HalfwayRow(g.offsets) : n;
+  RunParts(two ? 2 : 1, [&](int part) {
+    auto& counts = part_counts[static_cast<size_t>(part)];
+    counts.assign(n, RoleCounts{});
+    TwoPathWalker walker(g, options.partial_credit);
+    CountRoles(group, &walker, part == 0 ? 0 : split, part == 0 ? split : n,
+               [&](uint32_t, uint32_t x) { return group[x]; }, &counts);
   });
+  out.counts = std::move(part_counts[0]);
+  out.total.assign(n, 0);
+  for (size_t v = 0; v < n; ++v) {
+    for (size_t r = 0; r < 5; ++r) {
+      if (two) out.counts[v][r] += part_counts[1][v][r];
+      out.total[v] += out.counts[v][r];
+    }
+  }
   // Expectations: the probability that an ordered pair of distinct nodes other than v falls
   // in each pattern, given v's group g (sizes n_h, N in all).
+  out.expected.assign(n, RoleCounts{});
   const double N = static_cast<double>(n);
   if (n >= 3) {
     double sum_sq = 0, sum = 0;
@@ -201,12 +328,14 @@ Result<BrokerageRoles> GouldFernandez(const Projection& g, const std::vector<uin
       const double ng = size[group[v]], others = N - ng;
       const double same_other = sum_sq - ng * (ng - 1);            // sum_{h != g} n_h (n_h - 1)
       const double liaison = others * others - (sum - ng * ng);    // sum_{h != g} n_h (N - n_g - n_h)
-      const std::array<double, 5> p = {(ng - 1) * (ng - 2) / pairs, same_other / pairs,
-                                       others * (ng - 1) / pairs, (ng - 1) * others / pairs,
-                                       liaison / pairs};
-      for (int r = 0; r < 5; ++r) out.expected[v][static_cast<size_t>(r)] = out.total[v] * p[static_cast<size_t>(r)];
+      const RoleCounts p = {(ng - 1) * (ng - 2) / pairs, same_other / pairs,
+                            others * (ng - 1) / pairs, (ng - 1) * others / pairs, liaison / pairs};
+      for (size_t r = 0; r < 5; ++r) out.expected[v][r] = out.total[v] * p[r];
     }
   }
+  out.group_counts = ByGroup(out.counts, group, group_count);
+  out.group_expected = ByGroup(out.expected, group, group_count);
+  if (options.test.permutations > 0) TestRoles(g, group, group_count, options, &out);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include <tiegraph/permutation.h>
 #include <tiegraph/projection.h>
 #include <tiegraph/status.h>
 
@@ -38,19 +39,36 @@ enum class BrokerRole : int {
 };
 const char* BrokerRoleName(BrokerRole role);
 
+struct BrokerageOptions {
+  // UCINET's weighted brokerage: a pair a -> b with k brokers gives each of them 1/k, so
+  // counts add up to pairs brokered rather than two-paths.
+  bool partial_credit = false;
+  // Test every count against the other nodes' labels shuffled (each broker keeps its own
+  // group): the null that the expected counts below describe.
+  PermutationOptions test;
+};
+
+using RoleCounts = std::array<double, 5>;
+using RoleStats = std::array<PermutationStats, 5>;
+
 struct BrokerageRoles {
   // counts[v][role]: two-paths v brokers in that role. An undirected view counts each
   // unordered two-path in both orders, so there gatekeeper equals representative.
-  std::vector<std::array<double, 5>> counts;
+  std::vector<RoleCounts> counts;
   // Expected counts under random assignment of group labels (Gould & Fernandez): v's number
   // of brokered two-paths times the probability that two other nodes drawn without
   // replacement from the n - 1 others fall in the role's groups, given v's group.
-  std::vector<std::array<double, 5>> expected;
+  std::vector<RoleCounts> expected;
   std::vector<double> total;  // all brokered two-paths per node
+  // The same summed over each group's members.
+  std::vector<RoleCounts> group_counts, group_expected;
+  // With a test: each count's null distribution (per node; empty for nodes that broker
+  // nothing), and each group sum's.
+  std::vector<RoleStats> tested, group_tested;
 };
 // `group[v]` is the group of node v (0 .. group_count - 1).
 Result<BrokerageRoles> GouldFernandez(const Projection& g, const std::vector<uint32_t>& group,
-                                      uint32_t group_count);
+                                      uint32_t group_count, const BrokerageOptions& options = {});
 
 }  // namespace tiegraph
 

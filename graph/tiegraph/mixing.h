@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include <tiegraph/permutation.h>
 #include <tiegraph/projection.h>
 #include <tiegraph/status.h>
 
@@ -34,6 +35,16 @@ struct Mixing {
 // `group[v]`: node v's group in 0 .. group_count - 1. Weighted: ties count by strength.
 Result<Mixing> MixingByGroup(const Projection& g, const std::vector<uint32_t>& group,
                              uint32_t group_count, bool weighted);
+
+// E-I against the group labels shuffled among the nodes (UCINET's test): the whole network's
+// and each group's. A draw whose E-I is undefined (a group left with no tie) is skipped.
+struct EIPermutationTest {
+  PermutationStats ei;
+  std::vector<PermutationStats> group_ei;
+};
+Result<EIPermutationTest> PermuteEI(const Projection& g, const std::vector<uint32_t>& group,
+                                    uint32_t group_count, bool weighted,
+                                    const PermutationOptions& options);
 
 }  // namespace tiegraph
 

@@ -4,6 +4,7 @@
 #include <tiegraph/brokerage.h>
 #include <tiegraph/core_periphery.h>
 #include <tiegraph/mixing.h>
+#include <tiegraph/permutation.h>
 
 #include <algorithm>
 #include <cmath>
@@ -31,6 +32,64 @@ std::vector<uint32_t> Ranked(const Projection& g, const std::vector<double>& val
   return order;
 }
 
+
+// Columns of a permutation test's result, and their cells.
+const std::vector<std::string> kTestColumns = {"null_mean", "null_sd", "z", "p_at_least", "p_at_most"};
+void AddTestCells(const PermutationStats& s, std::vector<Cell>* row) {
+  for (double x : {s.mean, s.sd, s.z(), s.p_at_least, s.p_at_most}) row->push_back(Real(x));
+}
+std::string TestNote(const PermutationOptions& test) {
+  return " Against " + std::to_string(test.permutations) +
+         " shuffles of the group labels (seed " + std::to_string(test.seed) +
+         "): null mean and sd, z = (observed - mean) / sd, and p = (b + 1) / (N + 1) with b "
+         "the shuffles at least (at most) as large.";
+}
+
+Table BrokerageByGroup(const Groups& groups, const BrokerageRoles& roles, const BrokerRequest& r) {
+  Table t{"brokerage by group", {r.group, "role", "observed", "expected", "o_e"}, {}};
+  t.note = "Each group's members' two-paths by role against random group labels (Gould-Fernandez)." +
+           (r.test.permutations > 0 ? TestNote(r.test) : std::string());
+  if (r.test.permutations > 0) t.columns.insert(t.columns.end(), kTestColumns.begin(), kTestColumns.end());
+  for (size_t x = 0; x < groups.count(); ++x) {
+    for (size_t k = 0; k < 5; ++k) {
+      const double o = roles.group_counts[x][k], e = roles.group_expected[x][k];
+      if (o == 0 && e == 0) continue;
+      std::vector<Cell> row{groups.names[x], std::string(BrokerRoleName(static_cast<BrokerRole>(k))),
+                            o, e, Real(e > 0 ? o / e : std::nan(""))};
+      if (r.test.permutations > 0) AddTestCells(roles.group_tested[x][k], &row);
+      t.AddRow(std::move(row));
+    }
+  }
+  return t;
+}
+
+Table BrokerageAgainstChance(const Snapshot& snap, const Projection& g, const Groups& groups,
+                             const BrokerageRoles& roles, const BrokerRequest& r) {
+  Table t{"brokerage roles against chance", {"rank", "key", "name", "sector", "region", r.group}, {}};
+  for (size_t k = 0; k < 5; ++k) {
+    const std::string role = BrokerRoleName(static_cast<BrokerRole>(k));
+    t.columns.push_back("z_" + role);
+    t.columns.push_back("p_" + role);
+  }
+  t.note = "Per institution and role: z against the other institutions' labels shuffled (the "
+           "broker keeps its own group), and p, the share of shuffles with at least the observed "
+           "count, (b + 1) / (N + 1); " + std::to_string(r.test.permutations) + " shuffles, seed " +
+           std::to_string(r.test.seed) + ". Empty z: the count cannot vary.";
+  size_t rank = 0;
+  for (uint32_t v : Ranked(g, roles.total, false)) {
+    if (roles.total[v] == 0 || (r.top && rank >= r.top)) break;
+    std::vector<Cell> row{static_cast<int64_t>(++rank)};
+    for (auto& c : NodeCells(snap, g, v)) row.emplace_back(std::move(c));
+    row.emplace_back(groups.names[groups.of[v]]);
+    for (size_t k = 0; k < 5; ++k) {
+      row.push_back(Real(roles.tested[v][k].z()));
+      row.push_back(Real(roles.tested[v][k].p_at_least));
+    }
+    t.AddRow(std::move(row));
+  }
+  return t;
+}
+
 }  // namespace
 
 Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOptions& projection,
@@ -39,18 +98,23 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
   if (!g.ok()) return g.status();
   auto groups = GroupByAttribute(snap, *g, r.group);
   if (!groups.ok()) return groups.status();
-  auto roles = GouldFernandez(*g, groups->of, groups->count());
+  BrokerageOptions options;
+  options.partial_credit = r.partial_credit;
+  options.test = r.test;
+  auto roles = GouldFernandez(*g, groups->of, groups->count(), options);
   if (!roles.ok()) return roles.status();
+  const bool tested = r.test.permutations > 0;
 
   Table brokers{"brokerage roles by " + r.group,
                 {"rank", "key", "name", "sector", "region", r.group, "coordinator", "itinerant",
                  "gatekeeper", "representative", "liaison", "total", "across", "across_expected"},
                 {}};
   brokers.note =
-      "Two-paths a -> broker -> b with no tie a -> b, by the groups of a, broker, b "
-      "(coordinator AAA, itinerant ABA, gatekeeper BAA, representative AAB, liaison ABC); "
-      "across: the two-paths that join different groups; across_expected: the same with "
-      "random group labels of the same sizes.";
+      std::string("Two-paths a -> broker -> b with no tie a -> b, by the groups of a, broker, b "
+                  "(coordinator AAA, itinerant ABA, gatekeeper BAA, representative AAB, liaison ABC); "
+                  "across: the two-paths that join different groups; across_expected: the same with "
+                  "random group labels of the same sizes.") +
+      (r.partial_credit ? " Partial credit: a pair with k brokers counts 1/k for each." : "");
   std::vector<uint32_t> order = Ranked(*g, roles->total, false);
   size_t rank = 0;
   for (uint32_t v : order) {
@@ -65,6 +129,10 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
     row.emplace_back(roles->total[v] - roles->expected[v][0]);
     brokers.AddRow(std::move(row));
   }
+  std::vector<Table> out;
+  out.push_back(std::move(brokers));
+  out.push_back(BrokerageByGroup(*groups, *roles, r));
+  if (tested) out.push_back(BrokerageAgainstChance(snap, *g, *groups, *roles, r));
 
   const StructuralHoles holes = BurtMeasures(*g, r.weighted);
   Table burt{std::string("structural holes (") + (r.weighted ? "by strength" : "unweighted") + ")",
@@ -86,7 +154,8 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
     row.emplace_back(static_cast<int64_t>(g->degree(v)));
     burt.AddRow(std::move(row));
   }
-  return std::vector<Table>{std::move(brokers), std::move(burt)};
+  out.push_back(std::move(burt));
+  return out;
 }
 
 Result<std::vector<Table>> CorePeripheryTables(const Snapshot& snap,
@@ -133,12 +202,24 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
   if (!m.ok()) return m.status();
   const size_t k = m->groups;
 
+  const bool tested = r.test.permutations > 0;
+  EIPermutationTest test;
+  if (tested) {
+    auto t = PermuteEI(*g, groups->of, groups->count(), r.weighted, r.test);
+    if (!t.ok()) return t.status();
+    test = std::move(*t);
+  }
   Table summary{"mixing by " + r.by, {"groups", "e_i", "expected_e_i", "assortativity"}, {}};
   summary.note =
       "E-I: +1 all ties cross groups, -1 all stay inside (expected: ties between random pairs); "
-      "assortativity r < 0: groups tie across more than by chance.";
+      "assortativity r < 0: groups tie across more than by chance." +
+      (tested ? TestNote(r.test) : std::string());
   summary.AddRow({static_cast<int64_t>(k), Real(m->ei), Real(m->expected_ei),
                   Real(m->assortativity)});
+  if (tested) {
+    summary.columns.insert(summary.columns.end(), kTestColumns.begin(), kTestColumns.end());
+    AddTestCells(test.ei, &summary.rows[0]);
+  }
 
   Table matrix{"mixing matrix",
                {r.by + "_a", r.by + "_b", "observed", "expected", "o_e", "gap"},
@@ -156,9 +237,12 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
   }
   Table by_group{"E-I by group", {r.by, "institutions", "e_i"}, {}};
   by_group.note = "Over the ties with at least one end in the group.";
+  if (tested) by_group.columns.insert(by_group.columns.end(), kTestColumns.begin(), kTestColumns.end());
   for (size_t x = 0; x < k; ++x) {
-    by_group.AddRow({groups->names[x], static_cast<int64_t>(m->group_size[x]),
-                     Real(m->group_ei[x])});
+    std::vector<Cell> row{groups->names[x], static_cast<int64_t>(m->group_size[x]),
+                          Real(m->group_ei[x])};
+    if (tested) AddTestCells(test.group_ei[x], &row);
+    by_group.AddRow(std::move(row));
   }
   return std::vector<Table>{std::move(summary), std::move(matrix), std::move(by_group)};
 }

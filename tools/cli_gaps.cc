@@ -4,6 +4,17 @@
 
 namespace tiegraph::cli {
 
+namespace {
+
+void AddPermutationOptions(CLI::App* cmd, PermutationOptions* test) {
+  cmd->add_option("--permutations", test->permutations,
+                  "Test against N shuffles of the group labels: z-scores and p-values (default: none)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", test->seed, "Seed of the shuffles (default 42)");
+}
+
+}  // namespace
+
 void RegisterGapCommands(CLI::App& app, Context& ctx, int* exit_code) {
   {
     auto f = std::make_shared<FilterArgs>();
@@ -14,6 +25,9 @@ void RegisterGapCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_option("--group", r->group, "Groups: sector (default), region, kind or foreign");
     cmd->add_option("--top", r->top, "Show the first N of each table (default: all)");
     cmd->add_flag("--unweighted", *unweighted, "Structural holes: every tie counts 1");
+    cmd->add_flag("--partial-credit", r->partial_credit,
+                  "A pair with k brokers gives each 1/k (UCINET's weighted brokerage)");
+    AddPermutationOptions(cmd, &r->test);
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, r, unweighted]() {
       Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {
@@ -32,6 +46,7 @@ void RegisterGapCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_flag("--weighted", r->weighted, "Sum tie strengths instead of counting ties");
     cmd->add_option("--threshold", r->threshold,
                     "Flag group pairs whose observed/expected ratio is below this (default 0.5)");
+    AddPermutationOptions(cmd, &r->test);
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, r]() {
       Run(ctx, exit_code, *f, [&](const Snapshot& snap, const ProjectionOptions& o) {

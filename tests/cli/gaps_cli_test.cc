@@ -141,5 +141,45 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
   CHECK(unconverted({"--months", "12"}) == std::set<std::string>{"m1", "m2"});
 }
 
+// brokers --partial-credit: the credits of all brokers add up to the ordered pairs brokered
+// (not adjacent, with a partner in common), counted here from the seed's ties (part-of left
+// out, as analyses do). mixing --permutations: the null mean of E-I is the expected E-I.
+TEST_CASE("brokers and mixing: partial credit and permutation tests on the sample", "[cli][gaps]") {
+  TempDir dir;
+  const std::string db = dir.File("db");
+  RunOk({"--db", db, "import", SamplePath()});
+  const json seed = Seed();
+  std::map<std::string, std::set<std::string>> partners;
+  for (const auto& i : seed["institutions"]) partners[i["id"]];
+  for (const auto& t : seed["ties"]) {
+    if (t["type"] == "part_of" || t["source"] == t["target"]) continue;
+    partners[t["source"]].insert(t["target"].get<std::string>());
+    partners[t["target"]].insert(t["source"].get<std::string>());
+  }
+  double brokered_pairs = 0;
+  for (const auto& [a, pa] : partners) {
+    for (const auto& [b, pb] : partners) {
+      if (a == b || pa.count(b)) continue;
+      bool shared = false;
+      for (const auto& x : pa) shared = shared || pb.count(x);
+      brokered_pairs += shared;
+    }
+  }
+  const json partial = RunJson(db, {"brokers", "--partial-credit"});
+  double credit = 0;
+  for (const auto& row : partial.at("brokerage roles by sector")) credit += row.at("total").get<double>();
+  CHECK(credit == Approx(brokered_pairs));
+
+  const json mixing = RunJson(db, {"mixing", "--permutations", "4000", "--seed", "3"});
+  const json& summary = mixing.at("mixing by sector")[0];
+  CHECK(summary.at("null_mean").get<double>() ==
+        Approx(summary.at("expected_e_i").get<double>()).margin(0.01));
+  CHECK(summary.at("p_at_least").get<double>() > 0);
+  CHECK(summary.at("p_at_least").get<double>() <= 1);
+  const json tested = RunJson(db, {"brokers", "--permutations", "200", "--top", "3"});
+  CHECK(tested.at("brokerage roles against chance").size() == 3);
+  CHECK(RunCli({"--db", db, "mixing", "--permutations", "-5"}).exit_code != 0);
+}
+
 }  // namespace
 }  // namespace tiegraph::test

@@ -23,14 +23,16 @@ struct DiscreteCorePeriphery {
 };
 Result<DiscreteCorePeriphery> DiscreteCoreness(const Projection& g);
 
-// Continuous model: coreness c in [0, 1] with c_i c_j fitting a_ij over pairs i != j in the
-// least-squares sense (alternating updates c_i = sum_j a_ij c_j / sum_{j != i} c_j^2, scaled so
-// the largest is 1); rho is the correlation of a_ij with c_i c_j over all pairs.
+// Continuous model: coreness c in [0, 1] (the largest 1) maximising rho, the Pearson
+// correlation over pairs i < j of a_ij with c_i c_j (Borgatti & Everett). Found by projected
+// gradient ascent from the least-squares fit of c_i c_j to a_ij and from `random_starts` seeded
+// random starts, the best kept: a local optimum, deterministic.
 struct ContinuousCorePeriphery {
   std::vector<double> coreness;
   double rho = 0;
 };
-Result<ContinuousCorePeriphery> ContinuousCoreness(const Projection& g, int max_iterations = 1000);
+Result<ContinuousCorePeriphery> ContinuousCoreness(const Projection& g, int max_iterations = 2000,
+                                                   int random_starts = 4);
 
 }  // namespace tiegraph
 

@@ -34,6 +34,7 @@
 #include <tiegraph/brokerage.h>
 #include <tiegraph/centrality.h>
 #include <tiegraph/community.h>
+#include <tiegraph/core_periphery.h>
 #include <tiegraph/link_prediction.h>
 #include <tiegraph/mixing.h>
 #include <tiegraph/paths.h>
@@ -979,6 +980,42 @@ TEST_CASE("link-prediction scores match networkx and Katz matches a matrix inver
         km.Add(v.g.keys[got.node] + ": got " + Fmt(got.score) + ", numpy " + Fmt(want));
     }
     CHECK_NO_MISMATCH(km);
+  }
+}
+
+// Continuous core-periphery: scipy's best correlation over several starts (a lower bound of
+// the maximum, see make_references.py) is matched or beaten, and the rho reported is the
+// correlation of the coreness reported, recomputed here pair by pair.
+TEST_CASE("continuous core-periphery reaches the correlation scipy finds", "[reference][core-periphery]") {
+  for (const View& v : AllViews()) {
+    if (!v.ref.contains("continuous_core") || v.ref["continuous_core"]["rho"].is_null()) continue;
+    INFO(v.Label());
+    auto fit = ContinuousCoreness(v.g);
+    REQUIRE(fit.ok());
+    const size_t n = v.g.node_count();
+    std::vector<std::vector<char>> adj(n, std::vector<char>(n, 0));
+    for (uint32_t i = 0; i < n; ++i) {
+      for (uint64_t e = v.g.offsets[i]; e < v.g.offsets[i + 1]; ++e) adj[i][v.g.targets[e]] = 1;
+    }
+    double sa = 0, sx = 0, saa = 0, sxx = 0, sax = 0, pairs = 0;
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        const double a = adj[i][j], x = fit->coreness[i] * fit->coreness[j];
+        sa += a, sx += x, saa += a * a, sxx += x * x, sax += a * x, pairs += 1;
+      }
+    }
+    const double rho = (sax / pairs - sa / pairs * sx / pairs) /
+                       std::sqrt((saa / pairs - sa * sa / pairs / pairs) * (sxx / pairs - sx * sx / pairs / pairs));
+    CHECK(fit->rho == Approx(rho).margin(1e-9));
+    const double scipy = v.ref["continuous_core"]["rho"].get<double>();
+    INFO("tiegraph rho " << fit->rho << ", scipy " << scipy);
+    CHECK(fit->rho >= scipy - 1e-3);
+    double largest = 0;
+    for (double c : fit->coreness) {
+      CHECK(c >= 0);
+      largest = std::max(largest, c);
+    }
+    CHECK(largest == Approx(1));
   }
 }
 

@@ -23,11 +23,7 @@ bool KeepInstitution(const ProjectionFilter& f, const InstitutionSummary& in) {
   }
   if (!f.kinds.empty() && std::find(f.kinds.begin(), f.kinds.end(), in.kind) == f.kinds.end())
     return false;
-  if (f.region.size() > in.region.size()) return false;
-  for (size_t i = 0; i < f.region.size(); ++i) {
-    if (f.region[i] != in.region[i]) return false;
-  }
-  return true;
+  return InRegion(f.region, in.region);
 }
 
 constexpr uint32_t kDropped = UINT32_MAX;

@@ -1,5 +1,6 @@
 // show, list and neighbors: questions about single institutions and their surroundings.
 #include <tiegraph/queries.h>
+#include <tiegraph/projection.h>
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
@@ -108,8 +109,7 @@ Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {
         std::find(filter.kinds.begin(), filter.kinds.end(), in.kind) == filter.kinds.end()) {
       return true;
     }
-    if (filter.region.size() > in.region.size() ||
-        !std::equal(filter.region.begin(), filter.region.end(), in.region.begin())) {
+    if (!InRegion(filter.region, in.region)) {
       return true;
     }
     t.AddRow({in.key, in.name, std::string(SectorName(in.sector)), in.kind, Join(in.region, "/"),

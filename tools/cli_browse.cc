@@ -42,7 +42,7 @@ void RegisterBrowseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   auto* list = app.add_subcommand("list", "Institutions, filtered by sector, kind and region");
   list->add_option("--sector", la->sectors, "Sector (repeatable: any of them)");
   list->add_option("--kind", la->kinds, "Node kind (repeatable)");
-  list->add_option("--region", la->region, "Region prefix, e.g. KR/Gyeonggi");
+  list->add_option("--region", la->region, "Region, e.g. KR/Gyeonggi or Gyeonggi/Goyang");
   list->callback([&ctx, exit_code, la]() {
     WithSnapshot(ctx, exit_code, [&](const Snapshot& snap) -> Result<std::vector<Table>> {
       ListFilter filter;

@@ -10,6 +10,7 @@
 #ifndef TIEGRAPH_PROJECTION_H_
 #define TIEGRAPH_PROJECTION_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -28,7 +29,9 @@ enum class CombineTies { kCount, kSum, kMax };
 struct ProjectionFilter {
   std::vector<Sector> sectors;          // institutions with any of these sectors; empty = all
   std::vector<std::string> kinds;       // institutions of these kinds; empty = all
-  std::vector<std::string> region;      // institutions in this region (a prefix); empty = all
+  // Institutions in this region: its levels from the top (KR/Chungnam) or from any level down
+  // (Chungnam, Gyeonggi/Goyang); empty = all.
+  std::vector<std::string> region;
   std::vector<std::string> tie_types;   // ties of these types; empty = all
   std::vector<TieStatus> statuses;      // empty = all
   std::vector<Confidence> confidences;  // empty = all
@@ -86,6 +89,19 @@ Status ForEachProjectedTie(const Snapshot& snapshot, const ProjectionOptions& op
 // The projection restricted to the nodes in `keep` (ascending indexes of g), renumbered in
 // that order, with the arcs among them; node_index maps stored ids to the new numbers.
 Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& keep);
+
+// True when `wanted` (a region filter's levels) is a run of consecutive levels of `region`: from
+// the top (KR/Chungnam) or lower down (Chungnam, Gyeonggi/Goyang), since analysts name
+// provinces and cities without the country. An empty filter matches everything.
+template <typename Level>
+bool InRegion(const std::vector<std::string>& wanted, const std::vector<Level>& region) {
+  if (wanted.empty()) return true;
+  for (size_t start = 0; start + wanted.size() <= region.size(); ++start) {
+    if (std::equal(wanted.begin(), wanted.end(), region.begin() + static_cast<ptrdiff_t>(start)))
+      return true;
+  }
+  return false;
+}
 
 // True when a tie with validity [since, until] passes the filter's date conditions.
 bool ValidIn(const ProjectionFilter& filter, const Date& since, const Date& until);

@@ -130,6 +130,10 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
   // The South's report holds none of the North's ties.
   CHECK(unconverted({"--scope", "region=KR/South"}).empty());
   CHECK(unconverted({"--scope", "region=KR/North"}) == std::set<std::string>{"m2"});
+  // A region named without its country matches the same level lower down.
+  CHECK(unconverted({"--scope", "region=North"}) == std::set<std::string>{"m2"});
+  CHECK(unconverted({"--region", "South"}).empty());
+  CHECK(RunCli({"--db", db, "gaps", "--region", "North/KR"}).exit_code != 0);  // no such run
   // A type filter keeps the early ties of that type, yet still sees their follow-ons.
   CHECK(unconverted({"--type", "mou"}) == std::set<std::string>{"m2"});
   CHECK(unconverted({"--type", "visit-meeting"}).empty());

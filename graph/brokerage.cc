@@ -193,14 +193,12 @@ class TwoPathWalker {
   std::vector<uint32_t> brokers_;
 };
 
-// Role counts of every broker, `label_of(v, x)` being the group of x as broker v sees it.
-template <typename LabelOf>
+// Role counts of every broker over the two-paths from sources [lo, hi).
 void CountRoles(const std::vector<uint32_t>& group, TwoPathWalker* walker, size_t lo, size_t hi,
-                LabelOf&& label_of, std::vector<RoleCounts>* counts) {
+                std::vector<RoleCounts>* counts) {
   for (size_t a = lo; a < hi; ++a) {
     walker->From(static_cast<uint32_t>(a), [&](uint32_t v, uint32_t b, double credit) {
-      const BrokerRole role = RoleOf(label_of(v, static_cast<uint32_t>(a)), group[v], label_of(v, b));
-      (*counts)[v][static_cast<size_t>(role)] += credit;
+      (*counts)[v][static_cast<size_t>(RoleOf(group[a], group[v], group[b]))] += credit;
     });
   }
 }
@@ -215,10 +213,12 @@ std::vector<RoleCounts> ByGroup(const std::vector<RoleCounts>& counts,
   return sums;
 }
 
-// Draws of the permutation test: for broker v, the other nodes' labels are a uniform shuffle
-// of everyone's but one copy of v's own label. From one shuffle of all labels: where v drew
-// another label h, a node w that drew v's label (one at random) takes h instead. Every
-// arrangement of the others is then equally likely (n_h ways to come from each h).
+// Draws of the permutation test. Per broker: v keeps its group, and the other nodes' labels
+// are a uniform shuffle of everyone's but one copy of v's own. From one shuffle of all labels:
+// where v drew another label h, a node w that drew v's label (one at random) takes h instead;
+// every arrangement of the others is then equally likely (n_h ways to come from each h).
+// Per group: every label is shuffled, the broker's too, and group g's sum is over the nodes
+// that drew g: how much a random set of the group's size would broker in each role.
 void TestRoles(const Projection& g, const std::vector<uint32_t>& group, uint32_t group_count,
                const BrokerageOptions& options, BrokerageRoles* out) {
   const size_t n = g.node_count();
@@ -241,7 +241,7 @@ void TestRoles(const Projection& g, const std::vector<uint32_t>& group, uint32_t
     TwoPathWalker walker(g, options.partial_credit);
     std::vector<uint32_t> shuffled, swap_with(n);
     std::vector<std::vector<uint32_t>> holding(group_count);  // nodes that drew each label
-    std::vector<RoleCounts> counts(n);
+    std::vector<RoleCounts> counts(n), sums(group_count);
     for (int i = part; i < options.test.permutations; i += threads) {
       const uint64_t seed = DrawSeed(options.test.seed, i);
       ShuffledLabels(group, seed, &shuffled);
@@ -255,14 +255,20 @@ void TestRoles(const Projection& g, const std::vector<uint32_t>& group, uint32_t
         swap_with[v] = h[std::uniform_int_distribution<size_t>(0, h.size() - 1)(rng)];
       }
       std::fill(counts.begin(), counts.end(), RoleCounts{});
-      CountRoles(group, &walker, 0, n,
-                 [&](uint32_t v, uint32_t x) { return x == swap_with[v] ? shuffled[v] : shuffled[x]; },
-                 &counts);
+      std::fill(sums.begin(), sums.end(), RoleCounts{});
+      for (uint32_t a = 0; a < n; ++a) {
+        walker.From(a, [&](uint32_t v, uint32_t b, double credit) {
+          const uint32_t la = a == swap_with[v] ? shuffled[v] : shuffled[a];
+          const uint32_t lb = b == swap_with[v] ? shuffled[v] : shuffled[b];
+          counts[v][static_cast<size_t>(RoleOf(la, group[v], lb))] += credit;
+          const BrokerRole role = RoleOf(shuffled[a], shuffled[v], shuffled[b]);
+          sums[shuffled[v]][static_cast<size_t>(role)] += credit;
+        });
+      }
       for (size_t v = 0; v < n; ++v) {
         if (out->total[v] == 0) continue;
         for (size_t r = 0; r < 5; ++r) mine.nodes[v][r].Add(counts[v][r]);
       }
-      const std::vector<RoleCounts> sums = ByGroup(counts, group, group_count);
       for (size_t x = 0; x < group_count; ++x) {
         for (size_t r = 0; r < 5; ++r) mine.groups[x][r].Add(sums[x][r]);
       }
@@ -305,8 +311,7 @@ Result<BrokerageRoles> GouldFernandez(const Projection& g, const std::vector<uin
     auto& counts = part_counts[static_cast<size_t>(part)];
     counts.assign(n, RoleCounts{});
     TwoPathWalker walker(g, options.partial_credit);
-    CountRoles(group, &walker, part == 0 ? 0 : split, part == 0 ? split : n,
-               [&](uint32_t, uint32_t x) { return group[x]; }, &counts);
+    CountRoles(group, &walker, part == 0 ? 0 : split, part == 0 ? split : n, &counts);
   });
   out.counts = std::move(part_counts[0]);
   out.total.assign(n, 0);

@@ -56,11 +56,15 @@ PermutationStats PermutationTally::Summary() const {
   }
   const double n = count_;
   s.mean = sum_ / n;
-  // Population variance of the draws; clamp the rounding of equal draws at 0.
-  s.sd = std::sqrt(std::max(0.0, sum_squares_ / n - s.mean * s.mean));
-  if (s.sd < 1e-12 * std::max(1.0, std::fabs(s.mean))) s.sd = 0;
+  // Population variance of the draws; draws that are all equal have none, whatever rounding
+  // leaves in sum_squares_ / n - mean^2.
+  s.sd = maximum_ > minimum_ ? std::sqrt(std::max(0.0, sum_squares_ / n - s.mean * s.mean)) : 0;
   s.minimum = minimum_;
   s.maximum = maximum_;
+  if (std::isnan(observed_)) {  // nothing to compare (a group with no tie has no E-I)
+    s.p_at_least = s.p_at_most = std::numeric_limits<double>::quiet_NaN();
+    return s;
+  }
   s.p_at_least = (at_least_ + 1) / (n + 1);
   s.p_at_most = (at_most_ + 1) / (n + 1);
   return s;

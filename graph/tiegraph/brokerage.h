@@ -62,8 +62,10 @@ struct BrokerageRoles {
   std::vector<double> total;  // all brokered two-paths per node
   // The same summed over each group's members.
   std::vector<RoleCounts> group_counts, group_expected;
-  // With a test: each count's null distribution (per node; empty for nodes that broker
-  // nothing), and each group sum's.
+  // With a test: each count's null distribution per node (the other nodes' labels shuffled,
+  // the node keeping its own; empty for nodes that broker nothing), and per group (every label
+  // shuffled: the sum over whichever nodes draw the group's label, so its null mean is not
+  // group_expected, which keeps each broker's group).
   std::vector<RoleStats> tested, group_tested;
 };
 // `group[v]` is the group of node v (0 .. group_count - 1).

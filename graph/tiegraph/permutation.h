@@ -16,7 +16,8 @@ struct PermutationOptions {
 
 // One statistic's null distribution, summarised. The p-values count the observed value as one
 // of the draws, (b + 1) / (N + 1) with b draws at least (at most) as large (Phipson & Smyth
-// 2010), so they are never 0. Equality allows for rounding (1e-9 relative).
+// 2010), so they are never 0; NaN when the observed value is (nothing to compare). Equality
+// allows for rounding (1e-9 relative).
 struct PermutationStats {
   double observed = 0, mean = 0, sd = 0, minimum = 0, maximum = 0;
   double p_at_least = 1, p_at_most = 1;

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "tests/test_util.h"
 
@@ -41,9 +43,21 @@ std::vector<std::vector<char>> Adjacency(const Projection& g) {
   return adj;
 }
 
+// Gould–Fernandez roles counted whole, then with partial credit.
+std::pair<BrokerageRoles, BrokerageRoles> WithoutAndWithPartialCredit(
+    const Projection& g, const std::vector<uint32_t>& group, uint32_t group_count) {
+  auto whole = GouldFernandez(g, group, group_count);
+  BrokerageOptions o;
+  o.partial_credit = true;
+  auto shared = GouldFernandez(g, group, group_count, o);
+  REQUIRE(whole.ok());
+  REQUIRE(shared.ok());
+  return {std::move(*whole), std::move(*shared)};
+}
+
 TEST_CASE("E-I permutation test matches the exact distribution over all labellings", "[mixing][permutation]") {
   TempDir dir;
-  // Eight institutions, a1..a4 in A and b1..b4 in B, nine ties (five inside, four across).
+  // Eight institutions, a1..a4 in A and b1..b4 in B, nine ties (six inside, three across).
   auto store = StoreWith(dir.path(), {"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"},
                          {{"a1", "a2"}, {"a2", "a3"}, {"a3", "a4"}, {"b1", "b2"}, {"b2", "b3"},
                           {"a1", "b1"}, {"a4", "b4"}, {"a2", "b2"}, {"b3", "b4"}});
@@ -157,15 +171,136 @@ TEST_CASE("brokerage permutation test matches the exact per-broker null", "[brok
       CHECK(s.p_at_most == Approx(exact.at_most).margin(0.015));
     }
   }
-  // Group sums: observed sums of the members, their mean near the summed expectations.
+  // Group sums: the members' counts; their null shuffles every label (the brokers' too), so
+  // the exact distribution runs over all 210 distinct arrangements of the seven labels.
+  std::vector<uint32_t> all = group;
+  std::sort(all.begin(), all.end());
+  std::array<std::array<std::vector<double>, 5>, 3> sums;
+  do {
+    std::array<std::array<double, 5>, 3> draw{};
+    for (uint32_t v = 0; v < n; ++v) {
+      const auto c = roles(v, all);
+      for (size_t k = 0; k < 5; ++k) draw[all[v]][k] += c[k];
+    }
+    for (size_t x = 0; x < 3; ++x) {
+      for (size_t k = 0; k < 5; ++k) sums[x][k].push_back(draw[x][k]);
+    }
+  } while (std::next_permutation(all.begin(), all.end()));
+  REQUIRE(sums[0][0].size() == 210);
   for (uint32_t x = 0; x < 3; ++x) {
     for (size_t k = 0; k < 5; ++k) {
+      INFO("group " << x << " role " << k);
       double sum = 0;
       for (uint32_t v = 0; v < n; ++v) sum += group[v] == x ? r->counts[v][k] : 0;
       CHECK(r->group_counts[x][k] == sum);
-      CHECK(r->group_tested[x][k].mean == Approx(r->group_expected[x][k]).margin(0.05));
+      const Exact exact = Summarise(sums[x][k], sum);
+      const PermutationStats& s = r->group_tested[x][k];
+      CHECK(s.mean == Approx(exact.mean).margin(0.05));
+      CHECK(s.sd == Approx(exact.sd).margin(0.05));
+      CHECK(s.p_at_least == Approx(exact.at_least).margin(0.015));
+      CHECK(s.p_at_most == Approx(exact.at_most).margin(0.015));
     }
   }
+}
+
+TEST_CASE("permutation summaries: an undefined observation, draws that cannot vary", "[permutation]") {
+  TempDir dir;
+  // a1-a2 tied; b1 alone: group B has no tie, so its E-I is undefined.
+  auto store = StoreWith(dir.path(), {"a1", "a2", "a3", "b1"}, {{"a1", "a2"}, {"a2", "a3"}});
+  auto g = BuildProjection(*store->Read(), {});
+  REQUIRE(g.ok());
+  std::vector<uint32_t> group;
+  for (const auto& k : g->keys) group.push_back(k[0] == 'a' ? 0 : 1);
+  PermutationOptions o;
+  o.permutations = 200;
+  auto test = PermuteEI(*g, group, 2, false, o);
+  REQUIRE(test.ok());
+  CHECK(std::isnan(test->group_ei[1].observed));
+  CHECK(std::isnan(test->group_ei[1].p_at_least));
+  CHECK(std::isnan(test->group_ei[1].p_at_most));
+  // One group: every draw gives E-I = -1, with no spread and no z.
+  auto same = PermuteEI(*g, std::vector<uint32_t>(g->node_count(), 0), 1, false, o);
+  REQUIRE(same.ok());
+  CHECK(same->ei.mean == -1);
+  CHECK(same->ei.sd == 0);
+  CHECK(std::isnan(same->ei.z()));
+  CHECK(same->ei.p_at_least == 1);
+  // Partial credit a third at a time: constant non-integer draws still have sd 0.
+  PermutationTally tally(1.0 / 3);
+  for (int i = 0; i < 1000; ++i) tally.Add(1.0 / 3);
+  CHECK(tally.Summary().sd == 0);
+}
+
+// On a network large enough for the two-thread paths (sources split when n >= 1000, draws when
+// n >= 100): counts and partial credits against a plain count over adjacency sets.
+TEST_CASE("brokerage on a larger random network matches a plain count", "[brokerage][permutation]") {
+  TempDir dir;
+  const int n = 1200;
+  std::vector<std::string> keys;
+  for (int i = 0; i < n; ++i) keys.push_back(std::string(1, static_cast<char>('a' + i % 3)) + std::to_string(i));
+  std::vector<test::TieSpec> ties;
+  uint64_t state = 12345;
+  auto next = [&]() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((state >> 33) % n);
+  };
+  for (int i = 0; i < 4000; ++i) {
+    const int x = next(), y = next();
+    if (x != y) ties.push_back({keys[static_cast<size_t>(x)], keys[static_cast<size_t>(y)]});
+  }
+  auto store = StoreWith(dir.path(), keys, ties);
+  auto g = BuildProjection(*store->Read(), {});
+  REQUIRE(g.ok());
+  const size_t count = g->node_count();
+  std::vector<uint32_t> group;
+  for (const auto& k : g->keys) group.push_back(static_cast<uint32_t>(k[0] - 'a'));
+  std::vector<std::set<uint32_t>> adj(count);
+  for (uint32_t v = 0; v < count; ++v) {
+    for (uint64_t e = g->offsets[v]; e < g->offsets[v + 1]; ++e) adj[v].insert(g->targets[e]);
+  }
+  // Plain count: for each ordered pair (a, b) not tied, its brokers; each gets 1 (or 1/k).
+  std::vector<std::array<double, 5>> full(count), partial(count);
+  for (uint32_t a = 0; a < count; ++a) {
+    std::map<uint32_t, std::vector<uint32_t>> brokers;  // b -> brokers of a -> b
+    for (uint32_t v : adj[a]) {
+      for (uint32_t b : adj[v]) {
+        if (b != a && !adj[a].count(b)) brokers[b].push_back(v);
+      }
+    }
+    for (const auto& [b, list] : brokers) {
+      for (uint32_t v : list) {
+        const uint32_t ga = group[a], gv = group[v], gb = group[b];
+        const int r = ga == gv && gb == gv ? 0 : ga == gb ? 1 : gb == gv ? 2 : ga == gv ? 3 : 4;
+        full[v][static_cast<size_t>(r)] += 1;
+        partial[v][static_cast<size_t>(r)] += 1.0 / static_cast<double>(list.size());
+      }
+    }
+  }
+  const auto [plain, shared] = WithoutAndWithPartialCredit(*g, group, 3);
+  for (uint32_t v = 0; v < count; ++v) {
+    for (size_t k = 0; k < 5; ++k) {
+      CHECK(plain.counts[v][k] == full[v][k]);
+      CHECK(shared.counts[v][k] == Approx(partial[v][k]).margin(1e-9));
+    }
+  }
+  // Draws on two threads: repeatable, and each broker's null mean near its expected count.
+  BrokerageOptions t;
+  t.test.permutations = 400;
+  auto first = GouldFernandez(*g, group, 3, t);
+  auto second = GouldFernandez(*g, group, 3, t);
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  double worst = 0;
+  for (uint32_t v = 0; v < count; ++v) {
+    for (size_t k = 0; k < 5; ++k) {
+      CHECK(first->tested[v][k].mean == second->tested[v][k].mean);
+      if (first->total[v] == 0) continue;
+      // The mean of 400 draws is within a few standard errors of the expectation.
+      const double se = first->tested[v][k].sd / std::sqrt(400.0);
+      worst = std::max(worst, std::fabs(first->tested[v][k].mean - first->expected[v][k]) / std::max(se, 1e-9));
+    }
+  }
+  CHECK(worst < 6);
 }
 
 TEST_CASE("partial brokerage credit shares a pair among its brokers", "[brokerage]") {
@@ -183,21 +318,16 @@ TEST_CASE("partial brokerage credit shares a pair among its brokers", "[brokerag
     REQUIRE(g->Find(key, &v));
     return v;
   };
-  auto full = GouldFernandez(*g, one_group, 1);
-  BrokerageOptions o;
-  o.partial_credit = true;
-  auto shared = GouldFernandez(*g, one_group, 1, o);
-  REQUIRE(full.ok());
-  REQUIRE(shared.ok());
-  CHECK(full->total[at("x1")] == 6);
-  CHECK(full->total[at("x3")] == 2);
-  CHECK(shared->total[at("x1")] == Approx(5));
-  CHECK(shared->total[at("x2")] == Approx(1));
-  CHECK(shared->total[at("x3")] == Approx(1));
-  CHECK(shared->total[at("x4")] == Approx(1));
-  CHECK(shared->total[at("y")] == 0);
+  const auto [full, shared] = WithoutAndWithPartialCredit(*g, one_group, 1);
+  CHECK(full.total[at("x1")] == 6);
+  CHECK(full.total[at("x3")] == 2);
+  CHECK(shared.total[at("x1")] == Approx(5));
+  CHECK(shared.total[at("x2")] == Approx(1));
+  CHECK(shared.total[at("x3")] == Approx(1));
+  CHECK(shared.total[at("x4")] == Approx(1));
+  CHECK(shared.total[at("y")] == 0);
   // One group: everything is coordination.
-  CHECK(shared->counts[at("x1")][0] == Approx(5));
+  CHECK(shared.counts[at("x1")][0] == Approx(5));
 }
 
 }  // namespace

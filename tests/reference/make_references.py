@@ -630,7 +630,7 @@ def reference_view(spec, directed_view):
 def continuous_core_reference(G, nodes):
     """Borgatti & Everett's continuous core-periphery model by its definition: coreness c in
     [0, 1]^n maximising the Pearson correlation, over pairs i < j, of a_ij (0/1 adjacency) with
-    c_i c_j. Maximised with scipy's L-BFGS-B (bounds [0, 1], finite-difference gradient) from
+    c_i c_j. Maximised with scipy's L-BFGS-B (bounds [0, 1], the gradient from dense matrices) from
     the degrees and from 4 seeded random starts; the best correlation found is a lower bound of
     the maximum. Null when the correlation is undefined (every pair tied, or none)."""
     from scipy.optimize import minimize

@@ -228,6 +228,14 @@ void Brokerless(const Snapshot& snap, const Projection& g, const std::vector<Nod
   }
 }
 
+// The date an analysis looks from: --as-of or the window's end, the earlier when both are set;
+// unknown when neither is.
+Date AnalysisEnd(const ProjectionFilter& f) {
+  if (f.as_of.known() && f.window_to.known())
+    return CompareDateStart(f.as_of, f.window_to) <= 0 ? f.as_of : f.window_to;
+  return f.as_of.known() ? f.as_of : f.window_to;
+}
+
 // 8. MOUs, visits and planned ties with no follow-on tie between the same pair. In scope: both
 // ends in the projection (with rollup, a unit stands for its parent). The early tie must pass
 // every tie filter; any realized follow-on in scope counts, whatever the type filter (a report
@@ -240,10 +248,10 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
   static const std::set<std::string_view> kFollowOn = {"joint-research", "investment", "tenancy",
                                                        "commissioned-study", "establishment"};
   const ProjectionFilter& filter = projection.filter;
-  const Date& until = filter.as_of.known() ? filter.as_of : filter.window_to;
-  std::unordered_set<uint64_t> passes;  // sequence numbers of the ties that pass every filter
+  const Date until = AnalysisEnd(filter);
+  std::vector<bool> passes(snap.GetCounts().ties, false);  // by sequence: passes every filter
   TIEGRAPH_RETURN_IF_ERROR(ForEachProjectedTie(
-      snap, projection, g, [&](uint64_t seq, uint32_t, uint32_t) { passes.insert(seq); }));
+      snap, projection, g, [&](uint64_t seq, uint32_t, uint32_t) { passes[seq] = true; }));
   struct Early {
     uint64_t seq;
     std::pair<uint32_t, uint32_t> pair;
@@ -263,7 +271,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
     if (kFollowOn.count(t.type) && realized) {
       if (!until.known() || !EndsBeforeStart(t.since, until))
         follow_on[std::minmax(a, b)].push_back(t.since);
-    } else if ((kEarly.count(t.type) || !realized) && t.type != "part-of" && passes.count(s)) {
+    } else if ((kEarly.count(t.type) || !realized) && t.type != "part-of" && passes[s]) {
       early.push_back({s, std::minmax(a, b), t.since});
     }
     return true;
@@ -281,14 +289,14 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
     }
     if (!converted) open.emplace(e.seq, e.since);
   }
-  const int now = filter.as_of.known() ? FirstMonth(filter.as_of) : latest;
+  const int now = until.known() ? FirstMonth(until) : latest;
   Table t{"8 unconverted ties",
           {"tie", "source", "target", "type", "status", "since", "months", "overdue"},
           {}};
   t.note = "MOUs, visits, intentions and planned ties with no joint research, investment, "
            "tenancy, commissioned study or establishment between the pair within " +
            std::to_string(months) + " months (months: age at " +
-           (filter.as_of.known() ? FormatDate(filter.as_of) : "the latest realized tie's date") + ").";
+           (until.known() ? FormatDate(until) : "the latest realized tie's date") + ").";
   if (open.empty()) return t;
   // Ties come in sequence order: the i-th record visited is tie i.
   seq = 0;
@@ -400,10 +408,8 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
     }
     return keys.count(at) > 0;
   };
-  const ProjectionFilter& f = projection.filter;
-  if (f.as_of.known()) scoped.to = f.as_of;
-  if (f.window_from.known()) scoped.from = f.window_from;
-  if (f.window_to.known()) scoped.to = f.window_to;
+  scoped.from = projection.filter.window_from;
+  scoped.to = AnalysisEnd(projection.filter);
   auto synergy = SynergyTables(snap, scoped);
   if (!synergy.ok()) return synergy.status();
   Table t7 = std::move((*synergy)[0]);

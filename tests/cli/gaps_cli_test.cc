@@ -140,6 +140,10 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
   // As of 2022-06, the 2023 investment has not happened: v3 is still open; m1's 2021 joint
   // research has.
   CHECK(unconverted({"--as-of", "2022-06"}) == std::set<std::string>{"m2", "v3"});
+  // A window ending then is the same cut-off; with both, the earlier date holds.
+  CHECK(unconverted({"--window", "2019..2022-06"}) == std::set<std::string>{"m2", "v3"});
+  CHECK(unconverted({"--window", "2019..2024", "--as-of", "2022-06"}) ==
+        std::set<std::string>{"m2", "v3"});
   // A follow-on after the window's months does not convert: with 12 months, m1 (17 months to
   // its joint research) and v3 (12 months) -> only m1 joins m2.
   CHECK(unconverted({"--months", "12"}) == std::set<std::string>{"m1", "m2"});

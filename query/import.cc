@@ -90,14 +90,16 @@ Result<InputFormat> Detect(const InputFile& f, std::string_view text) {
   if (EndsWith(f.path, ".json")) return InputFormat::kSeed;
   if (EndsWith(f.path, ".csv") || EndsWith(f.path, ".tsv")) {
     std::string_view header = text.substr(0, text.find('\n'));
-    bool has_source = false, has_target = false;
+    bool has_source = false, has_target = false, has_participants = false;
     for (const auto& col : SplitList(header, ',')) {
       std::string_view c = Trim(col);
       if (!c.empty() && c.front() == '"') c = c.substr(1, c.size() >= 2 ? c.size() - 2 : 0);
       has_source = has_source || c == "source";
       has_target = has_target || c == "target";
+      has_participants = has_participants || c == "participants";
     }
-    return has_source && has_target ? InputFormat::kCsvTies : InputFormat::kCsvInstitutions;
+    if (has_source && has_target) return InputFormat::kCsvTies;
+    return has_participants ? InputFormat::kCsvEvents : InputFormat::kCsvInstitutions;
   }
   return Status::InvalidArgument(f.path +
                                  ": cannot tell the format from the name; use .csv, .jsonl or "
@@ -132,7 +134,8 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     // One pass over the bytes here lets the parsers treat every field as valid UTF-8.
     if (size_t bad = FindInvalidUtf8(texts[i]); bad != std::string_view::npos) {
       std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], bad)) + ": ";
-      const bool csv = *format == InputFormat::kCsvInstitutions || *format == InputFormat::kCsvTies;
+      const bool csv = *format == InputFormat::kCsvInstitutions || *format == InputFormat::kCsvTies ||
+                       *format == InputFormat::kCsvEvents;
       if (std::string column = csv ? CsvColumnAt(texts[i], bad) : ""; !column.empty()) {
         where += "field '" + column + "': ";
       }
@@ -159,6 +162,9 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
         break;
       case InputFormat::kCsvTies:
         TIEGRAPH_RETURN_IF_ERROR(ReadCsvTies(ctx, text));
+        break;
+      case InputFormat::kCsvEvents:
+        TIEGRAPH_RETURN_IF_ERROR(ReadCsvEvents(ctx, text));
         break;
       case InputFormat::kJsonl:
         TIEGRAPH_RETURN_IF_ERROR(ReadJsonl(ctx, text));

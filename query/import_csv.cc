@@ -360,6 +360,50 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
   });
 }
 
+Status ReadCsvEvents(ReadContext& ctx, std::string_view text) {
+  static const std::vector<const char*> kKnown = {
+      "key", "name", "type", "date", "participants", "evidence_source", "evidence_quote",
+      "evidence_url"};
+  return ForEachRow(ctx, text, kKnown, {"key", "participants"}, [&](const Header& h) {
+    const size_t key = h["key"], name = h["name"], type = h["type"], date = h["date"],
+                 participants = h["participants"];
+    const EvidenceColumns evidence(h);
+    return [&h, key, name, type, date, participants, evidence](
+               ReadContext& ctx, const std::vector<std::string_view>& row, size_t line) {
+      Event ev;
+      ev.key = std::string(Trim(row[key]));
+      if (ev.key.empty()) return ctx.Error(line, "key", "is empty");
+      ev.name = std::string(Trim(Cell(row, name)));
+      if (auto v = Trim(Cell(row, type)); !v.empty()) ev.type = std::string(v);
+      if (auto v = Trim(Cell(row, date)); !v.empty()) {
+        auto d = ParseDate(v);
+        if (!d.ok()) return ctx.Error(line, "date", d.status().message());
+        ev.date = *d;
+      }
+      // "ktl:host|kribb|jbnu:member": institution keys, each with an optional role.
+      for (const std::string& entry : SplitList(Cell(row, participants), '|')) {
+        const size_t colon = entry.find(':');
+        Participant p{std::string(Trim(entry.substr(0, colon))),
+                      colon == std::string::npos ? "" : std::string(Trim(entry.substr(colon + 1)))};
+        if (p.institution.empty()) {
+          return ctx.Error(line, "participants", "'" + entry + "' names no institution");
+        }
+        for (const Participant& q : ev.participants) {
+          if (q.institution == p.institution) {
+            return ctx.Error(line, "participants", "'" + p.institution + "' is listed twice");
+          }
+        }
+        ev.participants.push_back(std::move(p));
+      }
+      TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &ev.properties));
+      evidence.Read(row, &ev.evidence);
+      ctx.out->events.push_back(std::move(ev));
+      ctx.Added(RecordKind::kEvent, line);
+      return Status::OK();
+    };
+  });
+}
+
 std::string CsvColumnAt(std::string_view text, size_t offset) {
   CsvReader reader(text);
   std::vector<std::string_view> row;

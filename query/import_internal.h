@@ -45,6 +45,7 @@ struct ReadContext {
 
 Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text);
 Status ReadCsvTies(ReadContext& ctx, std::string_view text);
+Status ReadCsvEvents(ReadContext& ctx, std::string_view text);
 Status ReadJsonl(ReadContext& ctx, std::string_view text);
 Status ReadSeed(ReadContext& ctx, std::string_view text);
 

@@ -43,16 +43,18 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   });
 
   struct ImportArgs {
-    std::vector<std::string> files, institutions, ties;
+    std::vector<std::string> files, institutions, ties, events;
     bool dry_run = false, timings = false;
   };
   auto args = std::make_shared<ImportArgs>();
   auto* imp = app.add_subcommand("import",
                                  "Load CSV, JSON Lines or seed-network JSON files, all or nothing");
   imp->add_option("files", args->files,
-                  "Files: .csv (institutions or ties, told by the header), .jsonl, .json (seed)");
+                  "Files: .csv (institutions, ties or events, told by the header), .jsonl, .json (seed)");
   imp->add_option("--institutions", args->institutions, "A CSV file of institutions");
   imp->add_option("--ties", args->ties, "A CSV file of ties");
+  imp->add_option("--events", args->events,
+                  "A CSV file of events (key, participants 'inst[:role]|…', name, type, date)");
   imp->add_flag("--dry-run", args->dry_run, "Check the input, write nothing");
   imp->add_flag("--timings", args->timings, "Also print where the time went");
   imp->callback([&ctx, exit_code, args]() {
@@ -60,6 +62,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     for (const auto& f : args->files) inputs.push_back({f, InputFormat::kAuto});
     for (const auto& f : args->institutions) inputs.push_back({f, InputFormat::kCsvInstitutions});
     for (const auto& f : args->ties) inputs.push_back({f, InputFormat::kCsvTies});
+    for (const auto& f : args->events) inputs.push_back({f, InputFormat::kCsvEvents});
     if (inputs.empty()) {
       *exit_code = ctx.Fail(Status::InvalidArgument("import: no input files given"));
       return;

@@ -1,7 +1,7 @@
 // Import: reading institutions, events and ties from files into a Store, all or nothing.
 //
 // Formats (docs/FORMATS.md):
-//   csv    an institutions file and/or a ties file, columns mapped by header name
+//   csv    institutions, ties and events files, columns mapped by header name
 //   jsonl  one record per line, as `dump` writes it
 //   seed   the curated seed-network JSON (shared/data/seed-network.json)
 #ifndef TIEGRAPH_IMPORT_H_
@@ -17,12 +17,13 @@
 
 namespace tiegraph {
 
-enum class InputFormat { kAuto, kCsvInstitutions, kCsvTies, kJsonl, kSeed };
+enum class InputFormat { kAuto, kCsvInstitutions, kCsvTies, kCsvEvents, kJsonl, kSeed };
 
 struct InputFile {
   std::string path;
   // kAuto decides by extension (.jsonl, .json = seed) and, for .csv, by the header: a file
-  // with `source` and `target` columns holds ties, otherwise institutions.
+  // with `source` and `target` columns holds ties, one with `participants` events, otherwise
+  // institutions.
   InputFormat format = InputFormat::kAuto;
 };
 

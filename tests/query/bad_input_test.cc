@@ -560,5 +560,45 @@ TEST_CASE("cli import of bad input exits 1 and changes nothing", "[cli][import][
   }
 }
 
+TEST_CASE("import rejects bad events CSV rows and names line and field", "[import][bad_input]") {
+  Fixture f;
+  SECTION("a participant that does not exist") {
+    const std::string path = f.Write("events_missing.csv",
+                                     "key,participants\n"  // line 1
+                                     "e1,ktl|kitech\n"     // line 2
+                                     "e2,ktl|ghost\n");    // line 3
+    Status s = f.ImportFiles({path});
+    INFO(s.ToString());
+    REQUIRE_FALSE(s.ok());
+    CHECK_THAT(s.message(), Contains(At(path, 3)));
+    CHECK_THAT(s.message(), Contains("'ghost'"));
+  }
+  SECTION("a participant listed twice") {
+    const std::string path = f.Write("events_twice.csv",
+                                     "key,participants\n"     // line 1
+                                     "e1,ktl:host|ktl:guest\n");  // line 2
+    ExpectInvalid(f.ImportFiles({path}), {At(path, 2), "field 'participants'", "'ktl'", "twice"});
+  }
+  SECTION("an empty participant") {
+    const std::string path = f.Write("events_empty.csv",
+                                     "key,participants\n"  // line 1
+                                     "e1,ktl|:host\n");    // line 2
+    ExpectInvalid(f.ImportFiles({path}), {At(path, 2), "field 'participants'"});
+  }
+  SECTION("an impossible date") {
+    const std::string path = f.Write("events_date.csv",
+                                     "key,date,participants\n"  // line 1
+                                     "e1,2023-02-30,ktl\n");    // line 2
+    ExpectInvalid(f.ImportFiles({path}), {At(path, 2), "field 'date'"});
+  }
+  SECTION("an empty key") {
+    const std::string path = f.Write("events_key.csv",
+                                     "key,participants\n"  // line 1
+                                     ",ktl\n");            // line 2
+    ExpectInvalid(f.ImportFiles({path}), {At(path, 2), "field 'key'"});
+  }
+  f.ExpectUnchanged();
+}
+
 }  // namespace
 }  // namespace tiegraph::test

@@ -177,5 +177,40 @@ TEST_CASE("CSV columns map by header name, extra columns become typed properties
   CHECK(tie->evidence.at(0).quote == "quoted, with comma");
 }
 
+TEST_CASE("an events CSV gives events with their participants and roles", "[import][csv]") {
+  TempDir dir;
+  dir.Write("inst.csv",
+            "key,name,sector\n"
+            "ktl,한국산업기술시험원,public-agency\n"
+            "kribb,한국생명공학연구원,research\n"
+            "jbnu,전북대학교,academia\n");
+  // Told apart by its `participants` column; a tie names the event by key.
+  dir.Write("events.csv",
+            "key,name,type,date,participants,evidence_quote,budget:float\n"
+            "e1,협의체 1차 회의,council,2023-05-10,ktl:chair|kribb|jbnu:member,\"회의, 1차\",1.5\n"
+            "e2,,meeting,,kribb,,\n");
+  dir.Write("ties.csv", "source,target,type,event\nktl,kribb,council-membership,e1\n");
+  auto store = OpenStore(dir.File("db"));
+  Status s = Import(store.get(),
+                    {{dir.File("ties.csv")}, {dir.File("events.csv")}, {dir.File("inst.csv")}},
+                    ImportOptions{});
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  auto snap = store->Read();
+  CHECK(snap->GetCounts().events == 2);
+  auto e1 = snap->GetEvent("e1");
+  REQUIRE(e1.ok());
+  CHECK(e1->name == "협의체 1차 회의");
+  CHECK(e1->type == "council");
+  CHECK(FormatDate(e1->date) == "2023-05-10");
+  CHECK(e1->participants == std::vector<Participant>{{"ktl", "chair"}, {"kribb", ""}, {"jbnu", "member"}});
+  CHECK(e1->evidence.at(0).quote == "회의, 1차");
+  CHECK(e1->properties == std::vector<Property>{{"budget", 1.5}});
+  auto e2 = snap->GetEvent("e2");
+  REQUIRE(e2.ok());
+  CHECK_FALSE(e2->date.known());
+  CHECK(e2->participants == std::vector<Participant>{{"kribb", ""}});
+}
+
 }  // namespace
 }  // namespace tiegraph

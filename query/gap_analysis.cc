@@ -47,8 +47,12 @@ std::string TestNote(const PermutationOptions& test) {
 
 Table BrokerageByGroup(const Groups& groups, const BrokerageRoles& roles, const BrokerRequest& r) {
   Table t{"brokerage by group", {r.group, "role", "observed", "expected", "o_e"}, {}};
-  t.note = "Each group's members' two-paths by role against random group labels (Gould-Fernandez)." +
-           (r.test.permutations > 0 ? TestNote(r.test) : std::string());
+  t.note = "Each group's members' two-paths by role; expected: with the other ends' group labels "
+           "random, each broker keeping its own (Gould-Fernandez)." +
+           (r.test.permutations > 0
+                ? TestNote(r.test) + " The shuffles move every label, the brokers' too: the null is "
+                                     "what a random set of the group's size would broker."
+                : std::string());
   if (r.test.permutations > 0) t.columns.insert(t.columns.end(), kTestColumns.begin(), kTestColumns.end());
   for (size_t x = 0; x < groups.count(); ++x) {
     for (size_t k = 0; k < 5; ++k) {

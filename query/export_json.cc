@@ -4,6 +4,7 @@
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "query/export_graph.h"
@@ -36,22 +37,49 @@ void AddAttributes(const std::vector<Attribute>& attributes, const std::vector<A
 }
 
 // Invalid UTF-8 is replaced rather than refused: a label must never stop an export.
-void Dump(const json& j, std::ostream& out, int indent) {
-  out << j.dump(indent, ' ', false, json::error_handler_t::replace) << "\n";
+std::string Text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// Writes `head` (an object) with its closing brace left open, then `arrays`: each a member
+// path such as {"elements", "nodes"} and the elements, one per line. Elements are built and
+// written one at a time, so a million ties never sit in memory as one JSON document.
+struct StreamedArray {
+  const char* name;
+  size_t count;
+  std::function<json(size_t)> element;
+};
+void WriteStreamed(const json& head, const char* wrapper, const std::vector<StreamedArray>& arrays,
+                   std::ostream& out) {
+  std::string open = Text(head);
+  open.pop_back();  // the closing brace
+  out << open << (head.empty() ? "" : ",");
+  if (wrapper) out << json(wrapper).dump() << ":{";
+  for (size_t a = 0; a < arrays.size(); ++a) {
+    out << (a ? "," : "") << json(arrays[a].name).dump() << ":[\n";
+    for (size_t i = 0; i < arrays[a].count; ++i) {
+      out << (i ? ",\n" : "") << Text(arrays[a].element(i));
+    }
+    out << "\n]";
+  }
+  out << (wrapper ? "}}\n" : "}\n");
 }
 
 }  // namespace
 
 void WriteCytoscapeJson(const ExportGraph& g, std::ostream& out) {
-  json nodes = json::array(), edges = json::array();
-  for (size_t v = 0; v < g.nodes.size(); ++v) {
+  const json head = {{"format_version", "1.0"},
+                     {"generated_by", "tiegraph"},
+                     {"target_cytoscapejs_version", "~3"},
+                     {"directed", g.directed},
+                     {"multigraph", true},
+                     {"data", {{"name", g.title}, {"description", g.description}}}};
+  auto node = [&](size_t v) {
     json data = {{"id", g.nodes[v].key}, {"value", g.nodes[v].key}};
     AddAttributes(g.node_attributes, g.node_values[v], &data);
-    json node = {{"data", data}};
-    if (g.has_positions) node["position"] = {{"x", g.positions[v].x}, {"y", -g.positions[v].y}};
-    nodes.push_back(std::move(node));
-  }
-  for (size_t e = 0; e < g.ties.size(); ++e) {
+    json element = {{"data", data}};
+    if (g.has_positions) element["position"] = {{"x", g.positions[v].x}, {"y", -g.positions[v].y}};
+    return element;
+  };
+  auto edge = [&](size_t e) {
     const ExportTie& t = g.ties[e];
     // "key" tells parallel ties apart for readers that build multigraphs (networkx).
     json data = {{"id", t.tie.key},
@@ -59,37 +87,28 @@ void WriteCytoscapeJson(const ExportGraph& g, std::ostream& out) {
                  {"source", g.nodes[t.a].key},
                  {"target", g.nodes[t.b].key}};
     AddAttributes(g.tie_attributes, g.tie_values[e], &data);
-    edges.push_back({{"data", data}});
-  }
-  json doc = {{"format_version", "1.0"},
-              {"generated_by", "tiegraph"},
-              {"target_cytoscapejs_version", "~3"},
-              {"directed", g.directed},
-              {"multigraph", true},
-              {"data", {{"name", g.title}, {"description", g.description}}},
-              {"elements", {{"nodes", nodes}, {"edges", edges}}}};
-  Dump(doc, out, 1);
+    return json{{"data", data}};
+  };
+  WriteStreamed(head, "elements", {{"nodes", g.nodes.size(), node}, {"edges", g.ties.size(), edge}},
+                out);
 }
 
 void WriteNodeLinkJson(const ExportGraph& g, std::ostream& out) {
-  json nodes = json::array(), links = json::array();
-  for (size_t v = 0; v < g.nodes.size(); ++v) {
-    json node = {{"id", g.nodes[v].key}};
-    AddAttributes(g.node_attributes, g.node_values[v], &node);
-    nodes.push_back(std::move(node));
-  }
-  for (size_t e = 0; e < g.ties.size(); ++e) {
+  const json head = {{"directed", g.directed},
+                     {"multigraph", true},
+                     {"graph", {{"name", g.title}, {"description", g.description}}}};
+  auto node = [&](size_t v) {
+    json element = {{"id", g.nodes[v].key}};
+    AddAttributes(g.node_attributes, g.node_values[v], &element);
+    return element;
+  };
+  auto link = [&](size_t e) {
     const ExportTie& t = g.ties[e];
-    json link = {{"source", g.nodes[t.a].key}, {"target", g.nodes[t.b].key}, {"key", t.tie.key}};
-    AddAttributes(g.tie_attributes, g.tie_values[e], &link);
-    links.push_back(std::move(link));
-  }
-  json doc = {{"directed", g.directed},
-              {"multigraph", true},
-              {"graph", {{"name", g.title}, {"description", g.description}}},
-              {"nodes", nodes},
-              {"links", links}};
-  Dump(doc, out, 1);
+    json element = {{"source", g.nodes[t.a].key}, {"target", g.nodes[t.b].key}, {"key", t.tie.key}};
+    AddAttributes(g.tie_attributes, g.tie_values[e], &element);
+    return element;
+  };
+  WriteStreamed(head, nullptr, {{"nodes", g.nodes.size(), node}, {"links", g.ties.size(), link}}, out);
 }
 
 std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
@@ -170,7 +189,7 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
                {"measures", g.measure_names},
                {"nodes", nodes},
                {"ties", ties}};
-  std::string text = data.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string text = Text(data);
   // Inside <script>, "</" could close the element early: "<\/" means the same in JSON.
   std::string safe;
   safe.reserve(text.size());

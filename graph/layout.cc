@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 #include "graph/force_atlas2.h"
@@ -184,6 +185,49 @@ Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& opti
   for (double r : options.radii) widest = std::max(widest, r);
   PackComponents(members, parts, 10.0 + 4 * widest, &pos);
   return pos;
+}
+
+void SeparateBoxes(std::vector<Point>* centres, const std::vector<Extent>& extents, int rounds) {
+  std::vector<Point>& c = *centres;
+  const size_t n = c.size();
+  std::vector<uint32_t> order(n);
+  for (int round = 0; round < rounds; ++round) {
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const double la = c[a].x - extents[a].half_width, lb = c[b].x - extents[b].half_width;
+      return la != lb ? la < lb : a < b;
+    });
+    bool moved = false;
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t a = order[i];
+      for (size_t j = i + 1; j < n; ++j) {
+        const uint32_t b = order[j];
+        // Sorted by left edge: once b starts right of a's right edge, so do the rest.
+        if (c[b].x - extents[b].half_width >= c[a].x + extents[a].half_width) break;
+        const double dx = c[b].x - c[a].x, dy = c[b].y - c[a].y;
+        const double over_x = extents[a].half_width + extents[b].half_width - std::fabs(dx);
+        const double over_y = extents[a].half_height + extents[b].half_height - std::fabs(dy);
+        if (over_x <= 1e-9 || over_y <= 1e-9) continue;
+        // Push along the axis of the smaller overlap; equal points part by index.
+        if (over_x <= over_y) {
+          const double push = over_x / 2 * (dx > 0 || (dx == 0 && a < b) ? 1 : -1);
+          c[a].x -= push, c[b].x += push;
+        } else {
+          const double push = over_y / 2 * (dy > 0 || (dy == 0 && a < b) ? 1 : -1);
+          c[a].y -= push, c[b].y += push;
+        }
+        moved = true;
+      }
+    }
+    if (!moved) break;
+    // Pairwise pushes can jam in a crowd (each move makes another overlap): every 25 sweeps,
+    // spread everything by 10% around the centre, which keeps the drawing's shape.
+    if (round % 25 == 24) {
+      double cx = 0, cy = 0;
+      for (const Point& p : c) cx += p.x / static_cast<double>(n), cy += p.y / static_cast<double>(n);
+      for (Point& p : c) p.x = cx + (p.x - cx) * 1.1, p.y = cy + (p.y - cy) * 1.1;
+    }
+  }
 }
 
 }  // namespace tiegraph

@@ -1,4 +1,6 @@
 // DOT for Graphviz: the export, and the drawing `Render` hands to the Graphviz libraries.
+#include <tiegraph/layout.h>
+#include <tiegraph/text.h>
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
@@ -50,6 +52,9 @@ const char* StatusStyle(TieStatus s) {
   return "solid";
 }
 
+// Label size by node size: larger institutions get larger names.
+double FontSize(double node_size) { return 8.0 + node_size / 8.0; }
+
 }  // namespace
 
 void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& out) {
@@ -71,29 +76,47 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
       << Quoted(style.font) << "];\n";
   out << "  edge [color=\"#8c8c8c80\", fontname=" << Quoted(style.font) << "];\n";
 
-  // Positions scaled so the drawing is about 2 sqrt(n) inches wide (10 to 40), in points: room
-// for the labels of a few hundred institutions.
-  double x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+  // Positions scaled so the drawing is about 2 sqrt(n) inches wide (10 to 40), in points; then
+  // each node with its label is given a box, and overlapping boxes are pushed apart, so labels
+  // in a crowded part of the layout stay readable (up to 5,000 institutions).
+  std::vector<Point> at(n);
+  double right = 0, top = 0;  // of the drawing, for the legend
   if (g.has_positions && n > 0) {
-    x0 = x1 = g.positions[0].x;
-    y0 = y1 = g.positions[0].y;
+    double x0 = g.positions[0].x, x1 = x0, y0 = g.positions[0].y, y1 = y0;
     for (const Point& p : g.positions) {
       x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
       y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
     }
+    const double width = 72.0 * std::clamp(std::sqrt(static_cast<double>(n)) * 2.0, 10.0, 40.0);
+    const double scale = width / std::max({x1 - x0, y1 - y0, 1e-9});
+    for (size_t v = 0; v < n; ++v) at[v] = {(g.positions[v].x - x0) * scale, (g.positions[v].y - y0) * scale};
+    if (n <= 5000) {
+      std::vector<Extent> boxes(n);
+      for (size_t v = 0; v < n; ++v) {
+        const double radius = g.sizes[v] * style.node_scale / 2, font = FontSize(g.sizes[v]);
+        // A display cell (half a Hangul syllable) is about 0.55 em; the label sits above or
+        // below the node, wherever Graphviz finds room.
+        const double label = static_cast<double>(DisplayWidth(g.nodes[v].name)) * font * 0.55;
+        boxes[v] = {std::max(radius, label / 2) + 2, radius + font * 1.2 + 2};
+      }
+      SeparateBoxes(&at, boxes);
+    }
+    double left = at[0].x, bottom = at[0].y;
+    right = left, top = bottom;
+    for (const Point& p : at) {
+      left = std::min(left, p.x), right = std::max(right, p.x);
+      bottom = std::min(bottom, p.y), top = std::max(top, p.y);
+    }
+    for (Point& p : at) p.x -= left, p.y -= bottom;
+    right -= left, top -= bottom;
   }
-  const double width = 72.0 * std::clamp(std::sqrt(static_cast<double>(n)) * 2.0, 10.0, 40.0);
-  const double scale = width / std::max({x1 - x0, y1 - y0, 1e-9});
   for (size_t v = 0; v < n; ++v) {
     const double inches = g.sizes[v] / 72.0 * style.node_scale;
     out << "  " << Quoted(g.nodes[v].key) << " [fillcolor=" << Quoted(g.colors[v])
         << ", width=" << Num(inches) << ", xlabel=" << Quoted(g.nodes[v].name)
-        << ", fontsize=" << Num(8.0 + g.sizes[v] / 8.0) << ", tooltip="
+        << ", fontsize=" << Num(FontSize(g.sizes[v])) << ", tooltip="
         << Quoted(g.nodes[v].name + " (" + SectorLabel(g.nodes[v].sector) + ")");
-    if (g.has_positions) {
-      out << ", pos=\"" << Num((g.positions[v].x - x0) * scale) << ","
-          << Num((g.positions[v].y - y0) * scale) << "!\"";
-    }
+    if (g.has_positions) out << ", pos=\"" << Num(at[v].x) << "," << Num(at[v].y) << "!\"";
     out << "];\n";
   }
   const char* arrow = g.directed ? " -> " : " -- ";
@@ -109,7 +132,7 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
     // One node holding a table: what colour and size mean, and the tie styles.
     out << "  legend [shape=plaintext, style=\"\", fixedsize=false, width=0, fontsize=14";
     if (g.has_positions) {
-      out << ", pos=\"" << Num((x1 - x0) * scale + 110) << "," << Num((y1 - y0) * scale) << "!\"";
+      out << ", pos=\"" << Num(right + 110) << "," << Num(top) << "!\"";
     }
     out << ", label=<<table border=\"1\" color=\"#cccccc\" cellborder=\"0\" cellspacing=\"4\">"
            "<tr><td colspan=\"2\"><b>" << Html(g.color_by) << "</b></td></tr>";

@@ -68,8 +68,10 @@ Status Render(const Snapshot& snap, const ProjectionOptions& projection,
   std::unique_ptr<Agraph_t, GraphvizDeleter> graph(agmemread(dot.str().c_str()),
                                                    GraphvizDeleter{gvc.get()});
   if (!graph) return Status::IOError("Graphviz could not read the drawing: " + LastGraphvizMessage());
-  // "nop" draws the nodes where our layout put them (neato -n); without one, sfdp places them.
-  const char* engine = gathered->has_positions ? "nop" : "sfdp";
+  // "nop2" draws the nodes where our layout put them, as `neato -n2` (plain "nop" would run
+  // Graphviz's own overlap removal, which shrinks the drawing and ignores the labels); without
+  // positions, sfdp places them.
+  const char* engine = gathered->has_positions ? "nop2" : "sfdp";
   if (gvLayout(gvc.get(), graph.get(), engine) != 0)
     return Status::IOError(std::string("Graphviz layout (") + engine + ") failed: " +
                             LastGraphvizMessage());

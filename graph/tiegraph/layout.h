@@ -42,6 +42,19 @@ struct Point {
 // 5,000 nodes (its distance matrix is quadratic).
 Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& options);
 
+// Half the width and height of a box centred on a node: the node with room for its label.
+struct Extent {
+  double half_width = 0, half_height = 0;
+};
+
+// Moves the boxes centred at `centres` apart until no two overlap, or `rounds` sweeps have run:
+// each overlapping pair is pushed apart along the axis where it overlaps less, half each way.
+// The drawing keeps its shape and crowded labels get room (layouts place points, not labels);
+// where pushes jam, every 25 sweeps the whole drawing is spread by 10%. A sweep finds overlaps
+// by sorting on the left edge; deterministic.
+void SeparateBoxes(std::vector<Point>* centres, const std::vector<Extent>& extents,
+                   int rounds = 300);
+
 }  // namespace tiegraph
 
 #endif  // TIEGRAPH_LAYOUT_H_

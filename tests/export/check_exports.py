@@ -233,6 +233,25 @@ def check_files(cli, db, seed, work):
         check(proc.returncode == 0 and "Error" not in proc.stderr,
               f"{' '.join(cmd)} on our DOT: {proc.returncode} {proc.stderr.strip()}")
 
+    # Labels: drawn by Graphviz itself at our positions (neato -n2, its plain SVG writer), each
+    # label's box measured with the real font (NanumGothic, through Pillow) overlaps no other.
+    from PIL import ImageFont
+    proc = subprocess.run(["neato", "-n2", "-Tsvg:svg:core", out("net.dot"), "-o", out("labels.svg")],
+                          capture_output=True, text=True)
+    check(proc.returncode == 0, f"neato -n2 labels: {proc.stderr.strip()}")
+    boxes = []
+    for t in ET.parse(out("labels.svg")).getroot().iter("{http://www.w3.org/2000/svg}text"):
+        x, y, size = float(t.get("x")), float(t.get("y")), float(t.get("font-size"))
+        text = "".join(t.itertext())
+        font = ImageFont.truetype("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", round(size * 10))
+        width = font.getlength(text) / 10
+        left = {"start": x, "middle": x - width / 2, "end": x - width}[t.get("text-anchor", "start")]
+        boxes.append((left, y - 0.8 * size, left + width, y + 0.2 * size, text))
+    check(len(boxes) == len(seed.names), f"labels: {len(boxes)} drawn for {len(seed.names)} institutions")
+    crossing = [(a[4], b[4]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
+    check(not crossing, f"labels overlap: {crossing[:5]}")
+
     # The rendered picture: its pixels show the sector colours; the SVG is well-formed XML.
     from PIL import Image
     run(cli, db, "render", "--out", out("map.png"))

@@ -187,9 +187,9 @@ Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& opti
   return pos;
 }
 
-void SeparateBoxes(std::vector<Point>* centres, const std::vector<Extent>& extents, int rounds) {
+size_t SeparateBoxes(std::vector<Point>* centres, const std::vector<Extent>& extents, int rounds) {
   std::vector<Point>& c = *centres;
-  const size_t n = c.size();
+  const size_t n = std::min(c.size(), extents.size());
   std::vector<uint32_t> order(n);
   for (int round = 0; round < rounds; ++round) {
     std::iota(order.begin(), order.end(), 0u);
@@ -197,7 +197,7 @@ void SeparateBoxes(std::vector<Point>* centres, const std::vector<Extent>& exten
       const double la = c[a].x - extents[a].half_width, lb = c[b].x - extents[b].half_width;
       return la != lb ? la < lb : a < b;
     });
-    bool moved = false;
+    size_t overlaps = 0;
     for (size_t i = 0; i < n; ++i) {
       const uint32_t a = order[i];
       for (size_t j = i + 1; j < n; ++j) {
@@ -216,18 +216,21 @@ void SeparateBoxes(std::vector<Point>* centres, const std::vector<Extent>& exten
           const double push = over_y / 2 * (dy > 0 || (dy == 0 && a < b) ? 1 : -1);
           c[a].y -= push, c[b].y += push;
         }
-        moved = true;
+        ++overlaps;
       }
     }
-    if (!moved) break;
-    // Pairwise pushes can jam in a crowd (each move makes another overlap): every 25 sweeps,
+    // A sweep that moved nothing saw a valid order throughout: no overlap is left.
+    if (overlaps == 0) return 0;
+    if (round == rounds - 1) return overlaps;  // an upper bound: some were pushed apart
+    // Pairwise pushes can jam in a crowd (each move makes another overlap): every 10 sweeps,
     // spread everything by 10% around the centre, which keeps the drawing's shape.
-    if (round % 25 == 24) {
+    if (round % 10 == 9) {
       double cx = 0, cy = 0;
       for (const Point& p : c) cx += p.x / static_cast<double>(n), cy += p.y / static_cast<double>(n);
       for (Point& p : c) p.x = cx + (p.x - cx) * 1.1, p.y = cy + (p.y - cy) * 1.1;
     }
   }
+  return 0;
 }
 
 }  // namespace tiegraph

@@ -66,7 +66,9 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
   }
   out << (g.directed ? "digraph" : "graph") << " tiegraph {\n";
   out << "  charset=\"UTF-8\"; outputorder=edgesfirst; overlap=false; splines=false; pad=0.3;\n";
-  if (style.dpi > 0) out << "  dpi=" << style.dpi << ";\n";
+  // A raster picture is capped at 60 inches a side (6,600 pixels at 110 dpi): a crowded
+  // network spread for its labels is scaled down rather than filling memory.
+  if (style.dpi > 0) out << "  dpi=" << style.dpi << "; size=\"60,60\";\n";
   if (style.title) {
     out << "  label=" << Quoted(g.title + "\n" + g.description)
         << "; labelloc=t; fontsize=20; fontname=" << Quoted(style.font) << ";\n";
@@ -80,7 +82,7 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
   // each node with its label is given a box, and overlapping boxes are pushed apart, so labels
   // in a crowded part of the layout stay readable (up to 5,000 institutions).
   std::vector<Point> at(n);
-  double right = 0, top = 0;  // of the drawing, for the legend
+  double right = 0, top = 0;  // the drawing's right and top edges, labels included
   if (g.has_positions && n > 0) {
     double x0 = g.positions[0].x, x1 = x0, y0 = g.positions[0].y, y1 = y0;
     for (const Point& p : g.positions) {
@@ -90,22 +92,22 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
     const double width = 72.0 * std::clamp(std::sqrt(static_cast<double>(n)) * 2.0, 10.0, 40.0);
     const double scale = width / std::max({x1 - x0, y1 - y0, 1e-9});
     for (size_t v = 0; v < n; ++v) at[v] = {(g.positions[v].x - x0) * scale, (g.positions[v].y - y0) * scale};
-    if (n <= 5000) {
-      std::vector<Extent> boxes(n);
-      for (size_t v = 0; v < n; ++v) {
-        const double radius = g.sizes[v] * style.node_scale / 2, font = FontSize(g.sizes[v]);
-        // A display cell (half a Hangul syllable) is about 0.55 em; the label sits above or
-        // below the node, wherever Graphviz finds room.
-        const double label = static_cast<double>(DisplayWidth(g.nodes[v].name)) * font * 0.55;
-        boxes[v] = {std::max(radius, label / 2) + 2, radius + font * 1.2 + 2};
-      }
-      SeparateBoxes(&at, boxes);
+    std::vector<Extent> boxes(n);
+    for (size_t v = 0; v < n; ++v) {
+      const double radius = g.sizes[v] * style.node_scale / 2, font = FontSize(g.sizes[v]);
+      // A display cell (half a Hangul syllable) is about 0.55 em; the label sits above or
+      // below the node, wherever Graphviz finds room.
+      const double label = static_cast<double>(DisplayWidth(g.nodes[v].name)) * font * 0.55;
+      boxes[v] = {std::max(radius, label / 2) + 2, radius + font * 1.2 + 2};
     }
-    double left = at[0].x, bottom = at[0].y;
-    right = left, top = bottom;
-    for (const Point& p : at) {
-      left = std::min(left, p.x), right = std::max(right, p.x);
-      bottom = std::min(bottom, p.y), top = std::max(top, p.y);
+    if (n <= 5000) SeparateBoxes(&at, boxes);
+    double left = at[0].x - boxes[0].half_width, bottom = at[0].y - boxes[0].half_height;
+    right = at[0].x + boxes[0].half_width, top = at[0].y + boxes[0].half_height;
+    for (size_t v = 0; v < n; ++v) {
+      left = std::min(left, at[v].x - boxes[v].half_width);
+      right = std::max(right, at[v].x + boxes[v].half_width);
+      bottom = std::min(bottom, at[v].y - boxes[v].half_height);
+      top = std::max(top, at[v].y + boxes[v].half_height);
     }
     for (Point& p : at) p.x -= left, p.y -= bottom;
     right -= left, top -= bottom;
@@ -132,7 +134,10 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
     // One node holding a table: what colour and size mean, and the tie styles.
     out << "  legend [shape=plaintext, style=\"\", fixedsize=false, width=0, fontsize=14";
     if (g.has_positions) {
-      out << ", pos=\"" << Num(right + 110) << "," << Num(top) << "!\"";
+      // pos is the legend's centre: about 180 points wide, 20 points a row (one per colour,
+      // a title and four lines on ties and size), its top level with the drawing's.
+      const double rows = static_cast<double>(std::set<std::string>(g.colors.begin(), g.colors.end()).size()) + 5;
+      out << ", pos=\"" << Num(right + 100) << "," << Num(top - rows * 10) << "!\"";
     }
     out << ", label=<<table border=\"1\" color=\"#cccccc\" cellborder=\"0\" cellspacing=\"4\">"
            "<tr><td colspan=\"2\"><b>" << Html(g.color_by) << "</b></td></tr>";

@@ -39,9 +39,10 @@ void AddAttributes(const std::vector<Attribute>& attributes, const std::vector<A
 // Invalid UTF-8 is replaced rather than refused: a label must never stop an export.
 std::string Text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-// Writes `head` (an object) with its closing brace left open, then `arrays`: each a member
-// path such as {"elements", "nodes"} and the elements, one per line. Elements are built and
-// written one at a time, so a million ties never sit in memory as one JSON document.
+// Writes `head` (an object) with its closing brace left open, then `arrays` as its members (or,
+// with a `wrapper`, as the members of one more member of that name), each array's elements one
+// per line. Elements are built and written one at a time, so a million ties never sit in
+// memory as one JSON document.
 struct StreamedArray {
   const char* name;
   size_t count;

@@ -90,6 +90,7 @@ Result<InputFormat> Detect(const InputFile& f, std::string_view text) {
   if (EndsWith(f.path, ".json")) return InputFormat::kSeed;
   if (EndsWith(f.path, ".csv") || EndsWith(f.path, ".tsv")) {
     std::string_view header = text.substr(0, text.find('\n'));
+    if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // UTF-8 byte-order mark
     bool has_source = false, has_target = false, has_participants = false;
     for (const auto& col : SplitList(header, ',')) {
       std::string_view c = Trim(col);

@@ -235,6 +235,7 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   };
   append(ctx.out->institutions, second_data.institutions);
   append(ctx.out->ties, second_data.ties);
+  append(ctx.out->events, second_data.events);
   for (size_t k = 0; k < ctx.origins->records.size(); ++k) {
     append(ctx.origins->records[k], second_origins.records[k]);
   }

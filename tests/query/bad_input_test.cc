@@ -571,6 +571,7 @@ TEST_CASE("import rejects bad events CSV rows and names line and field", "[impor
     INFO(s.ToString());
     REQUIRE_FALSE(s.ok());
     CHECK_THAT(s.message(), Contains(At(path, 3)));
+    CHECK_THAT(s.message(), Contains("participants"));
     CHECK_THAT(s.message(), Contains("'ghost'"));
   }
   SECTION("a participant listed twice") {

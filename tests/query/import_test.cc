@@ -177,6 +177,29 @@ TEST_CASE("CSV columns map by header name, extra columns become typed properties
   CHECK(tie->evidence.at(0).quote == "quoted, with comma");
 }
 
+TEST_CASE("a large events CSV (read in two halves) keeps every event", "[import][csv]") {
+  TempDir dir;
+  dir.Write("inst.csv", "key,name\na,A\nb,B\nc,C\n");
+  // Over 4 MB of rows: the reader splits the body between two threads.
+  std::string events = "key,name,type,date,participants\n";
+  const int rows = 70000;
+  for (int i = 0; i < rows; ++i) {
+    events += "e" + std::to_string(i) + ",A meeting of the three partners number " +
+              std::to_string(i) + ",meeting,2023-01-01,a:host|b|c\n";
+  }
+  REQUIRE(events.size() > (4u << 20) + 100000);
+  dir.Write("events.csv", events);
+  auto store = OpenStore(dir.File("db"));
+  Status s = Import(store.get(), {{dir.File("inst.csv")}, {dir.File("events.csv")}}, ImportOptions{});
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  auto snap = store->Read();
+  CHECK(snap->GetCounts().events == static_cast<uint64_t>(rows));
+  auto last = snap->GetEvent("e" + std::to_string(rows - 1));
+  REQUIRE(last.ok());
+  CHECK(last->participants.size() == 3);
+}
+
 TEST_CASE("an events CSV gives events with their participants and roles", "[import][csv]") {
   TempDir dir;
   dir.Write("inst.csv",

@@ -32,7 +32,6 @@ std::vector<uint32_t> Ranked(const Projection& g, const std::vector<double>& val
   return order;
 }
 
-
 // Columns of a permutation test's result, and their cells.
 const std::vector<std::string> kTestColumns = {"null_mean", "null_sd", "z", "p_at_least", "p_at_most"};
 void AddTestCells(const PermutationStats& s, std::vector<Cell>* row) {

@@ -392,22 +392,16 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   out.push_back(std::move(none));
   out.push_back(SinglePointsOfFailure(snap, *g));
   out.push_back(std::move(single));
-  // Synergy over the events in scope: their participants in the projection, dated within
-  // the analysis period.
+  // Synergy over the events in scope: their participants in the projection (the projection's
+  // own node map, so a rolled-up unit counts with its parent), dated within the analysis period.
   SynergyRequest scoped = r.synergy;
-  const std::unordered_set<std::string> keys(g->keys.begin(), g->keys.end());
-  scoped.in_scope = [&](const std::string& key) {
-    if (keys.count(key)) return true;
-    if (!projection.rollup) return false;
-    // Rolled up, a unit stands for its top-level parent.
-    std::string at = key;
-    for (int depth = 0; depth < 64; ++depth) {
-      auto in = snap.GetInstitution(at);
-      if (!in.ok() || in->parent.empty()) break;
-      at = in->parent;
-    }
-    return keys.count(at) > 0;
-  };
+  std::unordered_set<std::string> in_scope;
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitutionSummary([&](const InstitutionSummary& in) {
+    if (in.node_id < g->node_index.size() && g->node_index[in.node_id] != UINT32_MAX)
+      in_scope.emplace(in.key);
+    return true;
+  }));
+  scoped.in_scope = [&](const std::string& key) { return in_scope.count(key) > 0; };
   scoped.from = projection.filter.window_from;
   scoped.to = AnalysisEnd(projection.filter);
   auto synergy = SynergyTables(snap, scoped);

@@ -3,16 +3,23 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(TARGETS tiegraph tiegraph_storage_headers tiegraph_graph_headers tiegraph_query_headers
+set(TIEGRAPH_HEADER_TARGETS tiegraph_headers)
+foreach(stage ${TIEGRAPH_STAGES})
+  list(APPEND TIEGRAPH_HEADER_TARGETS ${stage}_headers)
+endforeach()
+install(TARGETS tiegraph ${TIEGRAPH_HEADER_TARGETS}
   EXPORT tiegraphTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS tiegraph_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-foreach(layer storage graph query)
-  install(DIRECTORY ${PROJECT_SOURCE_DIR}/${layer}/tiegraph/
+foreach(stage ${TIEGRAPH_STAGES})
+  get_target_property(stage_dir ${stage} SOURCE_DIR)
+  install(DIRECTORY ${stage_dir}/tiegraph/
     DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/tiegraph FILES_MATCHING PATTERN "*.h")
 endforeach()
+install(FILES ${PROJECT_SOURCE_DIR}/query/tiegraph/tiegraph.h ${TIEGRAPH_CONFIG_DIR}/tiegraph/config.h
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/tiegraph)
 install(EXPORT tiegraphTargets NAMESPACE tiegraph::
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/tiegraph)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/tiegraphConfig.cmake.in

@@ -6,7 +6,7 @@
 #include <limits>
 #include <random>
 
-#include "graph/two_halves.h"
+#include "two_halves.h"
 
 namespace tiegraph {
 namespace {

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <random>
 
-#include "graph/traversal.h"
+#include "traversal.h"
 
 namespace tiegraph {
 

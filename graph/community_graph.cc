@@ -1,4 +1,4 @@
-#include "graph/community_graph.h"
+#include "community_graph.h"
 
 #include <algorithm>
 

@@ -6,7 +6,7 @@
 
 #include <tiegraph/community.h>
 
-#include "graph/bgl_adapter.h"
+#include "bgl_adapter.h"
 
 namespace tiegraph {
 

@@ -1,4 +1,4 @@
-#include "graph/force_atlas2.h"
+#include "force_atlas2.h"
 
 #include <algorithm>
 #include <cmath>

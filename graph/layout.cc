@@ -18,7 +18,7 @@
 #include <numeric>
 #include <random>
 
-#include "graph/force_atlas2.h"
+#include "force_atlas2.h"
 
 namespace tiegraph {
 namespace {

@@ -7,8 +7,8 @@
 #include <numeric>
 #include <random>
 
-#include "graph/community_graph.h"
-#include "graph/local_move.h"
+#include "community_graph.h"
+#include "local_move.h"
 
 namespace tiegraph {
 namespace {

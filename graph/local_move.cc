@@ -1,4 +1,4 @@
-#include "graph/local_move.h"
+#include "local_move.h"
 
 #include <algorithm>
 #include <deque>

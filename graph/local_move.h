@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "graph/community_graph.h"
+#include "community_graph.h"
 
 namespace tiegraph {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "graph/two_halves.h"
+#include "two_halves.h"
 
 namespace tiegraph {
 namespace {

@@ -1,4 +1,4 @@
-#include "graph/neighbor_sets.h"
+#include "neighbor_sets.h"
 
 #include <algorithm>
 

@@ -8,8 +8,8 @@
 #include <random>
 #include <set>
 
-#include "graph/neighbor_sets.h"
-#include "graph/traversal.h"
+#include "neighbor_sets.h"
+#include "traversal.h"
 
 namespace tiegraph {
 namespace {

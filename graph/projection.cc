@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "graph/two_halves.h"
+#include "two_halves.h"
 
 namespace tiegraph {
 namespace {

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "graph/neighbor_sets.h"
+#include "neighbor_sets.h"
 
 namespace tiegraph {
 

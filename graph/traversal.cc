@@ -1,4 +1,4 @@
-#include "graph/traversal.h"
+#include "traversal.h"
 
 #include <algorithm>
 #include <functional>

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "storage/store_impl.h"
-#include "storage/write_plan.h"
+#include "store_impl.h"
+#include "write_plan.h"
 
 namespace tiegraph {
 namespace {

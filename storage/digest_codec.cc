@@ -1,11 +1,11 @@
-#include "storage/digest_codec.h"
+#include "digest_codec.h"
 
 #include <bit>
 #include <cstring>
 
 #include <tiegraph/vocabulary.h>
 
-#include "storage/key_format.h"
+#include "key_format.h"
 
 namespace tiegraph::digest {
 namespace {

@@ -1,4 +1,4 @@
-#include "storage/key_format.h"
+#include "key_format.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "storage/record_codec.h"
+#include "record_codec.h"
 
 #include <capnp/message.h>
 #include <capnp/serialize.h>
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "storage/records.capnp.h"
+#include "records.capnp.h"
 
 namespace tiegraph {
 namespace {

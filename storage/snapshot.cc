@@ -4,9 +4,9 @@
 
 #include <tiegraph/text.h>
 
-#include "storage/digest_codec.h"
-#include "storage/record_codec.h"
-#include "storage/store_impl.h"
+#include "digest_codec.h"
+#include "record_codec.h"
+#include "store_impl.h"
 
 namespace tiegraph {
 namespace {

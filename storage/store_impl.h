@@ -12,7 +12,7 @@
 
 #include <tiegraph/store.h>
 
-#include "storage/key_format.h"
+#include "key_format.h"
 
 namespace tiegraph {
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "storage/store_impl.h"
+#include "store_impl.h"
 
 namespace tiegraph {
 namespace fs = std::filesystem;

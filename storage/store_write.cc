@@ -11,11 +11,11 @@
 #include <tiegraph/text.h>
 #include <tiegraph/vocabulary.h>
 
-#include "storage/digest_codec.h"
-#include "storage/key_index.h"
-#include "storage/record_codec.h"
-#include "storage/store_impl.h"
-#include "storage/write_plan.h"
+#include "digest_codec.h"
+#include "key_index.h"
+#include "record_codec.h"
+#include "store_impl.h"
+#include "write_plan.h"
 
 namespace tiegraph {
 namespace {

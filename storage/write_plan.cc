@@ -1,4 +1,4 @@
-#include "storage/write_plan.h"
+#include "write_plan.h"
 
 #include <algorithm>
 #include <numeric>
@@ -7,8 +7,8 @@
 
 #include <tiegraph/text.h>
 
-#include "storage/digest_codec.h"
-#include "storage/record_codec.h"
+#include "digest_codec.h"
+#include "record_codec.h"
 
 namespace tiegraph {
 namespace {

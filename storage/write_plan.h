@@ -14,7 +14,7 @@
 #include <tiegraph/model.h>
 #include <tiegraph/status.h>
 
-#include "storage/key_format.h"
+#include "key_format.h"
 
 namespace tiegraph {
 

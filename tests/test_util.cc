@@ -1,4 +1,4 @@
-#include "tests/test_util.h"
+#include "test_util.h"
 
 #include <rocksdb/db.h>
 
@@ -13,7 +13,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "storage/key_format.h"
+#include "key_format.h"
 
 namespace tiegraph::test {
 

@@ -1,7 +1,7 @@
 // add institution, add tie, add event: single records, validated like an import.
 #include <iostream>
 
-#include "tools/cli_commands.h"
+#include "cli_commands.h"
 
 namespace tiegraph::cli {
 namespace {

@@ -2,8 +2,8 @@
 // with the same filters on every command.
 #include <iostream>
 
-#include "tools/cli_commands.h"
-#include "tools/cli_projection.h"
+#include "cli_commands.h"
+#include "cli_projection.h"
 
 namespace tiegraph::cli {
 namespace {

@@ -1,7 +1,7 @@
 // show, list, neighbors, stats, overview: read-only views.
 #include <iostream>
 
-#include "tools/cli_commands.h"
+#include "cli_commands.h"
 
 namespace tiegraph::cli {
 namespace {

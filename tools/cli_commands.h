@@ -5,7 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "tools/cli_context.h"
+#include "cli_context.h"
 
 namespace tiegraph::cli {
 

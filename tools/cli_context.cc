@@ -1,4 +1,4 @@
-#include "tools/cli_context.h"
+#include "cli_context.h"
 
 #include <iostream>
 

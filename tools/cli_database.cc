@@ -7,7 +7,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "tools/cli_commands.h"
+#include "cli_commands.h"
 
 namespace tiegraph::cli {
 namespace {

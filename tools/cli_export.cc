@@ -3,8 +3,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "tools/cli_commands.h"
-#include "tools/cli_projection.h"
+#include "cli_commands.h"
+#include "cli_projection.h"
 
 namespace tiegraph::cli {
 namespace {
@@ -69,11 +69,24 @@ void AddFileCommand(CLI::App& app, Context& ctx, int* exit_code, const char* nam
   });
 }
 
+// The HTML map, or a clear refusal from a build without it.
+Result<std::vector<std::string>> WriteMap(const Snapshot& snap, const ProjectionOptions& o,
+                                          const ExportRequest& r, const std::string& out) {
+#ifdef TIEGRAPH_HAVE_HTML_MAP
+  TIEGRAPH_RETURN_IF_ERROR(ExportHtmlMap(snap, o, r, out));
+  return std::vector<std::string>{out};
+#else
+  (void)snap, (void)o, (void)r, (void)out;
+  return Status::NotSupported("this tiegraph was built without the HTML map (TIEGRAPH_WITH_HTML_MAP)");
+#endif
+}
+
 }  // namespace
 
 void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code) {
   std::string formats;
   for (const auto& name : ExportFormats()) formats += (formats.empty() ? "" : ", ") + name;
+  formats += ", html";
   AddFileCommand(
       app, ctx, exit_code, "export",
       "Write the network for another tool (Gephi, Cytoscape, Graphviz, Pajek, UCINET…)",
@@ -83,24 +96,27 @@ void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code) {
                       "GEXF: time intervals from the ties' dates, for Gephi's timeline");
       },
       [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
-         const std::string& out) { return Export(snap, o, r, out); });
+         const std::string& out) {
+        return r.format == "html" ? WriteMap(snap, o, r, out) : Export(snap, o, r, out);
+      });
   AddFileCommand(
       app, ctx, exit_code, "render",
       "Draw the network as a picture (.svg, .png or .pdf) through Graphviz", nullptr,
       [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
          const std::string& out) -> Result<std::vector<std::string>> {
+#ifdef TIEGRAPH_HAVE_RENDER
         TIEGRAPH_RETURN_IF_ERROR(Render(snap, o, r, out));
         return std::vector<std::string>{out};
+#else
+        (void)snap, (void)o, (void)r, (void)out;
+        return Status::NotSupported("this tiegraph was built without Graphviz (TIEGRAPH_WITH_RENDER)");
+#endif
       });
   AddFileCommand(
       app, ctx, exit_code, "html",
       "Write a self-contained interactive map (one .html file, no network needed)", nullptr,
       [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
-         const std::string& out) {
-        ExportRequest html = r;
-        html.format = "html";
-        return Export(snap, o, html, out);
-      });
+         const std::string& out) { return WriteMap(snap, o, r, out); });
 }
 
 }  // namespace tiegraph::cli

@@ -1,6 +1,6 @@
 // brokers, mixing, suggest: partnership-gap analyses with the same filters as every analysis.
-#include "tools/cli_commands.h"
-#include "tools/cli_projection.h"
+#include "cli_commands.h"
+#include "cli_projection.h"
 
 namespace tiegraph::cli {
 

@@ -1,4 +1,4 @@
-#include "tools/cli_projection.h"
+#include "cli_projection.h"
 
 namespace tiegraph::cli {
 

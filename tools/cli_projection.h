@@ -11,7 +11,7 @@
 
 #include <tiegraph/tiegraph.h>
 
-#include "tools/cli_context.h"
+#include "cli_context.h"
 
 namespace tiegraph::cli {
 

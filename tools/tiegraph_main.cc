@@ -2,7 +2,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "tools/cli_commands.h"
+#include "cli_commands.h"
 
 int main(int argc, char** argv) {
   using namespace tiegraph::cli;

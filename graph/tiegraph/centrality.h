@@ -1,4 +1,6 @@
-// Centrality measures over a Projection. Each returns one value per node (index order).
+// Centrality measures over a Projection: degree, strength and the path-based ones (PageRank,
+// eigenvector, Katz and HITS are tiegraph/spectral.h; k-core numbers tiegraph/k_core.h).
+// Each returns one value per node (index order).
 // Conventions follow networkx unless stated (docs/ALGORITHMS.md gives each with its reference).
 // Weights are strengths: measures that need a distance use hops, or 1/strength when
 // `distance` is kInverseStrength.
@@ -49,30 +51,6 @@ Result<std::vector<double>> ClosenessEstimate(const Projection& g, Distance dist
 Result<std::vector<double>> HarmonicEstimate(const Projection& g, Distance distance,
                                              bool normalized, size_t samples, uint64_t seed,
                                              int threads = 2);
-
-struct PageRankOptions {
-  double damping = 0.85;
-  bool weighted = true;                 // arc weights as transition weights
-  std::vector<double> personalization;  // empty: uniform; else one value per node, any scale
-  double tolerance = 1e-10;             // L1 change per node, as networkx's tol
-  int max_iterations = 1000;
-  int threads = 2;  // large graphs are split across two threads; results do not depend on it
-};
-// PageRank by power iteration; dangling nodes spread by the personalization vector (networkx).
-Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions& options);
-
-// Eigenvector centrality (power iteration on A + I, unit Euclidean length, as networkx).
-Result<std::vector<double>> Eigenvector(const Projection& g, bool weighted,
-                                        double tolerance = 1e-10, int max_iterations = 1000);
-// Katz: x = alpha A^T x + beta, unit length (networkx's normalized=True).
-Result<std::vector<double>> Katz(const Projection& g, double alpha, double beta, bool weighted,
-                                 double tolerance = 1e-10, int max_iterations = 1000);
-// HITS hub and authority scores on a directed view, each summing to 1 (networkx).
-Status Hits(const Projection& g, std::vector<double>* hubs, std::vector<double>* authorities,
-            double tolerance = 1e-10, int max_iterations = 1000);
-
-// k-core numbers (Batagelj–Zaveršnik), over distinct neighbours of the undirected view.
-std::vector<uint32_t> CoreNumbers(const Projection& g);
 
 }  // namespace tiegraph
 

@@ -1,4 +1,5 @@
-// The one include for embedders: the store, import, queries and tables.
+// The one include for embedders: every public header of every stage. The optional parts (the
+// HTML map, pictures through Graphviz) come in when this build has them (tiegraph/config.h).
 //
 //   #include <tiegraph/tiegraph.h>
 //   std::unique_ptr<tiegraph::Store> store;
@@ -10,26 +11,56 @@
 #ifndef TIEGRAPH_TIEGRAPH_H_
 #define TIEGRAPH_TIEGRAPH_H_
 
-#include <tiegraph/analysis.h>
+#include <tiegraph/config.h>
+
+// storage
+#include <tiegraph/model.h>
+#include <tiegraph/status.h>
+#include <tiegraph/store.h>
+#include <tiegraph/text.h>
+#include <tiegraph/vocabulary.h>
+
+// graph
 #include <tiegraph/brokerage.h>
 #include <tiegraph/centrality.h>
 #include <tiegraph/community.h>
-#include <tiegraph/export.h>
-#include <tiegraph/gap_analysis.h>
-#include <tiegraph/import.h>
+#include <tiegraph/core_periphery.h>
+#include <tiegraph/helix.h>
+#include <tiegraph/k_core.h>
 #include <tiegraph/layout.h>
 #include <tiegraph/link_prediction.h>
 #include <tiegraph/mixing.h>
-#include <tiegraph/model.h>
 #include <tiegraph/paths.h>
+#include <tiegraph/permutation.h>
 #include <tiegraph/projection.h>
-#include <tiegraph/queries.h>
-#include <tiegraph/status.h>
-#include <tiegraph/store.h>
+#include <tiegraph/spectral.h>
 #include <tiegraph/structure.h>
+
+// query: tables, import, analysis, export (tiegraph/projection_access.h, the helpers the
+// analysis stage shares with the export stage, is left out: it is not meant for embedders)
+#include <tiegraph/analysis.h>
+#include <tiegraph/dump.h>
+#include <tiegraph/evolution.h>
+#include <tiegraph/export.h>
+#include <tiegraph/export_dot.h>
+#include <tiegraph/export_graph.h>
+#include <tiegraph/gap_analysis.h>
+#include <tiegraph/gap_report.h>
+#include <tiegraph/import.h>
+#include <tiegraph/institution_queries.h>
+#include <tiegraph/link_evaluation.h>
+#include <tiegraph/overview.h>
+#include <tiegraph/resolve.h>
+#include <tiegraph/synergy.h>
 #include <tiegraph/table.h>
-#include <tiegraph/text.h>
 #include <tiegraph/version.h>
-#include <tiegraph/vocabulary.h>
+
+// optional parts
+#ifdef TIEGRAPH_HAVE_HTML_MAP
+#include <tiegraph/html_map.h>
+#endif
+#ifdef TIEGRAPH_HAVE_RENDER
+#include <tiegraph/render.h>
+#endif
 
 #endif  // TIEGRAPH_TIEGRAPH_H_

@@ -1,7 +1,7 @@
 // `add event`: participants given by any name are stored by key, with their roles.
 #include <catch2/catch.hpp>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph::test {
 namespace {

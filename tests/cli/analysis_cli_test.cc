@@ -29,7 +29,7 @@
 #include <utility>
 #include <vector>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph::test {
 namespace {

@@ -1,7 +1,7 @@
 // `communities --by ATTRIBUTE` scores a grouping given by the data with modularity.
 #include <catch2/catch.hpp>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph::test {
 namespace {

@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph::test {
 namespace {

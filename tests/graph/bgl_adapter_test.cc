@@ -5,8 +5,8 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/graph_concepts.hpp>
 
-#include "graph/bgl_adapter.h"
-#include "tests/test_util.h"
+#include "bgl_adapter.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

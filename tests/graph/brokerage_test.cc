@@ -3,7 +3,7 @@
 
 #include <tiegraph/brokerage.h>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -1,7 +1,7 @@
 // Blocks, simple paths and the spanning forest on a network worked out by hand.
 #include <catch2/catch.hpp>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -1,7 +1,7 @@
 // Sampled estimates: exact when every node is a source, the same for the same seed.
 #include <catch2/catch.hpp>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

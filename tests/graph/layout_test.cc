@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

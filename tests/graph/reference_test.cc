@@ -33,6 +33,8 @@
 
 #include <tiegraph/brokerage.h>
 #include <tiegraph/centrality.h>
+#include <tiegraph/k_core.h>
+#include <tiegraph/spectral.h>
 #include <tiegraph/community.h>
 #include <tiegraph/core_periphery.h>
 #include <tiegraph/link_prediction.h>
@@ -41,7 +43,7 @@
 #include <tiegraph/projection.h>
 #include <tiegraph/structure.h>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -16,7 +16,7 @@
 
 #include <tiegraph/tiegraph.h>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph::test {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

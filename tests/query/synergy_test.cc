@@ -3,7 +3,7 @@
 
 #include <tiegraph/gap_analysis.h>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -8,7 +8,7 @@
 #include <tiegraph/core_periphery.h>
 #include <tiegraph/gap_analysis.h>
 
-#include "tests/test_util.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -2,8 +2,8 @@
 // block boundaries, several writes (extending a partly filled block) and both commit paths.
 #include <catch2/catch.hpp>
 
-#include "storage/key_format.h"
-#include "tests/test_util.h"
+#include "key_format.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

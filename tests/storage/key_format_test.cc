@@ -1,7 +1,7 @@
 // Key layout: big-endian integers so byte order is numeric order; adjacency values round-trip.
 #include <catch2/catch.hpp>
 
-#include "storage/key_format.h"
+#include "key_format.h"
 
 namespace tiegraph::keys {
 namespace {

@@ -1,7 +1,7 @@
 // The record codec: every field survives encode/decode; damaged bytes are Corruption, not a crash.
 #include <catch2/catch.hpp>
 
-#include "storage/record_codec.h"
+#include "record_codec.h"
 
 namespace tiegraph {
 namespace {

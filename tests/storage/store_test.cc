@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "storage/key_format.h"
-#include "tests/test_util.h"
+#include "key_format.h"
+#include "test_util.h"
 
 namespace tiegraph {
 namespace {

@@ -1,0 +1,352 @@
+// Analysis requests: build the projection, run the algorithm, shape the result table.
+#include <tiegraph/analysis.h>
+
+#include <tiegraph/projection_access.h>
+
+#include <tiegraph/k_core.h>
+#include <tiegraph/paths.h>
+#include <tiegraph/spectral.h>
+#include <tiegraph/structure.h>
+#include <tiegraph/vocabulary.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+namespace tiegraph {
+namespace {
+
+const char* DistanceName(Distance d) { return d == Distance::kHops ? "hops" : "1/strength"; }
+
+}  // namespace
+
+const std::vector<std::string>& CentralityMetrics() {
+  static const std::vector<std::string> kMetrics = {
+      "degree",      "strength", "betweenness", "closeness",   "harmonic", "pagerank",
+      "eigenvector", "katz",     "hubs",        "authorities", "core"};
+  return kMetrics;
+}
+
+Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequest& r) {
+  const auto& metrics = CentralityMetrics();
+  if (std::find(metrics.begin(), metrics.end(), r.metric) == metrics.end()) {
+    std::string list;
+    for (const auto& m : metrics) list += " " + m;
+    return Status::InvalidArgument("unknown metric '" + r.metric + "'; expected one of:" + list);
+  }
+  if (r.threads < 1 || r.threads > 256)
+    return Status::InvalidArgument("--threads must be between 1 and 256");
+  std::vector<double> values;
+  std::string note;
+  const bool weighted = true;
+  if (r.metric == "degree") {
+    values = DegreeCentrality(g, r.normalized);
+    note = r.normalized ? "distinct partners / (n-1)" : "distinct partners";
+  } else if (r.metric == "strength") {
+    values = Strength(g);
+    note = "sum of tie strengths";
+  } else if (r.metric == "betweenness") {
+    BetweennessOptions o;
+    o.distance = r.distance;
+    o.normalized = r.normalized;
+    o.samples = r.samples;
+    o.seed = r.seed;
+    o.threads = r.threads;
+    auto b = Betweenness(g, o);
+    if (!b.ok()) return b.status();
+    values = std::move(*b);
+    note = std::string("distance: ") + DistanceName(r.distance) +
+           (r.normalized ? ", normalized" : ", raw") +
+           (r.samples ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
+                            std::to_string(r.seed) + ")"
+                      : ", exact");
+  } else if (r.metric == "closeness" || r.metric == "harmonic") {
+    const bool sampled = r.samples > 0 && r.samples < g.node_count();
+    auto c = r.metric == "closeness"
+                 ? (sampled ? ClosenessEstimate(g, r.distance, r.samples, r.seed, r.threads)
+                            : Closeness(g, r.distance, r.threads))
+                 : (sampled ? HarmonicEstimate(g, r.distance, r.normalized, r.samples, r.seed,
+                                               r.threads)
+                            : Harmonic(g, r.distance, r.normalized, r.threads));
+    if (!c.ok()) return c.status();
+    values = std::move(*c);
+    note = std::string("distance: ") + DistanceName(r.distance) +
+           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks" : "") +
+           (sampled ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
+                          std::to_string(r.seed) + ")"
+                    : "");
+  } else if (r.metric == "pagerank") {
+    PageRankOptions o;
+    o.damping = r.damping;
+    if (!r.personalize.empty()) {
+      auto v = IndexOf(g, r.personalize);
+      if (!v.ok()) return v.status();
+      o.personalization.assign(g.node_count(), 0);
+      o.personalization[*v] = 1;
+    }
+    auto p = PageRank(g, o);
+    if (!p.ok()) return p.status();
+    values = std::move(*p);
+    note = "weights: strengths, damping " + FormatReal(r.damping) +
+           (r.personalize.empty() ? "" : ", personalised on " + r.personalize);
+  } else if (r.metric == "eigenvector") {
+    auto e = Eigenvector(g, weighted);
+    if (!e.ok()) return e.status();
+    values = std::move(*e);
+    note = "weights: strengths, unit length";
+  } else if (r.metric == "katz") {
+    auto k = Katz(g, r.alpha, 1.0, weighted);
+    if (!k.ok()) return k.status();
+    values = std::move(*k);
+    note = "alpha " + FormatReal(r.alpha) + ", beta 1, weights: strengths";
+  } else if (r.metric == "hubs" || r.metric == "authorities") {
+    std::vector<double> hubs, auths;
+    TIEGRAPH_RETURN_IF_ERROR(Hits(g, &hubs, &auths));
+    values = r.metric == "hubs" ? hubs : auths;
+    note = g.directed ? "HITS, weights: strengths" : "HITS on an undirected view (use --directed)";
+  } else {  // core
+    auto cores = CoreNumbers(g);
+    values.assign(cores.begin(), cores.end());
+    note = "k-core number";
+  }
+  return MetricValues{std::move(values), std::move(note)};
+}
+
+Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& projection,
+                              const CentralityRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto computed = ComputeCentrality(*g, r);
+  if (!computed.ok()) return computed.status();
+  const std::vector<double>& values = computed->values;
+  const std::string& note = computed->note;
+  std::vector<uint32_t> order(g->node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return values[a] != values[b] ? values[a] > values[b] : g->keys[a] < g->keys[b];
+  });
+  Table t{r.metric + " (" + note + ")", {"rank", "key", "name", "sector", "region", r.metric}, {}};
+  const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
+  for (size_t i = 0; i < rows; ++i) {
+    const std::vector<Cell> node = NodeCells(snap, *g, order[i]);
+    std::vector<Cell> row;
+    row.reserve(node.size() + 2);
+    row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(i + 1));
+    for (const Cell& c : node) row.push_back(c);
+    if (r.metric == "core") {
+      row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(values[order[i]]));
+    } else {
+      row.emplace_back(std::in_place_type<double>, values[order[i]]);
+    }
+    t.AddRow(std::move(row));
+  }
+  return t;
+}
+
+Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection,
+                        const PathRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto from = IndexOf(*g, r.from);
+  if (!from.ok()) return from.status();
+  auto to = IndexOf(*g, r.to);
+  if (!to.ok()) return to.status();
+  if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("--k must be between 1 and 1000");
+  if (r.limit < 1) return Status::InvalidArgument("--limit must be at least 1");
+  if (r.simple && (r.max_hops < 1 || r.max_hops > 32)) {
+    return Status::InvalidArgument("--max-hops must be between 1 and 32");
+  }
+  Result<std::vector<Path>> paths =
+      r.simple  ? Result<std::vector<Path>>(SimplePaths(*g, *from, *to, r.max_hops, r.limit))
+      : r.all   ? AllShortestPaths(*g, *from, *to, r.distance, r.limit)
+      : r.k > 1 ? KShortestPaths(*g, *from, *to, r.k, r.distance)
+                : Result<std::vector<Path>>(Status::OK());
+  if (!r.simple && !r.all && r.k == 1) {
+    auto p = ShortestPath(*g, *from, *to, r.distance);
+    if (!p.ok())
+      return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
+    paths = std::vector<Path>{*p};
+  }
+  if (!paths.ok() || paths->empty()) {
+    return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
+  }
+  Table t{r.simple ? "simple paths of at most " + std::to_string(r.max_hops) + " ties"
+                   : std::string("paths (distance: ") + DistanceName(r.distance) + ")",
+          {"path", "step", "key", "name", "sector", "length"},
+          {}};
+  for (size_t p = 0; p < paths->size(); ++p) {
+    const Path& path = (*paths)[p];
+    for (size_t s = 0; s < path.nodes.size(); ++s) {
+      auto cells = NodeCells(snap, *g, path.nodes[s]);
+      t.AddRow({static_cast<int64_t>(p + 1), static_cast<int64_t>(s), cells[0], cells[1], cells[2],
+                s + 1 == path.nodes.size() ? Cell(path.length) : Cell()});
+    }
+  }
+  return t;
+}
+
+// Scores the grouping by an attribute with modularity: how far ties stay inside the groups.
+Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g,
+                                       const std::string& by, const CommunityOptions& o) {
+  auto groups = GroupByAttribute(snap, g, by);
+  if (!groups.ok()) return groups.status();
+  Partition p;
+  p.community = std::move(groups->of);
+  p.count = CanonicalCommunities(&p.community);
+  p.modularity = Modularity(g, p.community, o.resolution, o.weighted);
+  return p;
+}
+
+Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
+                                           const ProjectionOptions& projection,
+                                           const CommunityRequest& r) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  Result<Partition> p = Status::InvalidArgument("unknown method '" + r.method +
+                                                "'; expected louvain, leiden or label-propagation");
+  if (!r.by.empty()) p = PartitionByAttribute(snap, *g, r.by, r.options);
+  if (r.method == "louvain" && r.by.empty()) p = Louvain(*g, r.options);
+  if (r.method == "leiden" && r.by.empty()) p = Leiden(*g, r.options);
+  if (r.method == "label-propagation" && r.by.empty()) p = LabelPropagation(*g, r.options);
+  if (!p.ok()) return p.status();
+  Table summary{
+      "communities", {"method", "quality", "communities", "modularity", "resolution", "seed"}, {}};
+  const bool cpm = r.method == "leiden" && r.options.quality == Quality::kCpm;
+  summary.AddRow({r.by.empty() ? r.method : "by " + r.by, std::string(cpm ? "cpm" : "modularity"),
+                  static_cast<int64_t>(p->count), p->modularity, r.options.resolution,
+                  static_cast<int64_t>(r.options.seed)});
+  Table members{"members", {"community", "key", "name", "sector", "region"}, {}};
+  std::vector<uint32_t> order(g->node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return p->community[a] < p->community[b]; });
+  for (uint32_t v : order) {
+    std::vector<Cell> row{static_cast<int64_t>(p->community[v] + 1)};
+    for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
+    members.AddRow(std::move(row));
+  }
+  return std::vector<Table>{std::move(summary), std::move(members)};
+}
+
+Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection,
+                         const std::string& key, uint32_t hops) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  auto from = IndexOf(*g, key);
+  if (!from.ok()) return from.status();
+  Table t{"reachable within " + std::to_string(hops) + " ties",
+          {"key", "name", "sector", "region", "hops"},
+          {}};
+  for (auto [v, d] : ReachableWithin(*g, *from, hops)) {
+    if (v == *from) continue;
+    auto row = NodeCells(snap, *g, v);
+    row.push_back(static_cast<int64_t>(d));
+    t.AddRow(std::move(row));
+  }
+  return t;
+}
+
+Result<std::vector<Table>> ComponentTables(const Snapshot& snap,
+                                           const ProjectionOptions& projection, bool strong) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  std::vector<uint32_t> comp;
+  const uint32_t count =
+      strong ? StronglyConnectedComponents(*g, &comp) : ConnectedComponents(*g, &comp);
+  std::vector<int64_t> size(count, 0);
+  for (uint32_t c : comp) ++size[c];
+  Table sizes{strong        ? "strongly connected components"
+              : g->directed ? "weakly connected components"
+                            : "connected components",
+              {"component", "institutions"},
+              {}};
+  for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
+  Table members{"members", {"component", "key", "name", "sector", "region"}, {}};
+  std::vector<uint32_t> order(g->node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return comp[a] < comp[b]; });
+  for (uint32_t v : order) {
+    std::vector<Cell> row{static_cast<int64_t>(comp[v] + 1)};
+    for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
+    members.AddRow(std::move(row));
+  }
+  return std::vector<Table>{std::move(sizes), std::move(members)};
+}
+
+Result<std::vector<Table>> CutPointTables(const Snapshot& snap,
+                                          const ProjectionOptions& projection) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  Table points{"articulation points (their removal disconnects the network)",
+               {"key", "name", "sector", "region"},
+               {}};
+  for (uint32_t v : ArticulationPoints(*g)) points.AddRow(NodeCells(snap, *g, v));
+  Table bridges{"bridges (ties whose removal disconnects the network)",
+                {"key", "name", "other_key", "other_name"},
+                {}};
+  for (auto [a, b] : Bridges(*g)) {
+    auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
+    bridges.AddRow({x[0], x[1], y[0], y[1]});
+  }
+  Table blocks{"biconnected blocks (larger than one tie)", {"block", "institutions", "keys"}, {}};
+  int64_t number = 0;
+  for (const auto& block : BiconnectedComponents(*g)) {
+    if (block.size() < 2) continue;
+    std::vector<uint32_t> nodes;
+    for (auto [a, b] : block) nodes.push_back(a), nodes.push_back(b);
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    std::string keys;
+    for (uint32_t v : nodes) keys += (keys.empty() ? "" : " ") + g->keys[v];
+    blocks.AddRow({++number, static_cast<int64_t>(nodes.size()), keys});
+  }
+  return std::vector<Table>{std::move(points), std::move(bridges), std::move(blocks)};
+}
+
+Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions& projection,
+                                  Distance distance) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  Table t{std::string("spanning forest (least total distance: ") + DistanceName(distance) + ")",
+          {"key", "name", "other_key", "other_name", "strength"},
+          {}};
+  for (auto [a, b] : MinimumSpanningForest(*g, distance)) {
+    auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
+    double strength = 0;
+    for (uint64_t e = g->offsets[a]; e < g->offsets[a + 1]; ++e) {
+      if (g->targets[e] == b) strength = g->weights[e];
+    }
+    t.AddRow({x[0], x[1], y[0], y[1], strength});
+  }
+  return t;
+}
+
+Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& projection) {
+  auto g = Build(snap, projection);
+  if (!g.ok()) return g.status();
+  std::vector<uint32_t> comp;
+  const uint32_t components = ConnectedComponents(*g, &comp);
+  const DiameterEstimate diameter = Diameter(*g);
+  uint64_t triangles = 0;
+  for (uint64_t t : Triangles(*g)) triangles += t;
+  Table t{"structure", {"measure", "value"}, {}};
+  t.AddRow({std::string("institutions"), static_cast<int64_t>(g->node_count())});
+  t.AddRow({std::string(g->directed ? "connected ordered pairs" : "connected pairs"),
+            static_cast<int64_t>(g->edge_count())});
+  t.AddRow({std::string("ties used"), static_cast<int64_t>(g->ties_used)});
+  t.AddRow({std::string("density"), Density(*g)});
+  t.AddRow({std::string("components"), static_cast<int64_t>(components)});
+  t.AddRow({std::string(diameter.exact ? "diameter (hops, largest within a component)"
+                                       : "diameter (hops, lower bound by 16 double sweeps)"),
+            static_cast<int64_t>(diameter.diameter)});
+  t.AddRow({std::string("triangles"), static_cast<int64_t>(triangles / 3)});
+  t.AddRow({std::string("transitivity"), Transitivity(*g)});
+  t.AddRow({std::string("average clustering"), AverageClustering(*g)});
+  const double r = DegreeAssortativity(*g);
+  t.AddRow({std::string("degree assortativity"), std::isnan(r) ? Cell() : Cell(r)});
+  return t;
+}
+
+}  // namespace tiegraph

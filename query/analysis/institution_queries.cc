@@ -1,0 +1,164 @@
+// show, list and neighbors: questions about single institutions and their surroundings.
+#include <tiegraph/institution_queries.h>
+#include <tiegraph/projection.h>
+#include <tiegraph/vocabulary.h>
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+
+namespace tiegraph {
+namespace {
+
+std::string Join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+  return out;
+}
+
+std::string PropertyText(const PropertyValue& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* d = std::get_if<Date>(&v)) return FormatDate(*d);
+  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  if (const auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  return ShortestReal(std::get<double>(v));
+}
+
+const char* Arrow(TieRef::Direction d) {
+  switch (d) {
+    case TieRef::Direction::kOut:
+      return "->";
+    case TieRef::Direction::kIn:
+      return "<-";
+    default:
+      return "--";
+  }
+}
+
+std::string EvidenceText(const std::vector<Evidence>& ev) {
+  for (const auto& e : ev) {
+    if (!e.quote.empty()) return "\"" + e.quote + "\" (" + e.source + ")";
+  }
+  return ev.empty() ? "" : ev.front().source;
+}
+
+}  // namespace
+
+Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_view key) {
+  auto in = snap.GetInstitution(key);
+  if (!in.ok()) return in.status();
+  Table info{"institution", {"field", "value"}, {}};
+  auto add = [&](const char* field, const std::string& value) {
+    if (!value.empty()) info.AddRow({std::string(field), value});
+  };
+  add("key", in->key);
+  add("name", in->name);
+  add("aliases", Join(in->aliases, " | "));
+  add("sector", std::string(SectorName(in->sector)));
+  std::vector<std::string> others;
+  for (Sector s : in->other_sectors) others.emplace_back(SectorName(s));
+  add("other sectors", Join(others, ", "));
+  add("kind", in->kind);
+  add("foreign", in->foreign ? "yes" : "no");
+  add("region", Join(in->region, "/"));
+  add("parent", in->parent);
+  for (const auto& p : in->properties) add(p.name.c_str(), PropertyText(p.value));
+  for (const auto& e : in->evidence) add("evidence", EvidenceText({e}));
+
+  std::vector<TieRef> refs;
+  TIEGRAPH_RETURN_IF_ERROR(snap.TiesOf(in->key, &refs));
+  Table ties{"ties",
+             {"tie", "dir", "other", "other_name", "type", "status", "confidence", "since", "until",
+              "strength", "role", "evidence"},
+             {}};
+  for (const auto& r : refs) {
+    auto tie = snap.GetTie(r.tie_key);
+    if (!tie.ok()) return tie.status();
+    auto other = snap.GetInstitution(r.other);
+    ties.AddRow({r.tie_key, std::string(Arrow(r.direction)), r.other,
+                 other.ok() ? other->name : std::string(), r.type,
+                 std::string(TieStatusName(r.status)), std::string(ConfidenceName(r.confidence)),
+                 FormatDate(tie->since), FormatDate(tie->until), r.strength, tie->role,
+                 EvidenceText(tie->evidence)});
+  }
+  // Events are few beside ties and have no index by participant: one scan.
+  Table events{"events", {"event", "name", "type", "date", "role"}, {}};
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachEvent([&](const Event& ev) {
+    for (const auto& p : ev.participants) {
+      if (p.institution == in->key) {
+        events.AddRow({ev.key, ev.name, ev.type, FormatDate(ev.date), p.role});
+        break;
+      }
+    }
+    return true;
+  }));
+  return std::vector<Table>{std::move(info), std::move(ties), std::move(events)};
+}
+
+Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {
+  Table t{"institutions", {"key", "name", "sector", "kind", "region", "foreign"}, {}};
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitution([&](const Institution& in) {
+    if (!filter.sectors.empty()) {
+      bool hit = std::count(filter.sectors.begin(), filter.sectors.end(), in.sector) > 0;
+      for (Sector s : in.other_sectors) {
+        hit = hit || std::count(filter.sectors.begin(), filter.sectors.end(), s) > 0;
+      }
+      if (!hit) return true;
+    }
+    if (!filter.kinds.empty() &&
+        std::find(filter.kinds.begin(), filter.kinds.end(), in.kind) == filter.kinds.end()) {
+      return true;
+    }
+    if (!InRegion(filter.region, in.region)) {
+      return true;
+    }
+    t.AddRow({in.key, in.name, std::string(SectorName(in.sector)), in.kind, Join(in.region, "/"),
+              std::string(in.foreign ? "yes" : "no")});
+    return true;
+  }));
+  return t;
+}
+
+Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
+  if (req.hops < 1 || req.hops > 16)
+    return Status::InvalidArgument("--hops must be between 1 and 16");
+  struct Reached {
+    int hops;
+    std::string from, via;
+  };
+  std::unordered_map<std::string, Reached> seen{{req.key, {0, "", ""}}};
+  std::deque<std::string> frontier{req.key};
+  std::vector<std::string> order;
+  std::vector<TieRef> refs;
+  while (!frontier.empty()) {
+    std::string cur = std::move(frontier.front());
+    frontier.pop_front();
+    const int d = seen[cur].hops;
+    if (d == req.hops) continue;
+    TIEGRAPH_RETURN_IF_ERROR(snap.TiesOf(cur, &refs));
+    for (const auto& r : refs) {
+      if (!req.types.empty() &&
+          std::find(req.types.begin(), req.types.end(), r.type) == req.types.end()) {
+        continue;
+      }
+      if (seen.emplace(r.other, Reached{d + 1, cur, r.type}).second) {
+        frontier.push_back(r.other);
+        order.push_back(r.other);
+      }
+    }
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
+    return seen[a].hops != seen[b].hops ? seen[a].hops < seen[b].hops : a < b;
+  });
+  Table t{"neighbors", {"key", "name", "sector", "hops", "via", "from"}, {}};
+  for (const auto& k : order) {
+    auto in = snap.GetInstitution(k);
+    if (!in.ok()) return in.status();
+    const Reached& r = seen[k];
+    t.AddRow({k, in->name, std::string(SectorName(in->sector)), int64_t{r.hops}, r.via, r.from});
+  }
+  return t;
+}
+
+}  // namespace tiegraph

@@ -1,0 +1,94 @@
+#include <tiegraph/projection_access.h>
+
+#include <algorithm>
+#include <map>
+
+#include <tiegraph/vocabulary.h>
+
+namespace tiegraph {
+namespace {
+
+// A tie-type filter naming no type in the database is a mistake, not an empty network.
+Status CheckTieTypes(const Snapshot& snap, const std::vector<std::string>& wanted) {
+  if (wanted.empty()) return Status::OK();
+  auto types = snap.TieTypes();
+  if (!types.ok()) return types.status();
+  for (const auto& t : wanted) {
+    if (std::find(types->begin(), types->end(), t) != types->end()) continue;
+    std::vector<std::string_view> names(types->begin(), types->end());
+    std::string known;
+    for (size_t i = 0; i < types->size() && i < 20; ++i) known += (i ? ", " : "") + (*types)[i];
+    if (types->size() > 20) known += ", …";
+    auto guess = DidYouMean(t, names);
+    return Status::InvalidArgument("no tie has type '" + t + "'" +
+                                   (guess ? " (did you mean '" + *guess + "'?)" : "") +
+                                   "; the types are: " + (known.empty() ? "(none)" : known));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<Projection> Build(const Snapshot& snap, const ProjectionOptions& options) {
+  TIEGRAPH_RETURN_IF_ERROR(CheckTieTypes(snap, options.filter.tie_types));
+  auto g = BuildProjection(snap, options);
+  if (!g.ok()) return g.status();
+  if (g->node_count() == 0) {
+    return Status::InvalidArgument("the projection is empty: no institution passes the filters");
+  }
+  return g;
+}
+
+// key, name, sector, region of node v, the columns every node table starts with.
+std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v) {
+  auto in = snap.GetInstitution(g.keys[v]);
+  if (!in.ok()) return {g.keys[v], std::string(), std::string(), std::string()};
+  std::string region;
+  for (size_t i = 0; i < in->region.size(); ++i) region += (i ? "/" : "") + in->region[i];
+  return {in->key, in->name, std::string(SectorName(in->sector)), region};
+}
+
+Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
+  uint32_t v;
+  if (!g.Find(key, &v)) {
+    return Status::NotFound("'" + key + "' is not in the projection (filtered out, or rolled up)");
+  }
+  return v;
+}
+
+Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const std::string& by) {
+  if (by != "sector" && by != "region" && by != "kind" && by != "foreign") {
+    return Status::InvalidArgument("unknown attribute '" + by +
+                                   "' to group by; expected sector, region, kind or foreign");
+  }
+  std::map<std::string, uint32_t> label;
+  Groups groups;
+  groups.of.resize(g.node_count());
+  for (uint32_t v = 0; v < g.node_count(); ++v) {
+    auto in = snap.GetInstitution(g.keys[v]);
+    if (!in.ok()) return in.status();
+    std::string value;
+    if (by == "sector") value = std::string(SectorName(in->sector));
+    if (by == "kind") value = in->kind.empty() ? "organisation" : in->kind;
+    if (by == "foreign") value = in->foreign ? "foreign" : "domestic";
+    if (by == "region") {
+      for (size_t i = 0; i < in->region.size() && i < 2; ++i)
+        value += (i ? "/" : "") + in->region[i];
+    }
+    if (value.empty()) value = "(none)";
+    auto [it, added] = label.emplace(value, static_cast<uint32_t>(groups.names.size()));
+    if (added) groups.names.push_back(value);
+    groups.of[v] = it->second;
+  }
+  return groups;
+}
+
+int FirstMonth(const Date& d) {
+  return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 0);
+}
+
+int LastMonth(const Date& d) {
+  return d.year * 12 + (d.precision >= Date::Precision::kMonth ? d.month - 1 : 11);
+}
+
+}  // namespace tiegraph

@@ -1,5 +1,6 @@
 // Degree, strength, betweenness, closeness and harmonic centrality.
 #include <tiegraph/centrality.h>
+#include <tiegraph/vocabulary.h>
 
 #include <algorithm>
 #include <numeric>
@@ -278,5 +279,14 @@ Result<std::vector<double>> Harmonic(const Projection& g, Distance distance, boo
   });
   return h;
 }
+
+namespace {
+constexpr std::string_view kDistanceNames[] = {"hops", "inverse-strength"};
+}  // namespace
+
+Result<Distance> ParseDistance(std::string_view name) {
+  return ParseChoice<Distance>("distance", name, kDistanceNames);
+}
+std::string_view DistanceName(Distance d) { return kDistanceNames[static_cast<size_t>(d)]; }
 
 }  // namespace tiegraph

@@ -1,5 +1,6 @@
 // Modularity, Louvain and label propagation over the undirected view.
 #include <tiegraph/community.h>
+#include <tiegraph/vocabulary.h>
 
 #include <algorithm>
 #include <functional>
@@ -164,5 +165,14 @@ Result<Partition> LabelPropagation(const Projection& g, const CommunityOptions& 
   p.modularity = Modularity(g, p.community, o.resolution, o.weighted);
   return p;
 }
+
+namespace {
+constexpr std::string_view kQualityNames[] = {"modularity", "cpm"};
+}  // namespace
+
+Result<Quality> ParseQuality(std::string_view name) {
+  return ParseChoice<Quality>("quality", name, kQualityNames);
+}
+std::string_view QualityName(Quality q) { return kQualityNames[static_cast<size_t>(q)]; }
 
 }  // namespace tiegraph

@@ -1,4 +1,5 @@
 #include <tiegraph/layout.h>
+#include <tiegraph/vocabulary.h>
 
 // Boost's Kamada–Kawai runs Johnson's all-pairs shortest paths, whose inlined edge iterators
 // draw false "may be used uninitialized" reports from g++ 12 at -O2.
@@ -152,17 +153,13 @@ void PackComponents(const std::vector<std::vector<uint32_t>>& members,
 
 }  // namespace
 
-bool ParseLayoutMethod(const std::string& name, LayoutMethod* method) {
-  if (name == "forceatlas2" || name == "fa2") {
-    *method = LayoutMethod::kForceAtlas2;
-  } else if (name == "fr" || name == "fruchterman-reingold") {
-    *method = LayoutMethod::kFruchtermanReingold;
-  } else if (name == "kk" || name == "kamada-kawai") {
-    *method = LayoutMethod::kKamadaKawai;
-  } else {
-    return false;
-  }
-  return true;
+Result<LayoutMethod> ParseLayoutMethod(std::string_view name) {
+  static constexpr std::string_view kShort[] = {"forceatlas2", "fr", "kk"};
+  static constexpr std::string_view kLong[] = {"fa2", "fruchterman-reingold", "kamada-kawai"};
+  auto method = ParseChoice<LayoutMethod>("layout", name, kShort);
+  if (method.ok()) return method;
+  auto long_name = ParseChoice<LayoutMethod>("layout", name, kLong);
+  return long_name.ok() ? long_name : method;
 }
 
 Result<std::vector<Point>> Layout(const Projection& g, const LayoutOptions& options) {

@@ -1,5 +1,7 @@
 #include <tiegraph/projection.h>
 
+#include <mutex>
+
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
@@ -194,11 +196,26 @@ Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& kee
   return sub;
 }
 
+struct Projection::KeyIndex {
+  std::once_flag built;
+  std::unordered_map<std::string, uint32_t> of;
+};
+
+std::shared_ptr<Projection::KeyIndex> Projection::NewKeyIndex() {
+  return std::make_shared<KeyIndex>();
+}
+
 bool Projection::Find(std::string_view key, uint32_t* index) const {
-  for (uint32_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == key) return *index = i, true;
-  }
-  return false;
+  KeyIndex& ki = *key_index_;
+  // call_once: analyses may share one projection across threads.
+  std::call_once(ki.built, [&] {
+    ki.of.reserve(keys.size());
+    for (uint32_t i = 0; i < keys.size(); ++i) ki.of.emplace(keys[i], i);
+  });
+  auto it = ki.of.find(std::string(key));
+  if (it == ki.of.end() || it->second >= keys.size() || keys[it->second] != key) return false;
+  *index = it->second;
+  return true;
 }
 
 Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOptions& options) {
@@ -331,5 +348,14 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   }
   return g;
 }
+
+namespace {
+constexpr std::string_view kCombineNames[] = {"count", "sum", "max"};
+}  // namespace
+
+Result<CombineTies> ParseCombineTies(std::string_view name) {
+  return ParseChoice<CombineTies>("combine", name, kCombineNames);
+}
+std::string_view CombineTiesName(CombineTies c) { return kCombineNames[static_cast<size_t>(c)]; }
 
 }  // namespace tiegraph

@@ -29,20 +29,9 @@ std::string Canonical(std::string_view text) {
 template <typename Enum, size_t N>
 Result<Enum> ParseName(std::string_view text, const std::array<std::string_view, N>& names,
                        size_t first, const char* what) {
-  for (size_t i = first; i < N; ++i) {
-    if (text == names[i]) return static_cast<Enum>(i);  // the common, exact spelling
-  }
-  const std::string canon = Canonical(text);
-  std::vector<std::string_view> choices;
-  for (size_t i = first; i < N; ++i) {
-    if (canon == names[i]) return static_cast<Enum>(i);
-    choices.push_back(names[i]);
-  }
-  std::string msg = std::string("unknown ") + what + " '" + std::string(text) + "'";
-  if (auto guess = DidYouMean(canon, choices)) msg += " (did you mean '" + *guess + "'?)";
-  msg += "; expected one of:";
-  for (auto c : choices) msg += " " + std::string(c);
-  return Status::InvalidArgument(msg);
+  auto i = MatchName(what, text, std::vector<std::string_view>(names.begin() + first, names.end()));
+  if (!i.ok()) return i.status();
+  return static_cast<Enum>(*i + first);
 }
 
 bool ParseInt(std::string_view text, int* out) {
@@ -151,6 +140,22 @@ int CompareDateStart(const Date& a, const Date& b) {
 bool EndsBeforeStart(const Date& since, const Date& until) {
   if (!since.known() || !until.known()) return false;
   return LastDay(until) < FirstDay(since);
+}
+
+Result<size_t> MatchName(std::string_view what, std::string_view text,
+                         const std::vector<std::string_view>& names) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (text == names[i]) return i;  // the common, exact spelling
+  }
+  const std::string canon = Canonical(text);
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (canon == names[i]) return i;
+  }
+  std::string msg = "unknown " + std::string(what) + " '" + std::string(text) + "'";
+  if (auto guess = DidYouMean(canon, names)) msg += " (did you mean '" + *guess + "'?)";
+  msg += "; expected one of:";
+  for (auto c : names) msg += " " + std::string(c);
+  return Status::InvalidArgument(msg);
 }
 
 std::optional<std::string> DidYouMean(std::string_view word,

@@ -52,15 +52,7 @@ void RegisterBrowseCommands(CLI::App& app, Context& ctx, int* exit_code) {
         filter.sectors.push_back(*sector);
       }
       filter.kinds = la->kinds;
-      std::string part;
-      for (char c : la->region + "/") {
-        if (c != '/') {
-          part += c;
-        } else if (!part.empty()) {
-          filter.region.push_back(part);
-          part.clear();
-        }
-      }
+      filter.region = ParseRegionPath(la->region);
       auto t = ListInstitutions(snap, filter);
       if (!t.ok()) return t.status();
       return std::vector<Table>{*t};

@@ -13,9 +13,9 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code);  // 
 void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code);       // add institution|tie|event
 void RegisterBrowseCommands(CLI::App& app, Context& ctx,
                             int* exit_code);  // show, list, neighbors, stats, overview
-void RegisterAnalysisCommands(CLI::App& app, Context& ctx,
-                              int* exit_code);  // centrality, path, communities…
-void RegisterGapCommands(CLI::App& app, Context& ctx, int* exit_code);  // brokers, mixing, suggest
+// centrality, path, communities, brokers, mixing, suggest, gaps…: every analysis of the
+// library's registry (tiegraph/registry.h)
+void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code);
 void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code);  // export, render, html
 
 }  // namespace tiegraph::cli

@@ -1,5 +1,5 @@
-// What every analysis command shares: the projection filters on the command line, and running
-// a request against a snapshot with its result tables printed.
+// What every command over a projection shares: the projection filters on the command line,
+// and opening a snapshot to run a request against.
 #ifndef TIEGRAPH_TOOLS_CLI_PROJECTION_H_
 #define TIEGRAPH_TOOLS_CLI_PROJECTION_H_
 
@@ -17,10 +17,7 @@ namespace tiegraph::cli {
 
 // The projection options every analysis command shares, as given on the command line.
 struct FilterArgs {
-  std::vector<std::string> sectors, kinds, types, statuses, confidences;
-  std::string region, as_of, window, combine = "sum";
-  double min_strength = 0;
-  bool directed = false, include_part_of = false, rollup = false;
+  ProjectionSpec spec;  // parsed and checked by the library (tiegraph/projection_spec.h)
 
   // Adds --sector, --kind, --region, --type, … to `cmd`; without `time_filters`, not --as-of
   // and --window (for commands that set the time themselves).
@@ -34,18 +31,6 @@ struct FilterArgs {
 // the options, the database or `fn`) are printed and set *exit_code.
 void WithSnapshot(const Context& ctx, int* exit_code, const FilterArgs& filters,
                   const std::function<Status(const Snapshot&, const ProjectionOptions&)>& fn);
-
-// Opens the database, builds the tables with `fn`, prints them; errors set *exit_code.
-void Run(const Context& ctx, int* exit_code, const FilterArgs& filters,
-         const std::function<Result<std::vector<Table>>(const Snapshot&, const ProjectionOptions&)>&
-             fn);
-
-// One table as a list of tables.
-template <typename T>
-Result<std::vector<Table>> One(Result<T> t) {
-  if (!t.ok()) return t.status();
-  return std::vector<Table>{std::move(*t)};
-}
 
 }  // namespace tiegraph::cli
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential g++ cmake ninja-build ccache pkg-config
+  build-essential g++ cmake ninja-build make ccache pkg-config clang-format
   librocksdb-dev capnproto libcapnp-dev
   libboost-graph-dev catch2
   libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev

@@ -22,7 +22,6 @@ int main(int argc, char** argv) {
   RegisterAddCommands(app, ctx, &exit_code);
   RegisterBrowseCommands(app, ctx, &exit_code);
   RegisterAnalysisCommands(app, ctx, &exit_code);
-  RegisterGapCommands(app, ctx, &exit_code);
   RegisterExportCommands(app, ctx, &exit_code);
   app.footer("Exit codes: 0 success, 1 usage or input error, 2 storage or I/O error.");
   try {

@@ -8,6 +8,7 @@
 #define TIEGRAPH_CENTRALITY_H_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include <tiegraph/projection.h>
@@ -16,6 +17,9 @@
 namespace tiegraph {
 
 enum class Distance { kHops, kInverseStrength };
+// "hops" | "inverse-strength".
+Result<Distance> ParseDistance(std::string_view name);
+std::string_view DistanceName(Distance d);
 
 // Degree: number of distinct neighbours (out-neighbours in a directed view); normalised by n-1.
 std::vector<double> DegreeCentrality(const Projection& g, bool normalized);

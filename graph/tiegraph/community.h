@@ -4,6 +4,7 @@
 #define TIEGRAPH_COMMUNITY_H_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include <tiegraph/projection.h>
@@ -14,6 +15,9 @@ namespace tiegraph {
 // What Leiden optimises: modularity, or the Constant Potts Model (Traag et al. 2011), whose
 // resolution is a density: communities are denser inside than `resolution`.
 enum class Quality { kModularity, kCpm };
+// "modularity" | "cpm".
+Result<Quality> ParseQuality(std::string_view name);
+std::string_view QualityName(Quality q);
 
 struct CommunityOptions {
   double resolution = 1.0;                 // gamma in the modularity (or CPM) quality

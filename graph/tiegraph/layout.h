@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <tiegraph/projection.h>
@@ -19,8 +20,8 @@ enum class LayoutMethod {
   kKamadaKawai,            // Boost.Graph's, per connected component (all-pairs distances)
 };
 
-// "forceatlas2" | "fr" | "kk" (also the long names); false when unknown.
-bool ParseLayoutMethod(const std::string& name, LayoutMethod* method);
+// "forceatlas2" | "fr" | "kk" (also "fa2", "fruchterman-reingold", "kamada-kawai").
+Result<LayoutMethod> ParseLayoutMethod(std::string_view name);
 
 struct LayoutOptions {
   LayoutMethod method = LayoutMethod::kForceAtlas2;

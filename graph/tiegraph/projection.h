@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ namespace tiegraph {
 
 // How parallel ties between the same two institutions become one arc.
 enum class CombineTies { kCount, kSum, kMax };
+// "count" | "sum" | "max".
+Result<CombineTies> ParseCombineTies(std::string_view name);
+std::string_view CombineTiesName(CombineTies c);
 
 struct ProjectionFilter {
   std::vector<Sector> sectors;          // institutions with any of these sectors; empty = all
@@ -59,7 +63,9 @@ class Projection {
   uint64_t in_degree(uint32_t v) const {
     return directed ? in_offsets[v + 1] - in_offsets[v] : degree(v);
   }
-  // The index of an institution key, or false when it is not in the projection.
+  // The index of an institution key, or false when it is not in the projection. O(1): a hash
+  // index of the keys is made at the first call, so `keys` must not change after it (copies
+  // share the index).
   bool Find(std::string_view key, uint32_t* index) const;
 
   bool directed = false;
@@ -75,6 +81,11 @@ class Projection {
   // Stored node id -> projection index (UINT32_MAX: filtered out); with rollup, a unit maps to
   // its top-level parent's index.
   std::vector<uint32_t> node_index;
+
+ private:
+  struct KeyIndex;
+  static std::shared_ptr<KeyIndex> NewKeyIndex();
+  std::shared_ptr<KeyIndex> key_index_ = NewKeyIndex();
 };
 
 Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOptions& options);

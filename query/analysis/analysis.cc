@@ -17,7 +17,7 @@
 namespace tiegraph {
 namespace {
 
-const char* DistanceName(Distance d) { return d == Distance::kHops ? "hops" : "1/strength"; }
+const char* DistanceNote(Distance d) { return d == Distance::kHops ? "hops" : "1/strength"; }
 
 }  // namespace
 
@@ -56,7 +56,7 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     auto b = Betweenness(g, o);
     if (!b.ok()) return b.status();
     values = std::move(*b);
-    note = std::string("distance: ") + DistanceName(r.distance) +
+    note = std::string("distance: ") + DistanceNote(r.distance) +
            (r.normalized ? ", normalized" : ", raw") +
            (r.samples ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
                             std::to_string(r.seed) + ")"
@@ -71,7 +71,7 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
                             : Harmonic(g, r.distance, r.normalized, r.threads));
     if (!c.ok()) return c.status();
     values = std::move(*c);
-    note = std::string("distance: ") + DistanceName(r.distance) +
+    note = std::string("distance: ") + DistanceNote(r.distance) +
            (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks" : "") +
            (sampled ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
                           std::to_string(r.seed) + ")"
@@ -172,7 +172,7 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
     return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
   }
   Table t{r.simple ? "simple paths of at most " + std::to_string(r.max_hops) + " ties"
-                   : std::string("paths (distance: ") + DistanceName(r.distance) + ")",
+                   : std::string("paths (distance: ") + DistanceNote(r.distance) + ")",
           {"path", "step", "key", "name", "sector", "length"},
           {}};
   for (size_t p = 0; p < paths->size(); ++p) {
@@ -309,7 +309,7 @@ Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions&
                                   Distance distance) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
-  Table t{std::string("spanning forest (least total distance: ") + DistanceName(distance) + ")",
+  Table t{std::string("spanning forest (least total distance: ") + DistanceNote(distance) + ")",
           {"key", "name", "other_key", "other_name", "strength"},
           {}};
   for (auto [a, b] : MinimumSpanningForest(*g, distance)) {

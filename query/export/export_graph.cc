@@ -77,9 +77,11 @@ Status PlaceNodes(const Projection& g, const ExportRequest& request, ExportGraph
   if (request.layout == "none") return Status::OK();
   if (request.layout == "auto") {
     if (g.node_count() > kAutoLayoutLimit) return Status::OK();
-  } else if (!ParseLayoutMethod(request.layout, &options.method)) {
-    return Status::InvalidArgument("unknown layout '" + request.layout +
-                                   "'; expected forceatlas2, fr, kk, none or auto");
+  } else {
+    auto method = ParseLayoutMethod(request.layout);
+    if (!method.ok())
+      return Status::InvalidArgument(method.status().message() + " (or none, auto)");
+    options.method = *method;
   }
   // Radii in layout units of one pixel, with room for a thin gap, so no two nodes overlap.
   if (options.method == LayoutMethod::kForceAtlas2) {

@@ -33,6 +33,7 @@
 #include <tiegraph/paths.h>
 #include <tiegraph/permutation.h>
 #include <tiegraph/projection.h>
+#include <tiegraph/projection_spec.h>
 #include <tiegraph/spectral.h>
 #include <tiegraph/structure.h>
 
@@ -50,6 +51,7 @@
 #include <tiegraph/institution_queries.h>
 #include <tiegraph/link_evaluation.h>
 #include <tiegraph/overview.h>
+#include <tiegraph/registry.h>
 #include <tiegraph/resolve.h>
 #include <tiegraph/synergy.h>
 #include <tiegraph/table.h>

@@ -1,5 +1,5 @@
 // The data model: institutions (nodes), ties (edges) and events (multi-party records).
-// Plain structs: an embedder builds them, Store persists them. See docs/DATA_MODEL.md
+// Plain structs: an embedder builds them, Store persists them. See docs/FORMATS.md
 // for the meaning of every field and the default vocabularies.
 #ifndef TIEGRAPH_MODEL_H_
 #define TIEGRAPH_MODEL_H_
@@ -67,7 +67,7 @@ struct Institution {
   std::vector<std::string> aliases;  // other names in any language, abbreviations
   Sector sector = Sector::kNone;     // primary sector
   std::vector<Sector> other_sectors;
-  std::string kind = "organization";  // open vocabulary; see docs/DATA_MODEL.md
+  std::string kind = "organization";  // open vocabulary; see docs/FORMATS.md
   bool foreign = false;
   Region region;
   std::string parent;  // key of the institution this one is part of, or empty
@@ -80,7 +80,7 @@ struct Tie {
   std::string key;  // stable, unique; assigned ("#<N>") when empty
   std::string source;
   std::string target;
-  std::string type = "tie";  // open vocabulary; see docs/DATA_MODEL.md
+  std::string type = "tie";  // open vocabulary; see docs/FORMATS.md
   bool directed = false;
   double strength = 1.0;  // a strength, never a distance; >= 0
   TieStatus status = TieStatus::kRealized;

@@ -4,6 +4,7 @@
 #define TIEGRAPH_STATUS_H_
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace tiegraph {
@@ -40,6 +41,10 @@ class [[nodiscard]] Status {
   const std::string& message() const { return message_; }
   // "Invalid argument: <message>", or "OK".
   std::string ToString() const;
+  // The same status with "context: " before its message (an error names where it arose).
+  Status WithContext(std::string_view context) const {
+    return ok() ? *this : Status(code_, std::string(context) + ": " + message_);
+  }
   // For an intentionally ignored status (makes the intent visible at the call site).
   void PermitUnchecked() const {}
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tiegraph/model.h>
 #include <tiegraph/status.h>
@@ -33,6 +34,22 @@ int CompareDateStart(const Date& a, const Date& b);
 // True when an interval that starts at `since` cannot end at `until` (until ends before since
 // begins). Unknown ends never conflict.
 bool EndsBeforeStart(const Date& since, const Date& until);
+
+// The index of `text` among `names`, matched as the vocabularies above are (case-insensitive,
+// '_' and ' ' read as '-'). An unknown name is InvalidArgument: "unknown WHAT 'text' (did you
+// mean …?); expected one of: …". Every Parse* of a fixed set of choices goes through it.
+Result<size_t> MatchName(std::string_view what, std::string_view text,
+                         const std::vector<std::string_view>& names);
+
+// An enum from its name: `names[i]` is the name of the value i (the enum's values numbered from
+// 0 in order), matched by MatchName.
+template <typename Enum, size_t N>
+Result<Enum> ParseChoice(std::string_view what, std::string_view text,
+                         const std::string_view (&names)[N]) {
+  auto i = MatchName(what, text, std::vector<std::string_view>(names, names + N));
+  if (!i.ok()) return i.status();
+  return static_cast<Enum>(*i);
+}
 
 // The closest of `candidates` to `word` by edit distance, if close enough to be a likely typo.
 std::optional<std::string> DidYouMean(std::string_view word,

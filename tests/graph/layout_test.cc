@@ -36,7 +36,9 @@ TEST_CASE("layouts are repeatable, finite and keep neighbours close", "[graph][l
   for (const char* name : {"forceatlas2", "fr", "kk"}) {
     INFO(name);
     LayoutOptions o;
-    REQUIRE(ParseLayoutMethod(name, &o.method));
+    auto method = ParseLayoutMethod(name);
+    REQUIRE(method.ok());
+    o.method = *method;
     o.seed = 7;
     auto first = Layout(g, o);
     auto again = Layout(g, o);
@@ -76,8 +78,8 @@ TEST_CASE("layouts are repeatable, finite and keep neighbours close", "[graph][l
   LayoutOptions bad;
   bad.radii = {1.0};  // not one per node
   CHECK_FALSE(Layout(g, bad).ok());
-  LayoutMethod m;
-  CHECK_FALSE(ParseLayoutMethod("spring", &m));
+  CHECK_FALSE(ParseLayoutMethod("spring").ok());
+  CHECK(*ParseLayoutMethod("Kamada_Kawai") == LayoutMethod::kKamadaKawai);
 }
 
 // Boxes overlap when both their x and y extents do (touching is not overlapping).

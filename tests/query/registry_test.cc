@@ -1,0 +1,144 @@
+// The registry of analyses and the projection spec: what every front end goes through. The
+// expectations are the registry's contract (names, defaults, errors that name the field) and
+// hand-worked parses; analysis results themselves are checked against networkx elsewhere.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "test_util.h"
+
+namespace tiegraph::test {
+namespace {
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+std::unique_ptr<Store> SampleStore(const TempDir& dir) {
+  RunOk({"--db", dir.File("db"), "import", SamplePath()});
+  std::unique_ptr<Store> store;
+  OpenOptions options;
+  options.read_only = true;
+  REQUIRE(Store::Open(dir.File("db"), options, &store).ok());
+  return store;
+}
+
+TEST_CASE("every registered analysis has a unique name, unique parameters and runs with its defaults") {
+  TempDir dir;
+  auto store = SampleStore(dir);
+  auto snap = store->Read();
+  std::set<std::string> names;
+  for (const AnalysisInfo& info : Analyses()) {
+    INFO(info.name);
+    CHECK(names.insert(info.name).second);
+    CHECK(FindAnalysis(info.name) == &info);
+    std::set<std::string> params;
+    AnalysisArgs required, defaults;
+    for (const ParamInfo& p : info.params) {
+      CHECK(params.insert(p.name).second);
+      if (p.required && p.type == ParamType::kInstitution)
+        required[p.name] = p.name == "to" ? "JBNU" : "KTL";
+      if (p.required && p.type != ParamType::kInstitution) required[p.name] = p.name == "from" ? "2021" : "2024";
+      if (!p.default_value.empty()) defaults[p.name] = p.default_value;
+    }
+    if (info.name == "suggest") required["name"] = "JBNU";
+    auto implicit = RunAnalysis(*snap, info.name, {}, required);
+    REQUIRE(implicit.ok());
+    // Each documented default, given explicitly, reads back to the same request.
+    AnalysisArgs explicit_args = required;
+    explicit_args.insert(defaults.begin(), defaults.end());
+    auto given = RunAnalysis(*snap, info.name, {}, explicit_args);
+    REQUIRE(given.ok());
+    std::ostringstream a, b;
+    RenderTables(*implicit, TableFormat::kJson, a);
+    RenderTables(*given, TableFormat::kJson, b);
+    CHECK(a.str() == b.str());
+  }
+  for (const char* expected : {"centrality", "path", "communities", "components", "reach",
+                               "spanning-forest", "cut-points", "structure", "brokers", "mixing",
+                               "suggest", "core-periphery", "evolution", "synergy", "gaps"}) {
+    CHECK(names.count(expected) == 1);
+  }
+}
+
+TEST_CASE("registry errors name the parameter at fault") {
+  TempDir dir;
+  auto store = SampleStore(dir);
+  auto snap = store->Read();
+  auto run = [&](const std::string& name, AnalysisArgs args, ProjectionSpec spec = {}) {
+    auto r = RunAnalysis(*snap, name, spec, args);
+    REQUIRE_FALSE(r.ok());
+    return r.status();
+  };
+  Status s = run("centrality", {{"metrc", "pagerank"}});
+  CHECK(s.IsInvalidArgument());
+  CHECK_THAT(s.message(), Contains("'metrc'") && Contains("did you mean 'metric'"));
+  CHECK_THAT(run("centrality", {{"top", "ten"}}).message(), StartsWith("top: expected a whole number"));
+  CHECK_THAT(run("centrality", {{"top", "-1"}}).message(), StartsWith("top: must be 0 or more"));
+  CHECK_THAT(run("centrality", {{"metric", "pagerankk"}}).message(),
+             StartsWith("metric: unknown value 'pagerankk'") && Contains("did you mean 'pagerank'"));
+  CHECK_THAT(run("centrality", {{"damping", "high"}}).message(), StartsWith("damping: expected a number"));
+  CHECK_THAT(run("centrality", {{"raw", "maybe"}}).message(), StartsWith("raw: "));
+  CHECK_THAT(run("path", {{"from", "KTL"}}).message(), StartsWith("to: required by path"));
+  CHECK(run("path", {{"from", "KTL"}, {"to", "no-such-institution"}}).message().rfind("to: ", 0) == 0);
+  CHECK(run("centralty", {}).IsNotFound());
+  ProjectionSpec bad;
+  bad.window = "2024..2021";
+  CHECK_THAT(run("centrality", {}, bad).message(), StartsWith("window: TO is before FROM"));
+}
+
+TEST_CASE("the projection spec is parsed in one place, errors naming the field") {
+  CHECK(ParseRegionPath("KR//Chungnam/") == std::vector<std::string>{"KR", "Chungnam"});
+  CHECK(ParseRegionPath("").empty());
+  ProjectionSpec spec;
+  spec.sector = {"Hospital", "public_agency"};
+  spec.region = "Gyeonggi/Goyang";
+  spec.window = "2021..2024-06";
+  spec.combine = "MAX";
+  auto o = ParseProjectionSpec(spec);
+  REQUIRE(o.ok());
+  CHECK(o->filter.sectors == std::vector<Sector>{Sector::kHospital, Sector::kPublicAgency});
+  CHECK(o->filter.region == std::vector<std::string>{"Gyeonggi", "Goyang"});
+  CHECK(FormatDate(o->filter.window_from) == "2021");
+  CHECK(FormatDate(o->filter.window_to) == "2024-06");
+  CHECK(o->combine == CombineTies::kMax);
+  auto fails = [](ProjectionSpec s) {
+    auto r = ParseProjectionSpec(s);
+    REQUIRE_FALSE(r.ok());
+    return r.status().message();
+  };
+  ProjectionSpec s1;
+  s1.sector = {"hospitl"};
+  CHECK_THAT(fails(s1), StartsWith("sector: unknown sector 'hospitl'") && Contains("hospital"));
+  ProjectionSpec s2;
+  s2.as_of = "2024-13";
+  CHECK_THAT(fails(s2), StartsWith("as-of: invalid date"));
+  ProjectionSpec s3;
+  s3.window = "2024";
+  CHECK_THAT(fails(s3), StartsWith("window: expected FROM..TO"));
+  ProjectionSpec s4;
+  s4.combine = "mean";
+  CHECK_THAT(fails(s4), StartsWith("combine: unknown combine 'mean'"));
+  ProjectionSpec s5;
+  s5.min_strength = -1;
+  CHECK_THAT(fails(s5), StartsWith("min-strength: "));
+}
+
+TEST_CASE("the CLI's analysis commands come from the registry, with its defaults and flags") {
+  CliResult help = RunCli({"centrality", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Contains("--metric") && Contains("[default: degree]") &&
+                           Contains("--damping") && Contains("[default: 0.85]"));
+  TempDir dir;
+  RunOk({"--db", dir.File("db"), "import", SamplePath()});
+  CliResult bad = RunCli({"--db", dir.File("db"), "centrality", "--top", "ten"});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Contains("--top: expected a whole number"));
+  CliResult window = RunCli({"--db", dir.File("db"), "centrality", "--window", "2024..2021"});
+  CHECK(window.exit_code == 1);
+  CHECK_THAT(window.err, Contains("--window: TO is before FROM"));
+}
+
+}  // namespace
+}  // namespace tiegraph::test

@@ -9,7 +9,13 @@
                '"Apple SD Gothic Neo", "Segoe UI", Arial, sans-serif';
   const FALLBACK_COLOR = '#9aa0a6';
   const EDGE_COLOR = '#9aa3b1';
-  const FIT_PADDING = 40;
+  const FIT_PADDING = 30;
+  const LABEL_ROOM = 18; // below the lowest nodes, for their labels
+  const LABEL_GAP = 1; // px kept clear around each label box
+  const LABEL_CELL = 64; // px, grid cell of the label placement
+  const LABEL_MARGIN = 150; // px beyond the canvas where nodes still compete for a label
+  const LABEL_THROTTLE_MS = 120;
+  const MIN_LABEL_PX = 6; // as min-zoomed-font-size: smaller labels are not drawn anyway
   const SUGGESTIONS = 8;
 
   const $ = (id) => document.getElementById(id);
@@ -84,6 +90,7 @@
       ele: null,
       hidden: false,
       faded: false,
+      labelOn: false,
     };
     nodeRecs.push(rec);
     nodeById.set(rec.id, rec);
@@ -171,14 +178,58 @@
     }
   });
 
-  // The biggest nodes keep their labels at every zoom; the rest appear once the reader zooms in.
-  const alwaysLabelled = new Set();
-  {
-    const bySize = nodeRecs.slice().sort((a, b) => b.size - a.size);
-    const keep = nodeRecs.length <= 40 ? nodeRecs.length
-      : Math.min(50, Math.max(15, Math.round(3 * Math.sqrt(nodeRecs.length))));
-    bySize.slice(0, keep).forEach((r) => alwaysLabelled.add(r.id));
+  // Force layouts pull leaves tight against their hub, so at the fitted scale the discs of a crowded
+  // cluster lie on one another (the PNG render pushes its label boxes apart in C++ for the same
+  // reason). Sizes and positions are both model units here, so pushing overlapping discs apart once
+  // keeps them apart at every zoom. A uniform grid of cells as wide as the biggest disc finds the
+  // candidate pairs; beyond 5,000 nodes the sweeps cost more than the overlaps do harm.
+  function separateNodes(recs) {
+    if (recs.length < 2 || recs.length > 5000) return;
+    const radius = (r) => r.size / 2 + 1; // + the white border
+    const gap = (a, b) => Math.max(3, 0.15 * (radius(a) + radius(b)));
+    const cell = 2 * Math.max(...recs.map(radius)) + Math.max(3, 0.3 * Math.max(...recs.map(radius)));
+    for (let sweep = 0; sweep < 80; sweep++) {
+      const grid = new Map();
+      const key = (i, j) => i * 1e6 + j;
+      recs.forEach((r, k) => {
+        const c = key(Math.floor(r.px / cell), Math.floor(r.py / cell));
+        if (!grid.has(c)) grid.set(c, []);
+        grid.get(c).push(k);
+      });
+      let moved = false;
+      recs.forEach((a, k) => {
+        const i = Math.floor(a.px / cell), j = Math.floor(a.py / cell);
+        for (let di = -1; di <= 1; di++) {
+          for (let dj = -1; dj <= 1; dj++) {
+            for (const m of grid.get(key(i + di, j + dj)) || []) {
+              if (m <= k) continue;
+              const b = recs[m];
+              let dx = b.px - a.px, dy = b.py - a.py;
+              let d = Math.hypot(dx, dy);
+              const want = radius(a) + radius(b) + gap(a, b);
+              if (d >= want) continue;
+              if (d < 1e-6) { // same spot: part them along a direction fixed by their order
+                const t = (k * 2.399963 + m) % (2 * Math.PI);
+                dx = Math.cos(t); dy = Math.sin(t); d = 1;
+              }
+              // Each moves half the overlap (a little more, so the sweeps converge).
+              const push = (0.5 * (want - d) + 0.01) / d;
+              a.px -= dx * push; a.py -= dy * push;
+              b.px += dx * push; b.py += dy * push;
+              moved = true;
+            }
+          }
+        }
+      });
+      if (!moved) return;
+    }
   }
+  separateNodes(nodeRecs);
+
+  // Which labels are drawn is decided on the page at each zoom (see placeLabels): the biggest
+  // nodes win the room, as in Gephi and Cytoscape desktop. Ties in size go to the busier node.
+  const labelOrder = nodeRecs.slice().sort((a, b) =>
+    b.size - a.size || b.ties.length - a.ties.length || a.name.localeCompare(b.name));
 
   let colorBy = DATA.color_by === 'community' && communityList.length ? 'community' : 'sector';
   function colorOf(rec) {
@@ -200,7 +251,6 @@
         id: r.id, name: r.name, size: r.size, color: colorOf(r), fontSize: labelPx(r), labelWidth: 16 * labelPx(r),
       },
       position: { x: r.px, y: r.py },
-      classes: alwaysLabelled.has(r.id) ? 'labelled' : '',
     });
   }
   for (const t of tieRecs) {
@@ -235,7 +285,10 @@
           'background-color': 'data(color)',
           'border-width': 1,
           'border-color': '#ffffff',
-          label: '',
+          // Every node carries its label so that Cytoscape measures its box; placeLabels() shows
+          // the ones that fit by class, and a transparent label is not drawn at all.
+          label: 'data(name)',
+          'text-opacity': 0,
           'font-family': FONT,
           'font-size': 'data(fontSize)',
           'text-max-width': 'data(labelWidth)',
@@ -250,7 +303,7 @@
           'min-zoomed-font-size': 6,
         },
       },
-      { selector: 'node.labelled, node.zoom-labelled, node.hover, node.neighbour, node:selected', style: { label: 'data(name)' } },
+      { selector: 'node.label-on, node.hover, node:selected', style: { 'text-opacity': 1 } },
       { selector: 'node.faded', style: { opacity: 0.2 } },
       { selector: 'node.hover', style: { 'z-index': 20 } },
       {
@@ -288,7 +341,6 @@
   const tieByEid = new Map(tieRecs.map((t) => [t.eid, t]));
 
   let fitZoom = 1;
-  let zoomLabels = false;
   let labelZoom = 1;
   // Font sizes and line widths are in model units and would grow and shrink with the zoom.
   // Rescale them so that they read at the initial view whatever the layout's extent, and grow
@@ -309,24 +361,125 @@
       }
     });
   }
+  // The fit is computed here rather than by cy.fit(): Cytoscape's pads all four sides alike, and
+  // padding them all by the legend's height (up to 120 px) squeezed the network into a sliver of a
+  // narrow canvas; and its box holds the labels, whose model size follows fitZoom itself. Here
+  // only the band under the legend is kept clear at the top, a line of label room at the bottom,
+  // and the node discs (not their labels) fill the rest, centred.
   function fitView(animate) {
-    const legendHeight = $('legend').offsetHeight || 0;
-    const padding = Math.max(FIT_PADDING, Math.min(legendHeight + 16, 120));
-    if (animate) {
-      cy.animate({ fit: { eles: cy.elements(), padding } }, { duration: 350 });
-    } else {
-      cy.fit(cy.elements(), padding);
+    const W = cy.width(), H = cy.height();
+    if (!(W > 0 && H > 0) || !nodeRecs.length) return;
+    let eles = cy.nodes().not('.hidden');
+    if (!eles.length) eles = cy.nodes();
+    const bb = eles.boundingBox({ includeLabels: false, includeEdges: false, includeOverlays: false, includeUnderlays: false });
+    const legend = $('legend').getBoundingClientRect();
+    const box = $('cy').getBoundingClientRect();
+    const legendBottom = legend.height > 0 ? legend.bottom - box.top : 0;
+    const top = Math.max(FIT_PADDING, Math.min(legendBottom + 8, H / 3));
+    const bottom = FIT_PADDING + LABEL_ROOM;
+    // On a tiny canvas the margins would leave nothing: then half of it, centred, is used.
+    const w = Math.max(W - 2 * FIT_PADDING, W / 2);
+    const h = Math.max(H - top - bottom, H / 2);
+    const midY = H - top - bottom >= H / 2 ? top + h / 2 : H / 2;
+    const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1))));
+    const pan = { x: W / 2 - ((bb.x1 + bb.x2) / 2) * zoom, y: midY - ((bb.y1 + bb.y2) / 2) * zoom };
+    cy.stop(true, true);
+    if (animate) cy.animate({ zoom, pan }, { duration: 350 });
+    else cy.viewport({ zoom, pan });
+  }
+
+  // ---- Labels -------------------------------------------------------------------------------
+  // As Gephi and Cytoscape desktop do, only the labels that fit are drawn: nodes are taken by
+  // importance (the selected one first, then its neighbours, then by size, those faded by the
+  // date or filters last) and a label is shown only if its box, as Cytoscape measures it, clears
+  // every label already placed. Zooming in spreads the nodes faster than the labels grow, so the
+  // lesser labels appear. Recomputed at most every LABEL_THROTTLE_MS while the view moves and once
+  // after it stops; only nodes on or near the screen compete, so a big network stays cheap.
+  // useCache: false because a label's cached box outlives a font-size change until Cytoscape's
+  // next frame, and labels are placed right after updateScaledSizes() restyles them.
+  const LABEL_BOX = {
+    includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false,
+    useCache: false,
+  };
+  let labelTimer = null;
+  let lastLabelRun = -Infinity;
+  function scheduleLabels() {
+    if (labelTimer !== null) return;
+    labelTimer = setTimeout(placeLabels, Math.max(0, LABEL_THROTTLE_MS - (performance.now() - lastLabelRun)));
+  }
+  function placeLabels() {
+    if (labelTimer !== null) clearTimeout(labelTimer);
+    labelTimer = null;
+    lastLabelRun = performance.now();
+    const z = cy.zoom(), pan = cy.pan(), W = cy.width(), H = cy.height();
+    const grid = new Map();
+    const cells = (b, fn) => {
+      for (let i = Math.floor(b.x1 / LABEL_CELL); i <= Math.floor(b.x2 / LABEL_CELL); i++) {
+        for (let j = Math.floor(b.y1 / LABEL_CELL); j <= Math.floor(b.y2 / LABEL_CELL); j++) {
+          if (fn(i * 1e6 + j) === false) return false;
+        }
+      }
+      return true;
+    };
+    const hits = (b, q) => b.x1 < q.x2 && q.x1 < b.x2 && b.y1 < q.y2 && q.y1 < b.y2;
+    const free = (b) => cells(b, (c) => !(grid.get(c) || []).some((q) => hits(b, q)));
+    const take = (b) => cells(b, (c) => { if (!grid.has(c)) grid.set(c, []); grid.get(c).push(b); });
+
+    const selected = cy.nodes(':selected').map((n) => nodeById.get(n.id())).filter(Boolean);
+    const neighbours = labelOrder.filter((r) => r.ele.hasClass('neighbour'));
+    const order = [...selected, ...neighbours, ...labelOrder.filter((r) => !r.faded), ...labelOrder.filter((r) => r.faded)];
+    const on = new Set();
+    for (const r of order) {
+      if (on.has(r) || r.hidden) continue;
+      const forced = selected.includes(r);
+      const p = r.ele.position();
+      const x = p.x * z + pan.x, y = p.y * z + pan.y;
+      if (!forced && (x < -LABEL_MARGIN || x > W + LABEL_MARGIN || y < -LABEL_MARGIN || y > H + LABEL_MARGIN)) continue;
+      const font = r.ele.data('fontSize') * z;
+      if (!forced && font < MIN_LABEL_PX) continue;
+      // Cheap test first: the label's anchor, just under the disc, already covered by a label.
+      const ay = y + (r.size / 2) * z + font / 2;
+      if (!forced && !free({ x1: x - 1, x2: x + 1, y1: ay - 1, y2: ay + 1 })) continue;
+      const bb = r.ele.boundingBox(LABEL_BOX);
+      if (!(bb.w > 0 && bb.h > 0)) continue;
+      const b = {
+        x1: bb.x1 * z + pan.x - LABEL_GAP, x2: bb.x2 * z + pan.x + LABEL_GAP,
+        y1: bb.y1 * z + pan.y - LABEL_GAP, y2: bb.y2 * z + pan.y + LABEL_GAP,
+      };
+      if (!forced && !free(b)) continue;
+      take(b);
+      on.add(r);
     }
+    cy.batch(() => {
+      for (const r of nodeRecs) {
+        const want = on.has(r);
+        if (r.labelOn === want) continue;
+        r.labelOn = want;
+        if (want) r.ele.addClass('label-on');
+        else r.ele.removeClass('label-on');
+      }
+    });
   }
-  function updateZoomLabels() {
-    const wanted = cy.zoom() >= fitZoom * 1.6;
-    if (wanted === zoomLabels) return;
-    zoomLabels = wanted;
-    cy.batch(() => cy.nodes().toggleClass('zoom-labelled', wanted));
+
+  function refit() {
+    fitView(false);
+    fitZoom = cy.zoom();
+    updateScaledSizes(true);
+    placeLabels();
   }
-  cy.on('zoom', () => {
-    updateZoomLabels();
-    updateScaledSizes(false);
+
+  cy.on('zoom', () => updateScaledSizes(false));
+  cy.on('viewport', scheduleLabels);
+  // Until the reader moves the view, the map stays fitted to its canvas whatever happens to the
+  // window; afterwards a resize keeps the centre of the view where it was.
+  let userMoved = false;
+  let lastSize = null;
+  cy.on('dragpan scrollzoom pinchzoom', () => { userMoved = true; });
+  cy.on('resize', () => {
+    const size = { w: cy.width(), h: cy.height() };
+    if (!userMoved) refit();
+    else if (lastSize) cy.panBy({ x: (size.w - lastSize.w) / 2, y: (size.h - lastSize.h) / 2 });
+    lastSize = size;
   });
   cy.on('mouseover', 'node', (e) => {
     e.target.addClass('hover');
@@ -385,6 +538,7 @@
     stats.ties = ties;
     stats.nodes = nodes;
     stats.activeNodes = active.size;
+    scheduleLabels();
     $('counts').textContent =
       `${ties} of ${tieRecs.length} ties · ${active.size} of ${nodeRecs.length} institutions linked`;
     refreshDetails();
@@ -637,6 +791,7 @@
       edges.connectedNodes().addClass('neighbour');
     });
     shown = { kind: 'node', rec };
+    placeLabels();
     renderNode(rec);
     $('sidebar').scrollTop = 0;
   }
@@ -649,6 +804,7 @@
       t.target.ele.addClass('neighbour');
     });
     shown = { kind: 'tie', rec: t };
+    placeLabels();
     renderTie(t);
     $('sidebar').scrollTop = 0;
   }
@@ -656,12 +812,14 @@
   function clearSelection() {
     clearHighlight();
     shown = null;
+    placeLabels();
     renderEmpty();
   }
 
   // The pan is computed from model positions because a node hidden by a filter has no bounding
   // box for Cytoscape's own centring to use, and the reader may still ask to go to it.
   function moveTo(x, y, zoom) {
+    userMoved = true;
     cy.stop(true, true);
     cy.animate({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } }, { duration: 350 });
   }
@@ -830,7 +988,10 @@
     setMonthIndex(Number(slider.value));
   });
   $('play').addEventListener('click', () => (playTimer === null ? startPlay() : stopPlay()));
-  $('fit').addEventListener('click', () => fitView(true));
+  $('fit').addEventListener('click', () => {
+    userMoved = false;
+    fitView(true);
+  });
 
   setColorBy(colorBy);
   setMonthIndex(months.length);
@@ -850,14 +1011,18 @@
     clearSelection,
     search: (q) => search(q, SUGGESTIONS).map((h) => h.rec.id),
     counts: () => ({ ...stats }),
-    fit: () => fitView(false),
+    fit: () => {
+      userMoved = false;
+      fitView(false);
+    },
+    // The nodes whose label placeLabels() chose, and whether a new choice is pending.
+    labelled: () => nodeRecs.filter((r) => r.labelOn).map((r) => r.id),
+    labelsPending: () => labelTimer !== null,
   };
 
   cy.ready(() => {
-    fitView(false);
-    fitZoom = cy.zoom();
-    updateScaledSizes(true);
-    updateZoomLabels();
+    refit();
+    lastSize = { w: cy.width(), h: cy.height() };
     // Two frames: the first lets Cytoscape schedule its draw, the second runs after it.
     requestAnimationFrame(() => requestAnimationFrame(() => { document.body.dataset.ready = '1'; }));
   });

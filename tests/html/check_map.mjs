@@ -5,8 +5,21 @@
 //   - no console error or warning and no uncaught exception;
 //   - the app reports ready (document.body.dataset.ready === "1") within 15 s;
 //   - the graph holds exactly --nodes nodes and --ties edges;
+//   - the first view fills its canvas: the rendered bounding box of the visible node discs lies
+//     inside the canvas, spans at least 80% of its width or of its height, and its centre is
+//     within 5% of the canvas width (and height) of the canvas centre; and so it does again after
+//     the window is made narrow and wide again (the map refits until the reader moves it);
+//   - at the first view no two visible node discs overlap (centres closer than the sum of the
+//     rendered radii less 0.5 px) and no two shown labels overlap. A label is "shown" when its node
+//     is visible, has label text and a non-zero text-opacity; its box is Cytoscape's own rendered
+//     bounding box of that label alone (the test does not trust the page's list);
+//   - at least 5 labels (all, if fewer nodes) are shown at the first view, the biggest node's among
+//     them;
+//   - selecting (tapping) a node unlabelled at the first view shows its label, still without overlaps;
+//   - zooming in 2.5x about the canvas centre shows more labels among the nodes then on screen
+//     than those same nodes had at the first view, still without overlaps;
 //   - typing --search into the search box and pressing Enter selects and centres the institution
-//     named --expect-name and shows it in the details panel;
+//     named --expect-name, shows it in the details panel and its label on the map (no overlaps);
 //   - a real mouse click on an institution with a tie whose evidence quote contains
 //     --expect-quote shows that institution, quote included, in the details panel;
 //   - the date slider at its first stop shows fewer ties than at its last one (when ties are dated);
@@ -142,6 +155,122 @@ async function main() {
     // until then; so let two frames pass after each action before asking what is shown.
     const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
+    // ---- first view: the network fills the canvas, nothing overlaps, labels thin out by size
+    // The page recomputes its labels a little after the view stops moving; wait for that, then
+    // for Cytoscape's next frames so that the styles read back are the ones drawn.
+    const labelsDone = async () => {
+      await page.waitForFunction(() => {
+        const m = window.tiegraphMap;
+        return !m.cy.animated() && !(m.labelsPending && m.labelsPending());
+      }, null, { timeout: 5000 });
+      await settle();
+    };
+    const view = () => page.evaluate(() => {
+      const cy = window.tiegraphMap.cy;
+      const W = cy.width(), H = cy.height();
+      const nodes = cy.nodes(':visible');
+      const bb = nodes.renderedBoundingBox({ includeLabels: false, includeEdges: false, includeOverlays: false, includeUnderlays: false });
+      const discs = nodes.map((n) => ({ id: n.id(), p: n.renderedPosition(), r: n.renderedOuterWidth() / 2 }));
+      let nodeOverlap = null;
+      for (let i = 0; i < discs.length && !nodeOverlap; i++) {
+        for (let j = i + 1; j < discs.length; j++) {
+          const a = discs[i], b = discs[j];
+          if (Math.hypot(a.p.x - b.p.x, a.p.y - b.p.y) < a.r + b.r - 0.5) { nodeOverlap = `${a.id} and ${b.id}`; break; }
+        }
+      }
+      const labels = [];
+      nodes.forEach((n) => {
+        if (!n.pstyle('label').strValue || !(n.pstyle('text-opacity').value > 0)) return;
+        const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false, includeUnderlays: false });
+        if (b.w > 0 && b.h > 0) labels.push({ id: n.id(), name: n.data('name'), x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2 });
+      });
+      let labelOverlap = null;
+      for (let i = 0; i < labels.length && !labelOverlap; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          const a = labels[i], b = labels[j];
+          if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) {
+            labelOverlap = `${JSON.stringify(a.name)} [${[a.x1, a.y1, a.x2, a.y2].map(Math.round)}] and ${JSON.stringify(b.name)} [${[b.x1, b.y1, b.x2, b.y2].map(Math.round)}]`;
+            break;
+          }
+        }
+      }
+      const onScreen = discs.filter((d) => d.p.x >= 0 && d.p.x <= W && d.p.y >= 0 && d.p.y <= H).map((d) => d.id);
+      let biggest = null;
+      nodes.forEach((n) => { if (!biggest || n.data('size') > biggest.data('size')) biggest = n; });
+      return {
+        W, H, bb: { x1: bb.x1, x2: bb.x2, y1: bb.y1, y2: bb.y2, w: bb.w, h: bb.h },
+        nodeOverlap, labels: labels.map((l) => l.id), labelOverlap, onScreen,
+        biggest: biggest ? { id: biggest.id(), name: biggest.data('name') } : null,
+      };
+    });
+    const fills = (v, when) => {
+      const { W, H, bb } = v;
+      const share = Math.max(bb.w / W, bb.h / H);
+      const dx = ((bb.x1 + bb.x2) / 2 - W / 2) / W, dy = ((bb.y1 + bb.y2) / 2 - H / 2) / H;
+      const fmt = (x) => `${Math.round(x * 100)}%`;
+      if (bb.x1 < -0.5 || bb.y1 < -0.5 || bb.x2 > W + 0.5 || bb.y2 > H + 0.5) {
+        fail(`${when}: the nodes [${[bb.x1, bb.y1, bb.x2, bb.y2].map(Math.round)}] stick out of the ${W}x${H} canvas`);
+      }
+      if (share < 0.8) fail(`${when}: the nodes span ${fmt(bb.w / W)} of the canvas width and ${fmt(bb.h / H)} of its height (need 80% of one)`);
+      if (Math.abs(dx) > 0.05 || Math.abs(dy) > 0.05) {
+        fail(`${when}: the nodes are off centre by ${fmt(dx)} of the width and ${fmt(dy)} of the height (at most 5%)`);
+      }
+      return `${fmt(bb.w / W)} x ${fmt(bb.h / H)} of ${W}x${H}`;
+    };
+    const apart = (v, when) => {
+      if (v.nodeOverlap) fail(`${when}: the nodes ${v.nodeOverlap} overlap`);
+      if (v.labelOverlap) fail(`${when}: the labels ${v.labelOverlap} overlap`);
+    };
+    await labelsDone();
+    const first = await view();
+    const firstFill = fills(first, 'first view');
+    apart(first, 'first view');
+    const wantLabels = Math.min(5, size.nodes);
+    if (first.labels.length < wantLabels) fail(`first view: ${first.labels.length} labels shown, expected at least ${wantLabels}`);
+    if (first.biggest && !first.labels.includes(first.biggest.id)) fail(`first view: the biggest node ${JSON.stringify(first.biggest.name)} has no label`);
+    summary.push(`first view: nodes span ${firstFill}, ${first.labels.length} labels, no overlaps`);
+
+    // A node left unlabelled at this scale gets its label once selected (tapped), the rest give way.
+    const lesser = first.onScreen.find((id) => !first.labels.includes(id));
+    if (lesser) {
+      await page.evaluate((id) => window.tiegraphMap.cy.getElementById(id).emit('tap'), lesser);
+      await labelsDone();
+      const picked = await view();
+      if (!picked.labels.includes(lesser)) fail(`first view: the selected node ${lesser}, unlabelled before, shows no label`);
+      apart(picked, `first view with ${lesser} selected`);
+      await page.evaluate(() => window.tiegraphMap.clearSelection());
+      await labelsDone();
+    }
+
+    // Zoom in about the centre: the nodes then on screen must carry more labels than they did.
+    await page.evaluate(() => {
+      const cy = window.tiegraphMap.cy;
+      cy.zoom({ level: cy.zoom() * 2.5, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    });
+    await labelsDone();
+    const zoomed = await view();
+    apart(zoomed, 'zoomed in 2.5x');
+    const labelsBefore = zoomed.onScreen.filter((id) => first.labels.includes(id)).length;
+    const labelsAfter = zoomed.onScreen.filter((id) => zoomed.labels.includes(id)).length;
+    if (!(labelsAfter > labelsBefore)) fail(`zoomed in 2.5x: the ${zoomed.onScreen.length} nodes on screen show ${labelsAfter} labels, no more than at the first view (${labelsBefore})`);
+    summary.push(`zoom 2.5x: ${labelsBefore} -> ${labelsAfter} labels among ${zoomed.onScreen.length} nodes on screen`);
+
+    // A narrow window, then a wide one again: the untouched map refits to its canvas each time.
+    await page.evaluate(() => window.tiegraphMap.fit());
+    for (const width of [760, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction((w) => {
+        const cy = window.tiegraphMap.cy;
+        return cy.container().clientWidth === cy.width() && document.documentElement.clientWidth === w;
+      }, width, { timeout: 5000 });
+      await page.waitForTimeout(250); // Cytoscape notices a resize after a 100 ms debounce
+      await labelsDone();
+      const v = await view();
+      fills(v, `after resizing the window to ${width} px`);
+      apart(v, `after resizing the window to ${width} px`);
+    }
+    healthy();
+
     // ---- search
     await page.fill('#search', opts.search);
     await page.press('#search', 'Enter');
@@ -165,6 +294,11 @@ async function main() {
       return Math.abs(p.x - cy.width() / 2) < cy.width() * 0.1 && Math.abs(p.y - cy.height() / 2) < cy.height() * 0.1;
     });
     if (!centred) fail(`the search hit ${JSON.stringify(opts.expectName)} was not centred in the view`);
+    await labelsDone();
+    const searched = await view();
+    const hitId = await page.evaluate(() => window.tiegraphMap.cy.nodes(':selected')[0].id());
+    if (!searched.labels.includes(hitId)) fail(`the search hit ${JSON.stringify(opts.expectName)} shows no label`);
+    apart(searched, 'after the search');
     healthy();
     summary.push(`search ${JSON.stringify(opts.search)} -> ${opts.expectName}`);
 

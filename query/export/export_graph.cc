@@ -8,8 +8,10 @@
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include <tiegraph/projection_access.h>
 
@@ -106,6 +108,85 @@ std::vector<double> Sizes(const std::vector<double>& value) {
   return size;
 }
 
+// Custom properties as typed columns, one per property name in first-seen order, appended to
+// `attributes` and filled into `values` (one row per record, already holding the built-in
+// columns). The type is the values' own when they agree; integers mixed with reals are reals;
+// any other mix is text. A name a built-in column or a format's own field already uses (compared
+// without case, since Gephi and spreadsheets fold it) gets the prefix "prop_".
+template <typename PropertiesOf>
+void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
+                        std::vector<std::string> reserved, std::vector<Attribute>* attributes,
+                        std::vector<std::vector<AttributeValue>>* values) {
+  struct Column {
+    std::string property;
+    bool kinds[5] = {};  // PropertyValue's alternatives seen: string, int, real, bool, date
+  };
+  std::vector<Column> columns;
+  std::unordered_map<std::string, size_t> index;
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  for (size_t r = 0; r < count; ++r) {
+    for (const Property& p : properties_of(r)) {
+      auto [it, added] = index.emplace(p.name, columns.size());
+      if (added) columns.push_back({p.name});
+      columns[it->second].kinds[p.value.index()] = true;
+    }
+  }
+  if (columns.empty()) return;
+  for (const Attribute& a : *attributes) reserved.push_back(a.name);
+  for (std::string& name : reserved) name = lower(name);
+  for (const Column& c : columns) reserved.push_back(lower(c.property));
+  const size_t first = attributes->size();
+  for (const Column& c : columns) {
+    Attribute a{c.property, AttributeType::kString, c.property};
+    const bool* k = c.kinds;
+    const bool text = k[0], integer = k[1], real = k[2], boolean = k[3], date = k[4];
+    if (!text && !boolean && !date && (integer || real)) {
+      a.type = real ? AttributeType::kDouble : AttributeType::kInt;
+    } else if (boolean && !text && !integer && !real && !date) {
+      a.type = AttributeType::kBool;
+    } else if (date && !text && !integer && !real && !boolean) {
+      a.dates = true;
+    }
+    // The other properties' own names are reserved too, so "prop_x" never lands on one.
+    const size_t own = std::count(reserved.begin(), reserved.end(), lower(a.name));
+    if (own > 1) {
+      do {
+        a.name = "prop_" + a.name;
+      } while (std::count(reserved.begin(), reserved.end(), lower(a.name)) > 0);
+      reserved.push_back(lower(a.name));
+    }
+    attributes->push_back(std::move(a));
+  }
+  for (size_t r = 0; r < count; ++r) {
+    std::vector<AttributeValue>& row = (*values)[r];
+    row.resize(attributes->size());
+    for (const Property& p : properties_of(r)) {
+      const size_t i = first + index[p.name];
+      if (row[i].index() != 0) continue;  // a name given twice: the first value counts
+      const Attribute& a = (*attributes)[i];
+      const PropertyValue& v = p.value;
+      if (a.type == AttributeType::kInt) {
+        row[i] = std::get<int64_t>(v);
+      } else if (a.type == AttributeType::kDouble) {
+        row[i] = v.index() == 1 ? static_cast<double>(std::get<int64_t>(v)) : std::get<double>(v);
+      } else if (a.type == AttributeType::kBool) {
+        row[i] = std::get<bool>(v);
+      } else {
+        switch (v.index()) {
+          case 0: row[i] = std::get<std::string>(v); break;
+          case 1: row[i] = std::to_string(std::get<int64_t>(v)); break;
+          case 2: row[i] = ShortestReal(std::get<double>(v)); break;
+          case 3: row[i] = std::string(std::get<bool>(v) ? "true" : "false"); break;
+          case 4: row[i] = DateText(std::get<Date>(v)); break;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string SectorLabel(Sector s) {
@@ -175,14 +256,24 @@ std::string FixedText(double v, int digits) {
   return text;
 }
 
-std::string ValueText(const AttributeValue& v) {
+std::string ValueText(const AttributeValue& v, bool exact) {
   switch (v.index()) {
     case 1: return std::get<std::string>(v);
     case 2: return std::to_string(std::get<int64_t>(v));
-    case 3: return FormatReal(std::get<double>(v));
+    case 3: return exact ? ShortestReal(std::get<double>(v)) : FormatReal(std::get<double>(v));
     case 4: return std::get<bool>(v) ? "true" : "false";
   }
   return "";
+}
+
+const char* ImportTypeName(const Attribute& a) {
+  switch (a.type) {
+    case AttributeType::kInt: return "int";
+    case AttributeType::kDouble: return "float";
+    case AttributeType::kBool: return "bool";
+    case AttributeType::kString: break;
+  }
+  return a.dates ? "date" : "string";
 }
 
 Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& projection,
@@ -345,6 +436,15 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
                               DateText(t.since), DateText(t.until), t.event, t.role,
                               Joined(sources, " | "), Joined(quotes, " | ")});
   }
+  // Besides the built-in columns, the fields the formats give every node (Cytoscape's id and
+  // value, GEXF's label) and every tie (ids, ends, keys, GEXF's label and weight).
+  AddPropertyColumns(
+      n, [&](size_t v) -> const std::vector<Property>& { return out.nodes[v].properties; },
+      {"id", "label", "value", "key"}, &out.node_attributes, &out.node_values);
+  AddPropertyColumns(
+      out.ties.size(),
+      [&](size_t e) -> const std::vector<Property>& { return out.ties[e].tie.properties; },
+      {"id", "key", "source", "target", "label", "weight"}, &out.tie_attributes, &out.tie_values);
 
   out.title = request.title.empty() ? "tiegraph network" : request.title;
   out.description = std::to_string(n) + " institutions, " + std::to_string(out.ties.size()) +

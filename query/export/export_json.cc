@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <type_traits>
+#include <variant>
 
 #include <tiegraph/export_graph.h>
 
@@ -33,6 +35,25 @@ void AddAttributes(const std::vector<Attribute>& attributes, const std::vector<A
       continue;
     (*object)[attributes[i].name] = ToJson(value);
   }
+}
+
+// A record's custom properties, each with its own type: dates as ISO text at their precision.
+// A name given twice keeps its first value, as in the attribute columns.
+json PropertiesJson(const std::vector<Property>& properties) {
+  json object = json::object();
+  for (const Property& p : properties) {
+    if (object.contains(p.name)) continue;
+    std::visit(
+        [&](const auto& v) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Date>) {
+            object[p.name] = DateText(v);
+          } else {
+            object[p.name] = v;
+          }
+        },
+        p.value);
+  }
+  return object;
 }
 
 // Invalid UTF-8 is replaced rather than refused: a label must never stop an export.
@@ -150,7 +171,8 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
                     {"strength", t.tie.strength},
                     {"since", DateText(t.tie.since)},
                     {"until", DateText(t.tie.until)},
-                    {"evidence", evidence}});
+                    {"evidence", evidence},
+                    {"properties", PropertiesJson(t.tie.properties)}});
   }
   json nodes = json::array();
   for (size_t v = 0; v < g.nodes.size(); ++v) {
@@ -175,7 +197,8 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
                      {"y", g.has_positions ? -g.positions[v].y : 0.0},
                      {"size", g.sizes[v]},
                      {"community", g.has_community ? json(g.community[v]) : json(nullptr)},
-                     {"measures", measures}});
+                     {"measures", measures},
+                     {"properties", PropertiesJson(in.properties)}});
   }
   json data = {{"title", g.title},
                {"subtitle", g.description},

@@ -12,7 +12,10 @@
 namespace tiegraph {
 namespace {
 
-Cell ToCell(const AttributeValue& v) {
+Cell ToCell(const Attribute& a, const AttributeValue& v) {
+  // A custom property's real as the shortest exact text: FormatReal's six digits would change
+  // the value on import.
+  if (!a.property.empty() && v.index() == 3) return ValueText(v, true);
   switch (v.index()) {
     case 1: return std::get<std::string>(v);
     case 2: return std::get<int64_t>(v);
@@ -64,17 +67,25 @@ std::vector<int> Classes(const ExportGraph& g) {
   return out;
 }
 
+// A column's header: a custom property's carries its own name and the type suffix
+// tiegraph's CSV import reads ("founded:int"), so the table imports back typed; the suffix
+// also keeps it apart from any built-in column of the same name.
+std::string Header(const Attribute& a) {
+  return a.property.empty() ? a.name : a.property + ":" + ImportTypeName(a);
+}
+
 }  // namespace
 
 void WriteCsvNodes(const ExportGraph& g, std::ostream& out) {
   Table t{"nodes", {"Id", "Label"}, {}};
   for (const Attribute& a : g.node_attributes) {
-    if (a.name != "name") t.columns.push_back(a.name);
+    if (a.name != "name") t.columns.push_back(Header(a));
   }
   for (size_t v = 0; v < g.nodes.size(); ++v) {
     std::vector<Cell> row = {g.nodes[v].key, g.nodes[v].name};
     for (size_t i = 0; i < g.node_attributes.size(); ++i) {
-      if (g.node_attributes[i].name != "name") row.push_back(ToCell(g.node_values[v][i]));
+      const Attribute& a = g.node_attributes[i];
+      if (a.name != "name") row.push_back(ToCell(a, g.node_values[v][i]));
     }
     t.AddRow(std::move(row));
   }
@@ -83,13 +94,15 @@ void WriteCsvNodes(const ExportGraph& g, std::ostream& out) {
 
 void WriteCsvEdges(const ExportGraph& g, std::ostream& out) {
   Table t{"edges", {"Source", "Target", "Type", "Id", "Label", "Weight"}, {}};
-  for (const Attribute& a : g.tie_attributes) t.columns.push_back(a.name);
+  for (const Attribute& a : g.tie_attributes) t.columns.push_back(Header(a));
   for (size_t e = 0; e < g.ties.size(); ++e) {
     const ExportTie& x = g.ties[e];
     std::vector<Cell> row = {g.nodes[x.a].key, g.nodes[x.b].key,
                              std::string(g.directed && x.tie.directed ? "Directed" : "Undirected"),
                              x.tie.key, x.tie.type, x.tie.strength};
-    for (const AttributeValue& v : g.tie_values[e]) row.push_back(ToCell(v));
+    for (size_t i = 0; i < g.tie_attributes.size(); ++i) {
+      row.push_back(ToCell(g.tie_attributes[i], g.tie_values[e][i]));
+    }
     t.AddRow(std::move(row));
   }
   RenderTable(t, TableFormat::kCsv, out);

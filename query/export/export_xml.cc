@@ -44,6 +44,11 @@ bool Present(const AttributeValue& v) {
   return v.index() != 0 && !(v.index() == 1 && std::get<std::string>(v).empty());
 }
 
+// A custom property's reals exactly; measures and drawing values as FormatReal gives them.
+std::string Text(const Attribute& a, const AttributeValue& v) {
+  return ValueText(v, !a.property.empty());
+}
+
 std::string Number(double v) {
   char text[32];
   std::snprintf(text, sizeof text, "%.10g", v);
@@ -78,7 +83,8 @@ void WriteGraphML(const ExportGraph& g, std::ostream& out) {
     out << "    <node id=\"" << Xml(g.nodes[v].key) << "\">";
     for (size_t i = 0; i < g.node_attributes.size(); ++i) {
       const AttributeValue& value = g.node_values[v][i];
-      if (Present(value)) out << "<data key=\"n" << i << "\">" << Xml(ValueText(value)) << "</data>";
+      if (Present(value))
+        out << "<data key=\"n" << i << "\">" << Xml(Text(g.node_attributes[i], value)) << "</data>";
     }
     out << "</node>\n";
   }
@@ -88,7 +94,8 @@ void WriteGraphML(const ExportGraph& g, std::ostream& out) {
         << "\" target=\"" << Xml(g.nodes[t.b].key) << "\">";
     for (size_t i = 0; i < g.tie_attributes.size(); ++i) {
       const AttributeValue& value = g.tie_values[e][i];
-      if (Present(value)) out << "<data key=\"e" << i << "\">" << Xml(ValueText(value)) << "</data>";
+      if (Present(value))
+        out << "<data key=\"e" << i << "\">" << Xml(Text(g.tie_attributes[i], value)) << "</data>";
     }
     out << "</edge>\n";
   }
@@ -145,7 +152,8 @@ void WriteGexf(const ExportGraph& g, bool dynamic, std::ostream& out) {
     for (size_t i = 0; i < g.node_attributes.size(); ++i) {
       const AttributeValue& value = g.node_values[v][i];
       if (VizOrLabel(g.node_attributes[i].name) || !Present(value)) continue;
-      out << "<attvalue for=\"n" << i << "\" value=\"" << Xml(ValueText(value)) << "\"/>";
+      out << "<attvalue for=\"n" << i << "\" value=\"" << Xml(Text(g.node_attributes[i], value))
+          << "\"/>";
     }
     out << "</attvalues>\n";
     if (!node_start[v].empty()) {
@@ -170,7 +178,8 @@ void WriteGexf(const ExportGraph& g, bool dynamic, std::ostream& out) {
     for (size_t i = 0; i < g.tie_attributes.size(); ++i) {
       const AttributeValue& value = g.tie_values[e][i];
       if (!Present(value)) continue;
-      out << "<attvalue for=\"e" << i << "\" value=\"" << Xml(ValueText(value)) << "\"/>";
+      out << "<attvalue for=\"e" << i << "\" value=\"" << Xml(Text(g.tie_attributes[i], value))
+          << "\"/>";
     }
     out << "</attvalues>\n";
     const std::string start = FirstDay(t.tie.since), end = LastDay(t.tie.until);

@@ -294,8 +294,185 @@ def check_files(cli, db, seed, work):
     check(not os.path.exists(out("bad.graphml")), "unknown ego left a file")
     bad = run(cli, db, "render", "--out", out("map.bmp"), expect_ok=False)
     check(bad.returncode != 0 and ".svg, .png or .pdf" in bad.stderr, "render: bad extension")
+    check_properties(cli, work)
+
     leftovers = [f for f in os.listdir(work) if ".tmp-" in f]
     check(not leftovers, f"temporary files left: {leftovers}")
+
+
+# Typed custom properties: a small network written here as CSV (and one JSON Lines record that
+# mixes types), so every expected value below is read off these lines, not off tiegraph.
+PROPS_INSTITUTIONS = "\n".join([
+    "key,name,sector,founded:int,budget:float,public:bool,opened:date,motto,size:int,code:int",
+    'a,Alpha Institute,research,1946,1234567.89,true,1946,"Science, first",12,7',
+    'b,Beta 대학교,academia,1990,0.5,false,1990-05,"He said ""hi""",,8',
+    "c,Gamma Corp,industry,,-3.25,,2001-03-15,,40,", ""])
+PROPS_EXTRA = ('{"record":"institution","key":"d","name":"Delta","sector":"government",'
+               '"properties":{"code":"X-1","budget":7}}\n')
+PROPS_TIES = """key,source,target,type,amount:float,seats:int,binding:bool,signed:date,note,label
+t1,a,b,mou,2500000.5,3,true,2020-01-02,"two
+lines",first
+t2,b,c,joint-project,0.125,,false,2021,,second
+t3,a,c,mou,,10,,2019-07,plain,
+"""
+# Per column: its exported name (size and label are built-in names, so prefixed), its type in
+# GraphML/GEXF and in the CSV header, and each record's value as the formats carry it (the
+# mixed columns: code is text, budget real).
+PROPS_NODE_COLUMNS = {
+    "founded": ("founded", "long", "int", {"a": 1946, "b": 1990}),
+    "budget": ("budget", "double", "float", {"a": 1234567.89, "b": 0.5, "c": -3.25, "d": 7.0}),
+    "public": ("public", "boolean", "bool", {"a": True, "b": False}),
+    "opened": ("opened", "string", "date", {"a": "1946", "b": "1990-05", "c": "2001-03-15"}),
+    "motto": ("motto", "string", "string", {"a": "Science, first", "b": 'He said "hi"'}),
+    "size": ("prop_size", "long", "int", {"a": 12, "c": 40}),
+    "code": ("code", "string", "string", {"a": "7", "b": "8", "d": "X-1"}),
+}
+PROPS_TIE_COLUMNS = {
+    "amount": ("amount", "double", "float", {"t1": 2500000.5, "t2": 0.125}),
+    "seats": ("seats", "long", "int", {"t1": 3, "t3": 10}),
+    "binding": ("binding", "boolean", "bool", {"t1": True, "t2": False}),
+    "signed": ("signed", "string", "date", {"t1": "2020-01-02", "t2": "2021", "t3": "2019-07"}),
+    "note": ("note", "string", "string", {"t1": "two\nlines", "t3": "plain"}),
+    "label": ("prop_label", "string", "string", {"t1": "first", "t2": "second"}),
+}
+PY_TYPES = {"long": int, "double": float, "boolean": bool, "string": str}
+
+
+def same(got, want):
+    """Equal and of the same Python type (True == 1 and 7 == 7.0 would hide a lost type)."""
+    return type(got) is type(want) and got == want
+
+
+def check_typed(label, records, columns):
+    """records: key -> attribute dict, as a client read them. Every expected value present with
+    its type, and nothing where the CSV cell was empty."""
+    for prop, (name, _, _, values) in columns.items():
+        for key, attrs in records.items():
+            got = attrs.get(name)
+            if key in values:
+                check(same(got, values[key]),
+                      f"{label}: {key}.{name} is {got!r} ({type(got).__name__}), "
+                      f"expected {values[key]!r} ({type(values[key]).__name__})")
+            else:
+                check(got is None, f"{label}: {key}.{name} should be absent, is {got!r}")
+
+
+def check_properties(cli, work):
+    out = lambda name: os.path.join(work, name)  # noqa: E731
+    for name, text in (("props-inst.csv", PROPS_INSTITUTIONS), ("props-ties.csv", PROPS_TIES),
+                       ("props-extra.jsonl", PROPS_EXTRA)):
+        with open(out(name), "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    db = out("props.db")
+    run(cli, db, "import", "--institutions", out("props-inst.csv"), "--ties", out("props-ties.csv"))
+    run(cli, db, "import", out("props-extra.jsonl"))
+    keys = ["a", "b", "c", "d"]
+
+    # GraphML: networkx gives int, float, bool and str; igraph reads the same keys.
+    run(cli, db, "export", "--format", "graphml", "--out", out("props.graphml"))
+    g = nx.read_graphml(out("props.graphml"))
+    check(sorted(g.nodes()) == keys, f"props graphml: nodes {sorted(g.nodes())}")
+    check_typed("props graphml/networkx", dict(g.nodes(data=True)), PROPS_NODE_COLUMNS)
+    check_typed("props graphml/networkx ties",
+                {d["tie_key"]: d for _, _, d in g.edges(data=True)}, PROPS_TIE_COLUMNS)
+    check(isinstance(g.nodes["a"].get("size"), float), "props graphml: built-in size was replaced")
+    h = igraph.Graph.Read_GraphML(out("props.graphml"))
+    by_id = {v["id"]: v for v in h.vs}
+    check(by_id["a"]["founded"] == 1946 and by_id["c"]["budget"] == -3.25 and
+          by_id["a"]["public"] is True and by_id["b"]["opened"] == "1990-05" and
+          by_id["a"]["prop_size"] == 12,
+          f"props graphml/igraph: {by_id['a'].attributes()}")
+    edges = {e["tie_key"]: e for e in h.es}
+    check(edges["t1"]["amount"] == 2500000.5 and edges["t3"]["seats"] == 10 and
+          edges["t2"]["binding"] is False and edges["t2"]["signed"] == "2021",
+          f"props graphml/igraph ties: {edges['t1'].attributes()}")
+    root = ET.parse(out("props.graphml")).getroot()
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    types = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in root.iter(ns + "key")}
+    for cls, columns in (("node", PROPS_NODE_COLUMNS), ("edge", PROPS_TIE_COLUMNS)):
+        for name, xml_type, _, _ in columns.values():
+            check(types.get((cls, name)) == xml_type,
+                  f"props graphml: {cls} key {name} is {types.get((cls, name))}, want {xml_type}")
+
+    # GEXF: the declared types, read with ElementTree, and the values through networkx.
+    run(cli, db, "export", "--format", "gexf", "--out", out("props.gexf"))
+    root = ET.parse(out("props.gexf")).getroot()
+    ns = "{http://gexf.net/1.3}"
+    for cls, columns in (("node", PROPS_NODE_COLUMNS), ("edge", PROPS_TIE_COLUMNS)):
+        block = next(a for a in root.iter(ns + "attributes") if a.get("class") == cls)
+        declared = {a.get("title"): a.get("type") for a in block.iter(ns + "attribute")}
+        for name, xml_type, _, _ in columns.values():
+            check(declared.get(name) in ({"long", "integer"} if xml_type == "long" else {xml_type}),
+                  f"props gexf: {cls} attribute {name} is {declared.get(name)}, want {xml_type}")
+    g = nx.read_gexf(out("props.gexf"), version="1.3")
+    check_typed("props gexf/networkx", dict(g.nodes(data=True)), PROPS_NODE_COLUMNS)
+    check_typed("props gexf/networkx ties",
+                {d["tie_key"]: d for _, _, d in g.edges(data=True)}, PROPS_TIE_COLUMNS)
+
+    # node-link and Cytoscape.js JSON: typed JSON values.
+    run(cli, db, "export", "--format", "node-link", "--out", out("props.json"))
+    data = json.load(open(out("props.json"), encoding="utf-8"))
+    check_typed("props node-link", {n["id"]: n for n in data["nodes"]}, PROPS_NODE_COLUMNS)
+    check_typed("props node-link ties", {e["key"]: e for e in data["links"]}, PROPS_TIE_COLUMNS)
+    run(cli, db, "export", "--format", "cytoscape", "--out", out("props.cyjs"))
+    data = json.load(open(out("props.cyjs"), encoding="utf-8"))["elements"]
+    check_typed("props cytoscape", {n["data"]["id"]: n["data"] for n in data["nodes"]},
+                PROPS_NODE_COLUMNS)
+    check_typed("props cytoscape ties", {e["data"]["id"]: e["data"] for e in data["edges"]},
+                PROPS_TIE_COLUMNS)
+
+    # CSV: typed headers as the import reads them; the property columns (with Gephi's Id,
+    # Label, Source, Target renamed to the import's key, name, source, target) import back to
+    # the same properties, compared through dumps. The mixed columns come back as the export
+    # wrote them (text; the JSON Lines record's integer budget as a real).
+    run(cli, db, "export", "--format", "csv", "--out", out("props.csv"))
+    for part, columns, renamed in (
+            ("nodes", PROPS_NODE_COLUMNS, {"Id": "key", "Label": "name"}),
+            ("edges", PROPS_TIE_COLUMNS, {"Id": "key", "Source": "source", "Target": "target"})):
+        rows = list(csv.reader(open(out(f"props-{part}.csv"), encoding="utf-8", newline="")))
+        header = rows[0]
+        for prop, (_, _, csv_type, _) in columns.items():
+            check(f"{prop}:{csv_type}" in header, f"props csv {part}: no column {prop}:{csv_type}")
+        keep = [i for i, c in enumerate(header) if c in renamed or ":" in c]
+        with open(out(f"props-back-{part}.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow([renamed.get(header[i], header[i]) for i in keep])
+            for r in rows[1:]:
+                w.writerow([r[i] for i in keep])
+    back = out("props-back.db")
+    run(cli, back, "import", "--institutions", out("props-back-nodes.csv"),
+        "--ties", out("props-back-edges.csv"))
+
+    def dumped(path):
+        records = [json.loads(line) for line in run(cli, path, "dump").stdout.splitlines()]
+        return {r["key"]: r.get("properties", {}) for r in records if r["record"] != "event"}
+
+    before, after = dumped(db), dumped(back)
+    check(sorted(after) == sorted(before), f"props csv round trip: records {sorted(after)}")
+    mixed = {("a", "code"): "7", ("b", "code"): "8", ("d", "budget"): 7.0}
+    for key, props in before.items():
+        want = {p: mixed.get((key, p), v) for p, v in props.items()}
+        got = after.get(key, {})
+        check(sorted(got) == sorted(want) and all(same(got[p], v) for p, v in want.items()),
+              f"props csv round trip: {key} came back as {got}, want {want}")
+
+    # The HTML map's data: each institution's and tie's properties, typed.
+    run(cli, db, "html", "--out", out("props.html"))
+    html = open(out("props.html"), encoding="utf-8").read()
+    start = html.index("window.TIEGRAPH_DATA = ") + len("window.TIEGRAPH_DATA = ")
+    data, _ = json.JSONDecoder().raw_decode(html[start:])
+    props = {n["id"]: n.get("properties", {}) for n in data["nodes"]}
+    props.update({t["id"]: t.get("properties", {}) for t in data["ties"]})
+    own = dict(PROPS_NODE_COLUMNS, **PROPS_TIE_COLUMNS)
+    # The map keeps each value's own type (no column to agree with): code 7 stays a number.
+    own_values = {("a", "code"): 7, ("b", "code"): 8, ("d", "budget"): 7}
+    for prop, (_, _, _, values) in own.items():
+        for key, want in values.items():
+            want = own_values.get((key, prop), want)
+            got = props.get(key, {}).get(prop)
+            check(same(got, want), f"props html: {key}.{prop} is {got!r}, want {want!r}")
+    check(props["c"] == {"budget": -3.25, "opened": "2001-03-15", "size": 40},
+          f"props html: c has {props['c']}")
 
 
 def check_html(cli, db, seed, work, node_modules, script):

@@ -24,6 +24,11 @@ using AttributeValue = std::variant<std::monostate, std::string, int64_t, double
 struct Attribute {
   std::string name;
   AttributeType type;
+  // A custom property's column: the property's own name (`name` carries a prefix when the
+  // property's name is taken by a built-in column) and whether every value was a date, written
+  // as ISO text. Empty for built-in columns.
+  std::string property = {};
+  bool dates = false;
 };
 
 struct ExportTie {
@@ -95,8 +100,13 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request);
 // A real with `digits` decimals ("%.*f"): coordinates and sizes in DOT and Pajek.
 std::string FixedText(double v, int digits);
 
-// Text of a value as the text formats write it: reals by FormatReal, booleans true/false.
-std::string ValueText(const AttributeValue& v);
+// Text of a value as the text formats write it: reals by FormatReal (exact: the shortest text
+// that reads back the same, for custom properties, which are data rather than measures),
+// booleans true/false.
+std::string ValueText(const AttributeValue& v, bool exact = false);
+// The type suffix tiegraph's CSV import reads on a property column's header ("int", "float",
+// "bool", "date", "string"), so an exported table imports back with its types.
+const char* ImportTypeName(const Attribute& a);
 
 }  // namespace tiegraph
 

@@ -72,6 +72,19 @@
 
   const nodeRecs = [];
   const nodeById = new Map();
+  // A record's custom properties, typed as the data gives them (numbers, booleans, text;
+  // dates as ISO text at their precision).
+  function propertiesOf(r) {
+    const p = r && r.properties;
+    return p && typeof p === 'object' && !Array.isArray(p) ? p : {};
+  }
+  function propertyText(v) {
+    if (typeof v === 'number') return formatMeasure(v);
+    if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    return v === null || v === undefined ? '—' : String(v);
+  }
+  const propertyRows = (props) => Object.keys(props).map((k) => [k, propertyText(props[k])]);
+
   for (const n of arr(DATA.nodes)) {
     if (!n || n.id === undefined || n.id === null || nodeById.has(String(n.id))) continue;
     const rec = {
@@ -86,6 +99,7 @@
       size: Number(n.size) > 0 ? Number(n.size) : 20,
       community: n.community === undefined || n.community === null ? null : String(n.community),
       measures: n.measures && typeof n.measures === 'object' ? n.measures : {},
+      properties: propertiesOf(n),
       ties: [],
       ele: null,
       hidden: false,
@@ -119,6 +133,7 @@
       status: t.status ? String(t.status) : 'unknown',
       confidence: t.confidence ? String(t.confidence) : '',
       directed: Boolean(t.directed),
+      properties: propertiesOf(t),
       strength: Number.isFinite(Number(t.strength)) ? Number(t.strength) : 1,
       since, until,
       from: sinceM === null ? -Infinity : sinceM,
@@ -716,6 +731,7 @@
     }
     const names = orderedValues(measureNames, Object.keys(rec.measures));
     for (const m of names) rows.push([m, formatMeasure(rec.measures[m])]);
+    rows.push(...propertyRows(rec.properties));
     box.append(factsTable(rows));
 
     const ties = rec.ties.slice().sort((a, b) =>
@@ -755,6 +771,7 @@
       ['direction', t.directed ? 'directed' : 'undirected'],
       ['strength', formatMeasure(t.strength)],
       ['dates', datesText(t)],
+      ...propertyRows(t.properties),
     ]));
     box.append(el('h3', { text: `Evidence (${t.evidence.length})` }));
     if (!t.evidence.length) box.append(el('div', { class: 'placeholder', text: 'No evidence recorded.' }));

@@ -301,6 +301,17 @@ async function main() {
     apart(searched, 'after the search');
     healthy();
     summary.push(`search ${JSON.stringify(opts.search)} -> ${opts.expectName}`);
+    // The institution's custom properties, as the data gives them, are in its details.
+    const shownProps = await page.evaluate((id) => {
+      const node = window.TIEGRAPH_DATA.nodes.find((n) => n.id === id);
+      const props = (node && node.properties) || {};
+      const text = document.querySelector('#details').innerText;
+      return Object.entries(props).map(([k, v]) => [k, String(v), text.includes(k)]);
+    }, hitId);
+    for (const [k, , shownKey] of shownProps) {
+      if (!shownKey) fail(`the details of ${hitId} do not show its property ${JSON.stringify(k)}`);
+    }
+    summary.push(`${shownProps.length} properties in the details`);
 
     // ---- click on a node with evidence
     const candidates = await page.evaluate((quote) => {

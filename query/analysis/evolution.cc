@@ -7,6 +7,7 @@
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <random>
 #include <set>
@@ -27,16 +28,15 @@ Date MonthDate(int month) {
 }
 
 // "3y" or "6m" in months.
-Result<int> Months(const std::string& text, const char* flag) {
+Result<int> Months(const std::string& text, const char* what) {
   if (text.size() >= 2 && (text.back() == 'y' || text.back() == 'm')) {
-    try {
-      size_t used = 0;
-      const int n = std::stoi(text.substr(0, text.size() - 1), &used);
-      if (used == text.size() - 1 && n > 0) return text.back() == 'y' ? n * 12 : n;
-    } catch (...) {
-    }
+    int n = 0;
+    const char* end = text.data() + text.size() - 1;
+    const auto [ptr, ec] = std::from_chars(text.data(), end, n);
+    if (ec == std::errc() && ptr == end && n > 0 && n <= 100000)
+      return text.back() == 'y' ? n * 12 : n;
   }
-  return Status::InvalidArgument(std::string(flag) + ": expected a length like 1y or 6m, not '" +
+  return Status::InvalidArgument(std::string(what) + ": expected a length like 1y or 6m, not '" +
                                  text + "'");
 }
 

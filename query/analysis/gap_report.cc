@@ -47,14 +47,15 @@ bool Partnering(Sector s) {
 }
 
 // 1. Sector pairs with no ties, or fewer than `threshold` times random mixing.
-Table MissingSectorPairs(const Projection& g, const std::vector<NodeInfo>& info, double threshold) {
+Result<Table> MissingSectorPairs(const Projection& g, const std::vector<NodeInfo>& info,
+                                 double threshold) {
   std::vector<uint32_t> group(g.node_count());
   for (uint32_t v = 0; v < g.node_count(); ++v) group[v] = static_cast<uint32_t>(info[v].sector);
   Table t{"1 missing sector pairs", {"sector_a", "sector_b", "observed", "expected", "o_e"}, {}};
   t.note = "Sector pairs with ties below " + FormatReal(threshold) +
            " x what random mixing of tie ends gives (0 observed: no tie at all).";
   auto m = MixingByGroup(g, group, kSectorCount, false);
-  if (!m.ok()) return t;
+  if (!m.ok()) return m.status();
   for (int a = 1; a < kSectorCount; ++a) {
     for (int b = a; b < kSectorCount; ++b) {
       const double o = m->observed[a * kSectorCount + b], e = m->expected[a * kSectorCount + b];
@@ -384,7 +385,9 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   auto info = Infos(snap, *g);
   if (!info.ok()) return info.status();
   std::vector<Table> out;
-  out.push_back(MissingSectorPairs(*g, *info, r.threshold));
+  auto missing = MissingSectorPairs(*g, *info, r.threshold);
+  if (!missing.ok()) return missing.status();
+  out.push_back(std::move(*missing));
   out.push_back(LackingPartnerSector(snap, *g, *info));
   out.push_back(IsolatedParts(*g, *info));
   out.push_back(RegionHoles(*g, *info));

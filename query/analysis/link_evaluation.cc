@@ -70,9 +70,11 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
       const uint32_t a = pick_node(rng), b = pick_node(rng);
       if (a == b || adjacent(a, b) || positives.count(std::minmax(a, b))) continue;
       const auto& p = pos[pick_pos(rng)];
-      const double sp = *PairScore(*g, p.first, p.second, r.score);
-      const double sn = *PairScore(*g, a, b, r.score);
-      wins += sp > sn ? 1.0 : (sp == sn ? 0.5 : 0.0);
+      auto sp = PairScore(*g, p.first, p.second, r.score);
+      if (!sp.ok()) return sp.status();
+      auto sn = PairScore(*g, a, b, r.score);
+      if (!sn.ok()) return sn.status();
+      wins += *sp > *sn ? 1.0 : (*sp == *sn ? 0.5 : 0.0);
       ++done;
     }
   }

@@ -188,6 +188,9 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
   if (o.group) {
     for (size_t v = 0; v < n; ++v) excluded[v] |= (*o.group)[v] == (*o.group)[source];
   }
+  if (o.keep) {
+    for (uint32_t v = 0; v < n; ++v) excluded[v] |= !o.keep(v);
+  }
   std::vector<double> score(n, 0);
   std::vector<uint32_t> candidates;
   const double kx = static_cast<double>(g.degree(source));

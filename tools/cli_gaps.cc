@@ -67,10 +67,12 @@ void RegisterGapCommands(CLI::App& app, Context& ctx, int* exit_code) {
     cmd->add_option("--horizon", evaluate->horizon_months,
                     "With --evaluate: only ties formed within N months of DATE (default: any)");
     cmd->add_option("--score", *score,
-                    "resource-allocation (default), adamic-adar, jaccard, common-neighbours, "
+                    "resource-allocation (default), adamic-adar, jaccard, common-neighbors, "
                     "preferential-attachment or katz");
     cmd->add_option("--top", r->top, "How many (default 10)");
     cmd->add_flag("--cross-sector", r->cross_sector, "Only institutions of another sector");
+    cmd->add_flag("--include-own-units", r->include_own_units,
+                  "Also suggest the institution's own units and the institutions it is part of");
     cmd->add_option("--beta", r->katz_beta, "Katz attenuation (default 0.5 / largest eigenvalue)");
     f->Register(cmd);
     cmd->callback([&ctx, exit_code, f, r, name, score, evaluate]() {

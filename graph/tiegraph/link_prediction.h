@@ -30,6 +30,8 @@ struct SuggestOptions {
   size_t top = 10;
   // When set, only nodes of another group than the source's are suggested (cross-sector).
   const std::vector<uint32_t>* group = nullptr;
+  // When set, only nodes it accepts are suggested (before the top are taken).
+  std::function<bool(uint32_t)> keep;
   // Katz's attenuation; 0 picks 0.5 / lambda_max (it must stay below 1 / lambda_max).
   double katz_beta = 0;
 };

@@ -271,6 +271,11 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
     sectors = std::move(*s);
     o.group = &sectors.of;
   }
+  if (!r.include_own_units) {
+    auto hierarchy = LoadPartOfHierarchy(snap, *g);
+    if (!hierarchy.ok()) return hierarchy.status();
+    o.keep = [h = std::move(*hierarchy), s = *source](uint32_t v) { return !h.Related(s, v); };
+  }
   auto found = SuggestLinks(*g, *source, o);
   if (!found.ok()) return found.status();
   Table t{std::string("suggested partners for ") + r.key + " (" + LinkScoreName(r.score) +

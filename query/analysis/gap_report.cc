@@ -323,12 +323,16 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
 }
 
 // 9. The best cross-sector pairs with no tie, by resource allocation over the whole network.
-Table SuggestedLinks(const Snapshot& snap, const Projection& g, const std::vector<NodeInfo>& info,
-                     size_t top) {
+// An institution's own units and parents are left out, as by `suggest`.
+Result<Table> SuggestedLinks(const Snapshot& snap, const Projection& g,
+                             const std::vector<NodeInfo>& info, size_t top) {
+  auto hierarchy = LoadPartOfHierarchy(snap, g);
+  if (!hierarchy.ok()) return hierarchy.status();
   auto found = BestLinkPairs(g, LinkScore::kResourceAllocation, top, [&](uint32_t a, uint32_t b) {
-    return info[a].sector != info[b].sector;
+    return info[a].sector != info[b].sector && !hierarchy->Related(a, b);
   });
-  const std::vector<LinkPair> best = found.ok() ? std::move(*found) : std::vector<LinkPair>{};
+  if (!found.ok()) return found.status();
+  const std::vector<LinkPair>& best = *found;
   Table t{"9 suggested links", {"key_a", "name_a", "key_b", "name_b", "score", "via"}, {}};
   t.note = "Cross-sector pairs with no tie that share partners (resource allocation: shared "
            "partners weighted by 1/their number of ties).";
@@ -423,7 +427,9 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   auto unconverted = Unconverted(snap, projection, *g, r.months);
   if (!unconverted.ok()) return unconverted.status();
   out.push_back(std::move(*unconverted));
-  out.push_back(SuggestedLinks(snap, *g, *info, r.suggestions));
+  auto suggested = SuggestedLinks(snap, *g, *info, r.suggestions);
+  if (!suggested.ok()) return suggested.status();
+  out.push_back(std::move(*suggested));
   out.push_back(GlobalPipeline(*g, *info));
   return out;
 }

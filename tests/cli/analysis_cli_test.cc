@@ -174,9 +174,30 @@ out["mixing"] = {"assortativity": nx.attribute_assortativity_coefficient(g, "sec
                  "ei": (2 * external - g.number_of_edges()) / g.number_of_edges()}
 out["constraint"] = {v: c for v, c in nx.constraint(g, weight="weight").items() if g.degree(v)}
 out["effective_size"] = {v: c for v, c in nx.effective_size(g, weight="weight").items() if g.degree(v)}
+# The part-of hierarchy (parent fields and part_of ties, child -> parent): an institution's
+# parts and parents, at any depth, are not partners to suggest unless asked.
+up = {}
+for i in seed["institutions"]:
+    if i.get("parent"):
+        up.setdefault(i["id"], set()).add(i["parent"])
+for t in seed["ties"]:
+    if t["type"] == "part_of":
+        up.setdefault(t["source"], set()).add(t["target"])
+def ancestors(x):
+    seen, todo = set(), [x]
+    while todo:
+        for p in up.get(todo.pop(), ()):
+            if p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return seen
+own = ancestors("jbnu") | {v for v in g if "jbnu" in ancestors(v)}
+out["own_units_jbnu"] = sorted(own)
 cands = [("jbnu", v) for v in g if v != "jbnu" and not g.has_edge("jbnu", v) and sec[v] != sec["jbnu"]]
 ra = [[v, s] for _, v, s in nx.resource_allocation_index(g, cands) if s > 0]
-out["suggest_jbnu"] = sorted(ra, key=lambda x: (-x[1], x[0]))[:5]
+out["suggest_jbnu_all"] = sorted(ra, key=lambda x: (-x[1], x[0]))[:5]
+out["suggest_jbnu"] = sorted((x for x in ra if x[0] not in own), key=lambda x: (-x[1], x[0]))[:5]
+out["related_pairs"] = sorted(sorted([a, p]) for a in g for p in ancestors(a) if p in g)
 print(json.dumps(out))
 )PY";
 
@@ -660,6 +681,24 @@ TEST_CASE("gap cli: mixing, structural holes and suggestions equal networkx", "[
     CHECK(suggested[i].at("key") == expect[i][0]);
     CHECK(suggested[i].at("score").get<double>() == Approx(expect[i][1].get<double>()));
     CHECK(suggested[i].at("shared").get<int>() >= 1);
+  }
+
+  // Asked for, the own units come back, as networkx ranks them with the rest.
+  const json with_own = TableOf(
+      RunJson(db, {"suggest", "jbnu", "--cross-sector", "--top", "5", "--include-own-units"}),
+      "suggested partners for jbnu (resource-allocation, other sectors)");
+  const json& expect_all = want.at("suggest_jbnu_all");
+  REQUIRE(with_own.size() == expect_all.size());
+  for (size_t i = 0; i < expect_all.size(); ++i) CHECK(with_own[i].at("key") == expect_all[i][0]);
+  // The gap report's suggested links follow the same rule: no pair of a unit and its parent.
+  std::set<std::pair<std::string, std::string>> related;
+  for (const auto& p : want.at("related_pairs")) related.emplace(p[0], p[1]);
+  REQUIRE(!related.empty());
+  for (const auto& row :
+       TableOf(RunJson(db, {"gaps", "--suggestions", "200"}), "9 suggested links")) {
+    const std::string a = row.at("key_a"), b = row.at("key_b");
+    INFO(a << " " << b);
+    CHECK_FALSE(related.count(std::minmax(a, b)));
   }
 
   RunFails({"--db", db, "suggest", "jbnu", "--score", "foo"}, "--score");

@@ -368,7 +368,7 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   const auto t1 = Clock::now();
   WritePlan write_plan(std::move(plan));
   const auto t2 = Clock::now();
-  // Duplicates among the input's own tie keys show up as neighbours in key order.
+  // Duplicates among the input's own tie keys show up as neighbors in key order.
   if (size_t dup = write_plan.FirstDuplicateTieKey(); dup != SIZE_MAX) {
     return problems.At(
         RK::kTie, dup, "key",

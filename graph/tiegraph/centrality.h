@@ -15,9 +15,12 @@
 
 namespace tiegraph {
 
+// `threads`, here and in every tiegraph API, is a cap: at most that many threads work (at least
+// 1); small inputs, and steps that split in two, use fewer. Results never depend on it.
+
 enum class Distance { kHops, kInverseStrength };
 
-// Degree: number of distinct neighbours (out-neighbours in a directed view); normalised by n-1.
+// Degree: number of distinct neighbors (out-neighbors in a directed view); normalised by n-1.
 std::vector<double> DegreeCentrality(const Projection& g, bool normalized);
 // Strength: the sum of arc weights (combined parallel ties).
 std::vector<double> Strength(const Projection& g);
@@ -30,7 +33,7 @@ struct BetweennessOptions {
   // networkx's `k` (an unbiased estimate; the standard error shrinks as 1/sqrt(k)).
   size_t samples = 0;
   uint64_t seed = 42;
-  int threads = 2;  // sources are split across threads; results do not depend on it
+  int threads = 2;  // a cap (see above); sources are split across threads
 };
 Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOptions& options);
 

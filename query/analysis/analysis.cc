@@ -36,7 +36,7 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     return Status::InvalidArgument("unknown metric '" + r.metric + "'; expected one of:" + list);
   }
   if (r.threads < 1 || r.threads > 256)
-    return Status::InvalidArgument("--threads must be between 1 and 256");
+    return Status::InvalidArgument("threads must be between 1 and 256");
   std::vector<double> values;
   std::string note;
   const bool weighted = true;
@@ -72,13 +72,16 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     if (!c.ok()) return c.status();
     values = std::move(*c);
     note = std::string("distance: ") + DistanceName(r.distance) +
-           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks" : "") +
+           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks"
+            : r.normalized          ? ", normalized: / (n-1)"
+                                    : ", raw") +
            (sampled ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
                           std::to_string(r.seed) + ")"
                     : "");
   } else if (r.metric == "pagerank") {
     PageRankOptions o;
     o.damping = r.damping;
+    o.threads = r.threads;
     if (!r.personalize.empty()) {
       auto v = IndexOf(g, r.personalize);
       if (!v.ok()) return v.status();
@@ -152,10 +155,10 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
   if (!from.ok()) return from.status();
   auto to = IndexOf(*g, r.to);
   if (!to.ok()) return to.status();
-  if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("--k must be between 1 and 1000");
-  if (r.limit < 1) return Status::InvalidArgument("--limit must be at least 1");
+  if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("k must be between 1 and 1000");
+  if (r.limit < 1) return Status::InvalidArgument("limit must be at least 1");
   if (r.simple && (r.max_hops < 1 || r.max_hops > 32)) {
-    return Status::InvalidArgument("--max-hops must be between 1 and 32");
+    return Status::InvalidArgument("max-hops must be between 1 and 32");
   }
   Result<std::vector<Path>> paths =
       r.simple  ? Result<std::vector<Path>>(SimplePaths(*g, *from, *to, r.max_hops, r.limit))

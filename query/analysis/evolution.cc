@@ -56,17 +56,19 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
                              const EvolutionRequest& r) {
   if (projection.filter.as_of.known() || projection.filter.window_from.known() ||
       projection.filter.window_to.known()) {
-    return Status::InvalidArgument("evolution sets the windows itself: drop --as-of and --window");
+    return Status::InvalidArgument(
+        "evolution sets the windows itself: no as-of date or window filter");
   }
   auto from = ParseDate(r.from), to = ParseDate(r.to);
-  if (!from.ok() || !from->known()) return Status::InvalidArgument("--from: expected YYYY or YYYY-MM");
-  if (!to.ok() || !to->known()) return Status::InvalidArgument("--to: expected YYYY or YYYY-MM");
-  auto step = Months(r.step, "--step");
+  if (!from.ok() || !from->known())
+    return Status::InvalidArgument("from: expected YYYY or YYYY-MM");
+  if (!to.ok() || !to->known()) return Status::InvalidArgument("to: expected YYYY or YYYY-MM");
+  auto step = Months(r.step, "step");
   if (!step.ok()) return step.status();
-  auto window = Months(r.window, "--window");
+  auto window = Months(r.window, "window");
   if (!window.ok()) return window.status();
   const int first_end = LastMonth(*from), last_end = LastMonth(*to);
-  if (last_end < first_end) return Status::InvalidArgument("--to is before --from");
+  if (last_end < first_end) return Status::InvalidArgument("to is before from");
   if ((last_end - first_end) / *step > 200) return Status::InvalidArgument("more than 200 windows");
 
   Table t{"evolution",

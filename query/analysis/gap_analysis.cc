@@ -288,7 +288,7 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
     for (auto& c : NodeCells(snap, *g, s.node)) row.emplace_back(std::move(c));
     row.emplace_back(s.score);
-    const std::vector<uint32_t> shared = SharedNeighbours(*g, *source, s.node);
+    const std::vector<uint32_t> shared = SharedNeighbors(*g, *source, s.node);
     row.emplace_back(static_cast<int64_t>(shared.size()));
     std::string via;
     for (size_t i = 0; i < shared.size() && i < 5; ++i) via += (i ? ", " : "") + g->keys[shared[i]];

@@ -31,14 +31,13 @@ Result<std::vector<NodeInfo>> Infos(const Snapshot& snap, const Projection& g) {
     if (!in.ok()) return in.status();
     info[v].sector = in->sector;
     info[v].foreign = in->foreign;
-    for (size_t i = 0; i < in->region.size() && i < 2; ++i)
-      info[v].province += (i ? "/" : "") + in->region[i];
+    info[v].province = Province(in->region);
     if (info[v].province.empty()) info[v].province = "(none)";
   }
   return info;
 }
 
-std::string Name(Sector s) { return s == Sector::kNone ? "(none)" : std::string(SectorName(s)); }
+std::string Name(Sector s) { return SectorLabel(s); }
 
 // The partnership sectors of 산학연병 (industry, academia, research, hospital).
 bool Partnering(Sector s) {
@@ -342,7 +341,7 @@ Result<Table> SuggestedLinks(const Snapshot& snap, const Projection& g,
   };
   for (const LinkPair& p : best) {
     std::string via;
-    const auto shared = SharedNeighbours(g, p.a, p.b);
+    const auto shared = SharedNeighbors(g, p.a, p.b);
     for (size_t i = 0; i < shared.size() && i < 3; ++i) via += (i ? ", " : "") + g.keys[shared[i]];
     if (shared.size() > 3) via += ", …";
     t.AddRow({g.keys[p.a], name(p.a), g.keys[p.b], name(p.b), p.score, via});
@@ -383,7 +382,7 @@ Table GlobalPipeline(const Projection& g, const std::vector<NodeInfo>& info) {
 Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptions& projection,
                                      const GapRequest& r) {
   if (projection.directed) return Status::InvalidArgument("the gap report uses the undirected view");
-  if (r.months < 0) return Status::InvalidArgument("--months must be >= 0");
+  if (r.months < 0) return Status::InvalidArgument("months must be >= 0");
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto info = Infos(snap, *g);

@@ -20,9 +20,11 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
     return Status::InvalidArgument("evaluation scores pairs one by one: choose a local score or "
                                    "preferential-attachment, not katz");
   }
-  if (r.k == 0 || r.comparisons == 0) return Status::InvalidArgument("--k and the comparisons must be >= 1");
+  if (r.k == 0 || r.comparisons == 0)
+    return Status::InvalidArgument("k and the comparisons must be >= 1");
   auto split = ParseDate(r.split);
-  if (!split.ok() || !split->known()) return Status::InvalidArgument("--evaluate: expected a date YYYY[-MM[-DD]]");
+  if (!split.ok() || !split->known())
+    return Status::InvalidArgument("evaluation date: expected a date YYYY[-MM[-DD]]");
   ProjectionOptions train = projection;
   train.filter.window_to = *split;  // ties that started by the split, or have no start
   train.filter.as_of = Date();

@@ -46,7 +46,7 @@ std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t 
   if (!in.ok()) return {g.keys[v], std::string(), std::string(), std::string()};
   std::string region;
   for (size_t i = 0; i < in->region.size(); ++i) region += (i ? "/" : "") + in->region[i];
-  return {in->key, in->name, std::string(SectorName(in->sector)), region};
+  return {in->key, in->name, SectorLabel(in->sector), region};
 }
 
 Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
@@ -69,13 +69,10 @@ Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const
     auto in = snap.GetInstitution(g.keys[v]);
     if (!in.ok()) return in.status();
     std::string value;
-    if (by == "sector") value = std::string(SectorName(in->sector));
+    if (by == "sector") value = SectorLabel(in->sector);
     if (by == "kind") value = in->kind.empty() ? "organisation" : in->kind;
     if (by == "foreign") value = in->foreign ? "foreign" : "domestic";
-    if (by == "region") {
-      for (size_t i = 0; i < in->region.size() && i < 2; ++i)
-        value += (i ? "/" : "") + in->region[i];
-    }
+    if (by == "region") value = Province(in->region);
     if (value.empty()) value = "(none)";
     auto [it, added] = label.emplace(value, static_cast<uint32_t>(groups.names.size()));
     if (added) groups.names.push_back(value);

@@ -52,7 +52,7 @@ Result<std::vector<Measure>> ComputeMeasures(const Projection& g,
     } else {
       const auto& metrics = CentralityMetrics();
       if (std::find(metrics.begin(), metrics.end(), name) == metrics.end()) {
-        return Status::InvalidArgument("--with: '" + name +
+        return Status::InvalidArgument("with: '" + name +
                                        "' is not a measure; use community, component or one of "
                                        "the centrality metrics (" +
                                        Joined(metrics, ", ") + ")");
@@ -106,10 +106,6 @@ std::vector<double> Sizes(const std::vector<double>& value) {
 
 }  // namespace
 
-std::string SectorLabel(Sector s) {
-  return s == Sector::kNone ? "none" : std::string(SectorName(s));
-}
-
 const char* SectorColor(Sector s) {
   switch (s) {
     case Sector::kIndustry: return "#d62728";
@@ -128,22 +124,8 @@ const char* CommunityColor(uint32_t c) {
   static const char* const kPalette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a",
                                          "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
                                          "#b2df8a", "#fb9a99", "#cab2d6", "#6a3d9a"};
-  return kPalette[c % (sizeof kPalette / sizeof kPalette[0])];
-}
-
-std::string DateText(const Date& d) {
-  char text[16];
-  switch (d.precision) {
-    case Date::Precision::kNone: return "";
-    case Date::Precision::kYear: std::snprintf(text, sizeof text, "%04d", d.year); break;
-    case Date::Precision::kMonth:
-      std::snprintf(text, sizeof text, "%04d-%02d", d.year, d.month);
-      break;
-    case Date::Precision::kDay:
-      std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-      break;
-  }
-  return text;
+  const size_t size = sizeof kPalette / sizeof kPalette[0];
+  return kPalette[(c + size - 1) % size];  // community 1 takes the first colour
 }
 
 std::string FirstDay(const Date& d) {
@@ -340,7 +322,7 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     }
     out.tie_values.push_back({t.key, t.type, std::string(TieStatusName(t.status)),
                               std::string(ConfidenceName(t.confidence)), t.directed, t.strength,
-                              DateText(t.since), DateText(t.until), t.event, t.role,
+                              FormatDate(t.since), FormatDate(t.until), t.event, t.role,
                               Joined(sources, " | "), Joined(quotes, " | ")});
   }
 

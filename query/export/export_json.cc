@@ -148,8 +148,8 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
                     {"confidence", std::string(ConfidenceName(t.tie.confidence))},
                     {"directed", t.tie.directed},
                     {"strength", t.tie.strength},
-                    {"since", DateText(t.tie.since)},
-                    {"until", DateText(t.tie.until)},
+                    {"since", FormatDate(t.tie.since)},
+                    {"until", FormatDate(t.tie.until)},
                     {"evidence", evidence}});
   }
   json nodes = json::array();

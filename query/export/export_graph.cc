@@ -43,8 +43,10 @@ Result<std::vector<Measure>> ComputeMeasures(const Projection& g,
       options.seed = seed;
       auto p = Leiden(g, options);
       if (!p.ok()) return p.status();
+      // Numbered from 1 in every export, as the communities command and the legends show them.
       *community = p->community;
-      out.push_back({name, std::vector<double>(p->community.begin(), p->community.end()), true});
+      for (uint32_t& c : *community) ++c;
+      out.push_back({name, std::vector<double>(community->begin(), community->end()), true});
     } else if (name == "component") {
       std::vector<uint32_t> component;
       ConnectedComponents(g, &component);
@@ -168,7 +170,7 @@ std::string ValueText(const AttributeValue& v) {
 Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& projection,
                                  const ExportRequest& request) {
   if (request.color_by != "sector" && request.color_by != "community")
-    return Status::InvalidArgument("--color-by must be sector or community");
+    return Status::InvalidArgument("color-by must be sector or community");
   std::vector<std::string> with = request.with;
   if (request.color_by == "community" &&
       std::find(with.begin(), with.end(), "community") == with.end()) {

@@ -120,8 +120,9 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
   }
   json communities = json::array();
   if (g.has_community && !g.community.empty()) {
-    const uint32_t count = *std::max_element(g.community.begin(), g.community.end()) + 1;
-    for (uint32_t c = 0; c < count; ++c) communities.push_back({{"id", c}, {"color", CommunityColor(c)}});
+    const uint32_t count = *std::max_element(g.community.begin(), g.community.end());
+    for (uint32_t c = 1; c <= count; ++c)
+      communities.push_back({{"id", c}, {"color", CommunityColor(c)}});
   }
   std::vector<std::string> types;
   std::string first_month, last_month;

@@ -47,7 +47,7 @@ struct ExportGraph {
   std::string color_by = "sector";  // what the colours mean: sector or community
   std::string size_by = "partners";  // what the sizes mean
   bool has_community = false;
-  std::vector<uint32_t> community;  // when has_community
+  std::vector<uint32_t> community;  // when has_community: numbered from 1
   // Pairs for formats with one value per pair: node indexes a < b (directed: a -> b) and the
   // combined weight, from the projection's arcs.
   struct Pair {

@@ -131,6 +131,11 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   });
   Table t{r.metric + " (" + note + ")", {"rank", "key", "name", "sector", "region", r.metric}, {}};
   const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
+  if (rows < order.size()) {
+    t.note = std::to_string(order.size() - rows) + " more institution" +
+             (order.size() - rows == 1 ? "" : "s") + " not shown (the first " +
+             std::to_string(rows) + " of " + std::to_string(order.size()) + "; top 0 shows all).";
+  }
   for (size_t i = 0; i < rows; ++i) {
     const std::vector<Cell> node = NodeCells(snap, *g, order[i]);
     std::vector<Cell> row;

@@ -253,9 +253,9 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
 Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projection,
                            const SuggestRequest& r) {
   if (projection.directed) {
-    return Status::InvalidArgument("suggest works on the undirected view (drop --directed)");
+    return Status::InvalidArgument("suggest works on the undirected view, not the directed one");
   }
-  if (r.top == 0) return Status::InvalidArgument("--top must be at least 1");
+  if (r.top == 0) return Status::InvalidArgument("top must be at least 1");
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto source = IndexOf(*g, r.key);

@@ -41,7 +41,8 @@ Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOp
 // (Wasserman–Faust, networkx's wf_improved) so disconnected graphs compare; 0 when isolated.
 // Directed views use distances *to* the node, as networkx does.
 Result<std::vector<double>> Closeness(const Projection& g, Distance distance, int threads = 2);
-// Harmonic: sum over other nodes of 1/distance (networkx: not normalised; pass true for /(n-1)).
+// Harmonic: sum over other nodes of 1/distance; normalized: divided by n-1 (the query layer's
+// default, as for degree and betweenness); not normalized: networkx's harmonic_centrality.
 Result<std::vector<double>> Harmonic(const Projection& g, Distance distance, bool normalized,
                                      int threads = 2);
 

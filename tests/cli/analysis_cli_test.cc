@@ -386,15 +386,52 @@ TEST_CASE("analysis cli: pagerank, closeness and raw degree equal networkx", "[c
   SampleDb sample;
   const json& want = Expected();
   // networkx pagerank(alpha=0.85, weight=count of parallel ties), every institution ranked.
-  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "pagerank"}), "pagerank"),
+  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "pagerank", "--top", "0"}),
+                       "pagerank"),
                "pagerank", want.at("pagerank"), 1e-4, 0);
   // networkx closeness_centrality (Wasserman-Faust for the disconnected network).
-  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "closeness"}), "closeness"),
+  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "closeness", "--top", "0"}),
+                       "closeness"),
                "closeness", want.at("closeness"), 1e-6, 0);
   // Distinct partners, not divided by n-1.
   CheckRanking(
-      TableOf(RunJson(sample.db(), {"centrality", "--metric", "degree", "--raw"}), "degree"),
+      TableOf(RunJson(sample.db(), {"centrality", "--metric", "degree", "--raw", "--top", "0"}),
+              "degree"),
       "degree", want.at("filters").at("default").at("degree"), 1e-6, 0);
+}
+
+TEST_CASE("analysis cli: centrality shows the first 20 and says how many it left out",
+          "[cli][analysis]") {
+  SampleDb sample;
+  const size_t n = Expected().at("nodes").size();  // every seed institution
+  REQUIRE(n > 20);
+  const json top = TableOf(RunJson(sample.db(), {"centrality"}), "degree");
+  CHECK(top.size() == 20);
+  CliResult text = RunOk({"--db", sample.db(), "centrality"});
+  CHECK_THAT(text.out, Contains(std::to_string(n - 20) + " more institutions not shown"));
+  CHECK(TableOf(RunJson(sample.db(), {"centrality", "--top", "0"}), "degree").size() == n);
+  CliResult all = RunOk({"--db", sample.db(), "centrality", "--top", "0"});
+  CHECK_THAT(all.out, !Contains("not shown"));
+}
+
+TEST_CASE("analysis cli: harmonic is divided by n-1 unless --raw", "[cli][analysis]") {
+  // A path a - b - c and an isolated d, n = 4. By hand: b reaches a and c at 1 hop, sum 2;
+  // a reaches b at 1 and c at 2, sum 1.5; d reaches nobody. Divided by n - 1 = 3.
+  TempDir dir;
+  const std::string db = dir.File("db");
+  StoreWith(db, {"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}});
+  std::map<std::string, double> normalized, raw;
+  for (const auto& row : TableOf(RunJson(db, {"centrality", "--metric", "harmonic"}), "harmonic"))
+    normalized[row.at("key")] = row.at("harmonic").get<double>();
+  for (const auto& row :
+       TableOf(RunJson(db, {"centrality", "--metric", "harmonic", "--raw"}), "harmonic"))
+    raw[row.at("key")] = row.at("harmonic").get<double>();
+  CHECK(normalized.at("b") == Approx(2.0 / 3));
+  CHECK(normalized.at("a") == Approx(1.5 / 3));
+  CHECK(normalized.at("c") == Approx(1.5 / 3));
+  CHECK(normalized.at("d") == 0);
+  CHECK(raw.at("b") == Approx(2.0));
+  CHECK(raw.at("a") == Approx(1.5));
 }
 
 TEST_CASE("analysis cli: projection filters keep the ties networkx keeps", "[cli][analysis]") {
@@ -413,8 +450,8 @@ TEST_CASE("analysis cli: projection filters keep the ties networkx keeps", "[cli
     INFO("filter: " << name);
     const json& want = filters.at(name);
     // Raw degree of every node left: the node set and each node's distinct partners.
-    json degree =
-        RunJson(sample.db(), Concat({"centrality", "--metric", "degree", "--raw"}, flags));
+    json degree = RunJson(
+        sample.db(), Concat({"centrality", "--metric", "degree", "--raw", "--top", "0"}, flags));
     CheckRanking(TableOf(degree, "degree"), "degree", want.at("degree"), 1e-9, 0);
     // Components: sizes largest first, and the same member sets.
     json comps = RunJson(sample.db(), Concat({"components"}, flags));
@@ -642,8 +679,8 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
   }
   // Filters that keep institutions but no tie are not an empty projection: the six hospitals
   // stay, each with no partner.
-  json hospitals =
-      RunJson(db, {"centrality", "--sector", "hospital", "--min-strength", "1e9", "--raw"});
+  json hospitals = RunJson(
+      db, {"centrality", "--sector", "hospital", "--min-strength", "1e9", "--raw", "--top", "0"});
   std::set<std::string> keys;
   for (const auto& row : TableOf(hospitals, "degree")) {
     keys.insert(row.at("key").get<std::string>());

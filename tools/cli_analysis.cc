@@ -25,14 +25,17 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code) {
     auto* cmd = app.add_subcommand("centrality", "Rank institutions by a centrality measure");
     cmd->add_option("--metric", r->metric,
                     "degree, strength, betweenness, closeness, harmonic, pagerank, eigenvector, "
-                    "katz, hubs, authorities, core");
-    cmd->add_option("--top", r->top, "Show the first N (default: all)");
+                    "katz, hubs, authorities, core, clustering");
+    cmd->add_option("--top", r->top, "Show the first N (default 20; 0: all)");
     cmd->add_option("--distance", *distance, "hops (default) or inverse-strength");
-    cmd->add_flag("--raw", *raw, "Unnormalised values (degree, betweenness, harmonic)");
+    cmd->add_flag(
+        "--raw", *raw,
+        "Unnormalized values (degree, betweenness, harmonic: networkx's harmonic_centrality)");
     cmd->add_option("--samples", r->samples,
                     "Betweenness, closeness, harmonic: estimate from N sampled sources");
     cmd->add_option("--seed", r->seed, "Seed for sampling (default 42)");
-    cmd->add_option("--threads", r->threads, "Threads (default 2)");
+    cmd->add_option("--threads", r->threads,
+                    "Use at most N threads (default 2; the results do not depend on it)");
     cmd->add_option("--damping", r->damping, "PageRank damping (default 0.85)");
     cmd->add_option("--personalize", r->personalize, "PageRank: restart at this institution");
     cmd->add_option("--alpha", r->alpha, "Katz attenuation (default 0.05)");

@@ -24,7 +24,7 @@ const char* DistanceName(Distance d) { return d == Distance::kHops ? "hops" : "1
 const std::vector<std::string>& CentralityMetrics() {
   static const std::vector<std::string> kMetrics = {
       "degree",      "strength", "betweenness", "closeness",   "harmonic", "pagerank",
-      "eigenvector", "katz",     "hubs",        "authorities", "core"};
+      "eigenvector", "katz",     "hubs",        "authorities", "core",     "clustering"};
   return kMetrics;
 }
 
@@ -107,7 +107,13 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     std::vector<double> hubs, auths;
     TIEGRAPH_RETURN_IF_ERROR(Hits(g, &hubs, &auths));
     values = r.metric == "hubs" ? hubs : auths;
-    note = g.directed ? "HITS, weights: strengths" : "HITS on an undirected view (use --directed)";
+    note =
+        g.directed
+            ? "HITS, weights: strengths"
+            : "HITS on an undirected view (hubs and authorities differ only on the directed view)";
+  } else if (r.metric == "clustering") {
+    values = LocalClustering(g);
+    note = "local clustering: triangles / (d(d-1)/2) over distinct partners, unweighted";
   } else {  // core
     auto cores = CoreNumbers(g);
     values.assign(cores.begin(), cores.end());

@@ -132,6 +132,13 @@ def check_files(cli, db, seed, work):
     g = nx.read_graphml(out("net.graphml"))
     check_graph("graphml/networkx", g, seed, lambda n, d: n, edge_key="tie_key")
     check_measures("graphml", {n: d for n, d in g.nodes(data=True)}, seed)
+    # --with takes any centrality metric, the local clustering coefficient too (unweighted).
+    run(cli, db, "export", "--format", "graphml", "--out", out("clustering.graphml"),
+        "--with", "clustering")
+    got = {n: float(d.get("clustering", -1))
+           for n, d in nx.read_graphml(out("clustering.graphml")).nodes(data=True)}
+    for key, c in nx.clustering(seed.simple).items():
+        check(close(got.get(key, -1), c), f"graphml: clustering of {key} {got.get(key)} vs networkx {c}")
     h = igraph.Graph.Read_GraphML(out("net.graphml"))
     check(h.vcount() == len(seed.names) and h.ecount() == len(seed.ties),
           f"graphml/igraph: {h.vcount()} nodes {h.ecount()} edges")

@@ -456,6 +456,17 @@ TEST_CASE("core numbers and whole-network structure match networkx", "[reference
   }
 }
 
+TEST_CASE("the clustering centrality metric is networkx's clustering", "[reference]") {
+  for (const View& v : AllViews()) {
+    CentralityRequest request;
+    request.metric = "clustering";
+    auto got = ComputeCentrality(v.g, request);
+    INFO(v.Label() << ": " << got.status().ToString());
+    REQUIRE(got.ok());
+    CheckExact(v, "clustering metric", got->values, v.ref["clustering"]);
+  }
+}
+
 TEST_CASE("cut structure, components and eccentricity match networkx", "[reference]") {
   for (const View& v : AllViews()) {
     INFO(v.Label());

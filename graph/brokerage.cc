@@ -13,7 +13,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Each node's neighbours (over out- and in-arcs) with the mutual weight w(i->j) + w(j->i).
+// Each node's neighbors (over out- and in-arcs) with the mutual weight w(i->j) + w(j->i).
 struct MutualRows {
   std::vector<uint64_t> offsets;
   std::vector<uint32_t> targets;
@@ -33,7 +33,7 @@ MutualRows Mutual(const Projection& g, bool weighted) {
   for (uint32_t v = 0; v < n; ++v) {
     uint64_t a = g.offsets[v], b = in_off[v];
     const uint64_t a_end = g.offsets[v + 1], b_end = in_off[v + 1];
-    while (a < a_end || b < b_end) {  // merge two rows sorted by neighbour
+    while (a < a_end || b < b_end) {  // merge two rows sorted by neighbor
       uint32_t to = 0;
       double w = 0;
       const bool take_a = a < a_end && (b == b_end || g.targets[a] <= in_src[b]);
@@ -74,7 +74,7 @@ StructuralHoles BurtMeasures(const Projection& g, bool weighted, int threads) {
   out.efficiency.assign(n, kNaN);
   out.hierarchy.assign(n, kNaN);
   Slices(n, m.offsets, threads, [&](size_t lo, size_t hi) {
-    // Per ego: p_iq of each neighbour (0 elsewhere), and per neighbour j the indirect
+    // Per ego: p_iq of each neighbor (0 elsewhere), and per neighbor j the indirect
     // constraint sum_q p_iq p_qj and the redundancy sum_q p_iq m_jq over two-paths i-q-j.
     std::vector<double> p(n, 0), indirect(n, 0), redundancy(n, 0);
     std::vector<double> local;
@@ -88,7 +88,7 @@ StructuralHoles BurtMeasures(const Projection& g, bool weighted, int threads) {
         const double p_iq = p[q];
         for (uint64_t f = m.offsets[q]; f < m.offsets[q + 1]; ++f) {
           const uint32_t j = m.targets[f];
-          if (j == i || p[j] == 0) continue;  // j must be another neighbour of i
+          if (j == i || p[j] == 0) continue;  // j must be another neighbor of i
           indirect[j] += p_iq * m.weights[f] / total[q];
           redundancy[j] += p_iq * m.weights[f] / largest[j];
         }
@@ -189,7 +189,7 @@ class TwoPathWalker {
  private:
   const Projection& g_;
   bool partial_;
-  std::vector<char> mark_;  // a and a's out-neighbours while walking from a
+  std::vector<char> mark_;  // a and a's out-neighbors while walking from a
   std::vector<uint32_t> brokers_;
 };
 

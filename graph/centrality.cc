@@ -92,7 +92,7 @@ SampledDistances SampleDistances(const Projection& g, Distance distance, size_t 
   return out;
 }
 
-// Brandes over hops: integer levels, predecessors found as in-neighbours one level up.
+// Brandes over hops: integer levels, predecessors found as in-neighbors one level up.
 void BrandesHops(const Projection& g, const std::vector<uint32_t>& sources, size_t begin,
                  size_t end, std::vector<double>* bc) {
   const size_t n = g.node_count();

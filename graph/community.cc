@@ -145,7 +145,7 @@ Result<Partition> LabelPropagation(const Projection& g, const CommunityOptions& 
         score[c] += l.weights[e];
       }
       if (touched.empty()) continue;
-      // The heaviest label among neighbours; ties go to the smallest label, but a node keeps
+      // The heaviest label among neighbors; ties go to the smallest label, but a node keeps
       // its own label when it is among the heaviest (so the process settles).
       double best_score = -1;
       uint32_t best = label[v];

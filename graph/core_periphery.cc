@@ -42,7 +42,7 @@ Result<DiscreteCorePeriphery> DiscreteCoreness(const Projection& g) {
   out.core.assign(n, 0);
   const size_t start = std::max<size_t>(2, n / 10);
   for (size_t i = 0; i < start; ++i) out.core[order[i]] = 1;
-  // Core neighbours per node; ties inside the core and inside the periphery.
+  // Core neighbors per node; ties inside the core and inside the periphery.
   std::vector<double> in_core(n, 0);
   double ties_core = 0, ties_periphery = 0, n_core = static_cast<double>(start);
   for (uint32_t v = 0; v < n; ++v) {

@@ -14,7 +14,7 @@ namespace tiegraph {
 namespace {
 
 // Splits every community of `comm` into well-connected sub-communities: each node, if still
-// alone and well connected to its community, joins the neighbouring sub-community (inside the
+// alone and well connected to its community, joins the neighboring sub-community (inside the
 // same community, itself well connected) with the best non-negative gain.
 std::vector<uint32_t> Refine(const CommunityGraph& g, const QualityTerms& q, std::mt19937_64& rng,
                              const std::vector<uint32_t>& comm) {

@@ -67,14 +67,14 @@ std::vector<double> KatzFrom(const Projection& g, uint32_t source, double beta) 
 }
 
 // Local scores from one node x to every y reached by a two-path x - z - y: the shared
-// neighbours are accumulated over the two-paths, so each x costs the sum of its neighbours'
+// neighbors are accumulated over the two-paths, so each x costs the sum of its neighbors'
 // degrees. Reused across sources (its arrays are cleared after each).
 class TwoPathScorer {
  public:
   TwoPathScorer(const Projection& g, LinkScore score)
       : g_(g), score_(score), common_(g.node_count(), 0), sum_(g.node_count(), 0) {}
 
-  // Calls fn(y, score) once for each y with a shared neighbour that skip(y) lets through.
+  // Calls fn(y, score) once for each y with a shared neighbor that skip(y) lets through.
   template <typename Skip, typename Fn>
   void From(uint32_t x, Skip&& skip, Fn&& fn) {
     for (uint64_t e = g_.offsets[x]; e < g_.offsets[x + 1]; ++e) {
@@ -92,7 +92,7 @@ class TwoPathScorer {
     for (uint32_t y : reached_) {
       const double ky = static_cast<double>(g_.degree(y));
       double s = sum_[y];  // resource allocation, Adamic–Adar
-      if (score_ == LinkScore::kCommonNeighbours) s = common_[y];
+      if (score_ == LinkScore::kCommonNeighbors) s = common_[y];
       if (score_ == LinkScore::kJaccard) s = common_[y] / (kx + ky - common_[y]);
       if (score_ == LinkScore::kPreferentialAttachment) s = kx * ky;
       fn(y, s);
@@ -111,21 +111,22 @@ class TwoPathScorer {
 }  // namespace
 
 Result<LinkScore> ParseLinkScore(std::string_view name) {
-  for (LinkScore s : {LinkScore::kCommonNeighbours, LinkScore::kJaccard, LinkScore::kAdamicAdar,
-                      LinkScore::kResourceAllocation, LinkScore::kPreferentialAttachment,
-                      LinkScore::kKatz}) {
+  for (LinkScore s :
+       {LinkScore::kCommonNeighbors, LinkScore::kJaccard, LinkScore::kAdamicAdar,
+        LinkScore::kResourceAllocation, LinkScore::kPreferentialAttachment, LinkScore::kKatz}) {
     if (name == LinkScoreName(s)) return s;
   }
+  if (name == "common-neighbours") return LinkScore::kCommonNeighbors;  // the older spelling
   return Status::InvalidArgument(
       "unknown score '" + std::string(name) +
-      "'; choose common-neighbours, jaccard, adamic-adar, resource-allocation, "
+      "'; choose common-neighbors, jaccard, adamic-adar, resource-allocation, "
       "preferential-attachment or katz");
 }
 
 const char* LinkScoreName(LinkScore score) {
   switch (score) {
-    case LinkScore::kCommonNeighbours:
-      return "common-neighbours";
+    case LinkScore::kCommonNeighbors:
+      return "common-neighbors";
     case LinkScore::kJaccard:
       return "jaccard";
     case LinkScore::kAdamicAdar:
@@ -140,7 +141,7 @@ const char* LinkScoreName(LinkScore score) {
   return "?";
 }
 
-std::vector<uint32_t> SharedNeighbours(const Projection& g, uint32_t x, uint32_t y) {
+std::vector<uint32_t> SharedNeighbors(const Projection& g, uint32_t x, uint32_t y) {
   std::vector<uint32_t> shared;
   std::set_intersection(g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[x]),
                         g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[x + 1]),
@@ -154,11 +155,11 @@ Result<double> PairScore(const Projection& g, uint32_t x, uint32_t y, LinkScore 
   TIEGRAPH_RETURN_IF_ERROR(NeedsUndirected(g));
   if (x >= g.node_count() || y >= g.node_count()) return Status::InvalidArgument("no such node");
   const double kx = static_cast<double>(g.degree(x)), ky = static_cast<double>(g.degree(y));
-  const std::vector<uint32_t> shared = SharedNeighbours(g, x, y);
+  const std::vector<uint32_t> shared = SharedNeighbors(g, x, y);
   const double cn = static_cast<double>(shared.size());
   double sum = 0;
   switch (score) {
-    case LinkScore::kCommonNeighbours:
+    case LinkScore::kCommonNeighbors:
       return cn;
     case LinkScore::kJaccard:
       return kx + ky - cn > 0 ? cn / (kx + ky - cn) : 0.0;
@@ -188,6 +189,9 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
   if (o.group) {
     for (size_t v = 0; v < n; ++v) excluded[v] |= (*o.group)[v] == (*o.group)[source];
   }
+  if (o.keep) {
+    for (uint32_t v = 0; v < n; ++v) excluded[v] |= !o.keep(v);
+  }
   std::vector<double> score(n, 0);
   std::vector<uint32_t> candidates;
   const double kx = static_cast<double>(g.degree(source));
@@ -210,7 +214,7 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
       if (!excluded[y] && score[y] > 0) candidates.push_back(y);
     }
   } else {
-    // Two-paths source - z - y reach every candidate with a shared neighbour.
+    // Two-paths source - z - y reach every candidate with a shared neighbor.
     TwoPathScorer(g, o.score).From(
         source, [&](uint32_t y) { return excluded[y] != 0; },
         [&](uint32_t y, double value) {

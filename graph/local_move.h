@@ -1,7 +1,7 @@
 // Queue-based local moving of nodes between communities, shared by Louvain and Leiden
 // (Traag 2015, "Faster unfolding of communities: speeding up the Louvain algorithm"; the
 // "fast local move" of Leiden): after a first pass over every node in random order, only
-// nodes whose neighbourhood changed are visited again.
+// nodes whose neighborhood changed are visited again.
 #ifndef TIEGRAPH_GRAPH_LOCAL_MOVE_H_
 #define TIEGRAPH_GRAPH_LOCAL_MOVE_H_
 

@@ -1,4 +1,4 @@
-// The undirected view of a projection as sorted, distinct neighbour lists: what structure
+// The undirected view of a projection as sorted, distinct neighbor lists: what structure
 // measures, k-cores and cut points count. For an undirected projection these are its own rows;
 // a directed one merges out- and in-arcs.
 #ifndef TIEGRAPH_GRAPH_NEIGHBOR_SETS_H_

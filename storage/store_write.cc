@@ -68,10 +68,16 @@ Status CheckText(std::string_view text) {
   return Status::OK();
 }
 
-uint64_t ReadCounter(Store::Impl* s, std::string_view key) {
+// A counter of the metadata; 0 when it was never written (an empty database). A failed read
+// or a malformed value is an error: taking it as 0 would hand out node ids already in use.
+Result<uint64_t> ReadCounter(Store::Impl* s, std::string_view key) {
   std::string v;
-  if (!s->db->Get(rocksdb::ReadOptions(), s->cf[keys::kMeta], key, &v).ok() || v.size() != 8) {
-    return 0;
+  const rocksdb::Status st = s->db->Get(rocksdb::ReadOptions(), s->cf[keys::kMeta], key, &v);
+  if (st.IsNotFound()) return uint64_t{0};
+  if (!st.ok()) return FromRocks(st, "reading the counter " + std::string(key));
+  if (v.size() != 8) {
+    return Status::Corruption("the counter " + std::string(key) + " in " + s->path + " has " +
+                              std::to_string(v.size()) + " bytes, not 8");
   }
   return keys::ReadU64(v.data());
 }
@@ -150,11 +156,17 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   Problems problems(options);
   using RK = RecordKind;
 
-  const uint64_t old_institutions = ReadCounter(s, keys::kInstitutionCountKey);
-  const uint64_t old_ties = ReadCounter(s, keys::kTieCountKey);
-  const uint64_t old_events = ReadCounter(s, keys::kEventCountKey);
-  uint64_t next_node = ReadCounter(s, keys::kNextNodeIdKey);
-  uint64_t next_seq = ReadCounter(s, keys::kNextTieSeqKey);
+  uint64_t counters[5];
+  const std::string_view counter_keys[5] = {keys::kInstitutionCountKey, keys::kTieCountKey,
+                                            keys::kEventCountKey, keys::kNextNodeIdKey,
+                                            keys::kNextTieSeqKey};
+  for (int i = 0; i < 5; ++i) {
+    auto c = ReadCounter(s, counter_keys[i]);
+    if (!c.ok()) return c.status();
+    counters[i] = *c;
+  }
+  const uint64_t old_institutions = counters[0], old_ties = counters[1], old_events = counters[2];
+  uint64_t next_node = counters[3], next_seq = counters[4];
   if (next_node + data.institutions.size() > UINT32_MAX) {
     return Status::InvalidArgument("too many institutions for one database (limit 2^32)");
   }
@@ -356,7 +368,7 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   const auto t1 = Clock::now();
   WritePlan write_plan(std::move(plan));
   const auto t2 = Clock::now();
-  // Duplicates among the input's own tie keys show up as neighbours in key order.
+  // Duplicates among the input's own tie keys show up as neighbors in key order.
   if (size_t dup = write_plan.FirstDuplicateTieKey(); dup != SIZE_MAX) {
     return problems.At(
         RK::kTie, dup, "key",

@@ -65,6 +65,9 @@ std::array<int, 3> LastDay(const Date& d) {
 }  // namespace
 
 std::string_view SectorName(Sector s) { return kSectorNames[static_cast<size_t>(s)]; }
+std::string SectorLabel(Sector s) {
+  return s == Sector::kNone ? std::string("none") : std::string(SectorName(s));
+}
 Result<Sector> ParseSector(std::string_view text) {
   if (text.empty()) return Sector::kNone;
   return ParseName<Sector>(text, kSectorNames, 1, "sector");

@@ -20,7 +20,7 @@ struct ExportArgs {
     cmd->add_option("--hops", request.hops, "With --ego: how many ties away (default 2)");
     cmd->add_option("--with", with,
                     "Measures to attach, comma-separated: community, component, degree, "
-                    "betweenness, pagerank, core, … (any centrality metric)");
+                    "betweenness, pagerank, core, clustering, … (any centrality metric)");
     cmd->add_option("--layout", request.layout,
                     "forceatlas2, fr (Fruchterman-Reingold), kk (Kamada-Kawai), none, or auto "
                     "(default: forceatlas2 up to 20,000 institutions)");

@@ -18,13 +18,14 @@ namespace tiegraph {
 // counts each tie both ways) and p_ij = mw(i,j) / sum_k mw(i,k):
 //   constraint      C_i  = sum_j (p_ij + sum_q p_iq p_qj)^2
 //   effective size  ES_i = sum_j (1 - sum_q p_iq m_jq),  m_jq = mw(j,q) / max_k mw(j,k)
-//   efficiency      ES_i / N_i (N_i: number of neighbours)
+//   efficiency      ES_i / N_i (N_i: number of neighbors)
 //   hierarchy       sum_j r_ij ln r_ij / (N_i ln N_i),  r_ij = c_ij / (C_i / N_i); 1 when N_i = 1
-// j runs over i's neighbours, q over i's other neighbours. Isolates get NaN throughout.
+// j runs over i's neighbors, q over i's other neighbors. Isolates get NaN throughout.
 // Unweighted: every arc counts 1 (networkx's weight=None).
 struct StructuralHoles {
   std::vector<double> constraint, effective_size, efficiency, hierarchy;
 };
+// threads: a cap, as everywhere (centrality.h); this splits in two at most.
 StructuralHoles BurtMeasures(const Projection& g, bool weighted, int threads = 2);
 
 // Gould & Fernandez (1989) roles of broker v on a two-path a -> v -> b (a != b, no tie a -> b),

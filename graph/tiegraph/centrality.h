@@ -16,12 +16,15 @@
 
 namespace tiegraph {
 
+// `threads`, here and in every tiegraph API, is a cap: at most that many threads work (at least
+// 1); small inputs, and steps that split in two, use fewer. Results never depend on it.
+
 enum class Distance { kHops, kInverseStrength };
 // "hops" | "inverse-strength".
 Result<Distance> ParseDistance(std::string_view name);
 std::string_view DistanceName(Distance d);
 
-// Degree: number of distinct neighbours (out-neighbours in a directed view); normalised by n-1.
+// Degree: number of distinct neighbors (out-neighbors in a directed view); normalised by n-1.
 std::vector<double> DegreeCentrality(const Projection& g, bool normalized);
 // Strength: the sum of arc weights (combined parallel ties).
 std::vector<double> Strength(const Projection& g);
@@ -34,7 +37,7 @@ struct BetweennessOptions {
   // networkx's `k` (an unbiased estimate; the standard error shrinks as 1/sqrt(k)).
   size_t samples = 0;
   uint64_t seed = 42;
-  int threads = 2;  // sources are split across threads; results do not depend on it
+  int threads = 2;  // a cap (see above); sources are split across threads
 };
 Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOptions& options);
 
@@ -42,7 +45,8 @@ Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOp
 // (Wasserman–Faust, networkx's wf_improved) so disconnected graphs compare; 0 when isolated.
 // Directed views use distances *to* the node, as networkx does.
 Result<std::vector<double>> Closeness(const Projection& g, Distance distance, int threads = 2);
-// Harmonic: sum over other nodes of 1/distance (networkx: not normalised; pass true for /(n-1)).
+// Harmonic: sum over other nodes of 1/distance; normalized: divided by n-1 (the query layer's
+// default, as for degree and betweenness); not normalized: networkx's harmonic_centrality.
 Result<std::vector<double>> Harmonic(const Projection& g, Distance distance, bool normalized,
                                      int threads = 2);
 

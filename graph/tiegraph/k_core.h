@@ -9,7 +9,7 @@
 
 namespace tiegraph {
 
-// k-core numbers (Batagelj–Zaveršnik), over distinct neighbours of the undirected view.
+// k-core numbers (Batagelj–Zaveršnik), over distinct neighbors of the undirected view.
 std::vector<uint32_t> CoreNumbers(const Projection& g);
 
 }  // namespace tiegraph

@@ -44,6 +44,7 @@ std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projectio
                                                                  Distance distance);
 // Eccentricity by hops within each node's component; the diameter is their maximum.
 // One breadth-first search per node: O(n m).
+// threads: a cap, as everywhere (centrality.h).
 std::vector<uint32_t> Eccentricity(const Projection& g, int threads = 2);
 
 struct DiameterEstimate {

@@ -2,7 +2,7 @@
 // built from one consistent Snapshot with the same filters on every command.
 //
 // Nodes are the institutions that pass the node filters, numbered 0..n-1 in storage order.
-// Arcs are held in compressed sparse rows: the out-neighbours of v are
+// Arcs are held in compressed sparse rows: the out-neighbors of v are
 // targets[offsets[v] .. offsets[v+1]), with their weights (strengths) alongside. An undirected
 // projection holds each tie as two arcs; a directed one holds out-arcs and, separately, in-arcs.
 // Parallel ties between a pair are combined into one arc (count, sum or max of strength) and

@@ -16,7 +16,7 @@ struct PageRankOptions {
   std::vector<double> personalization;  // empty: uniform; else one value per node, any scale
   double tolerance = 1e-10;             // L1 change per node, as networkx's tol
   int max_iterations = 1000;
-  int threads = 2;  // large graphs are split across two threads; results do not depend on it
+  int threads = 2;  // a cap, as everywhere (centrality.h): large graphs split in two at most
 };
 // PageRank by power iteration; dangling nodes spread by the personalization vector (networkx).
 Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions& options);

@@ -1,5 +1,5 @@
 // Whole-network structure: density, clustering, triangles, assortativity.
-// Over the undirected view of the projection (distinct neighbours; weights ignored).
+// Over the undirected view of the projection (distinct neighbors; weights ignored).
 #ifndef TIEGRAPH_STRUCTURE_H_
 #define TIEGRAPH_STRUCTURE_H_
 

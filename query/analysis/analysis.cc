@@ -24,7 +24,7 @@ const char* DistanceNote(Distance d) { return d == Distance::kHops ? "hops" : "1
 const std::vector<std::string>& CentralityMetrics() {
   static const std::vector<std::string> kMetrics = {
       "degree",      "strength", "betweenness", "closeness",   "harmonic", "pagerank",
-      "eigenvector", "katz",     "hubs",        "authorities", "core"};
+      "eigenvector", "katz",     "hubs",        "authorities", "core",     "clustering"};
   return kMetrics;
 }
 
@@ -36,7 +36,7 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     return Status::InvalidArgument("unknown metric '" + r.metric + "'; expected one of:" + list);
   }
   if (r.threads < 1 || r.threads > 256)
-    return Status::InvalidArgument("--threads must be between 1 and 256");
+    return Status::InvalidArgument("threads must be between 1 and 256");
   std::vector<double> values;
   std::string note;
   const bool weighted = true;
@@ -72,13 +72,16 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     if (!c.ok()) return c.status();
     values = std::move(*c);
     note = std::string("distance: ") + DistanceNote(r.distance) +
-           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks" : "") +
+           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks"
+            : r.normalized          ? ", normalized: / (n-1)"
+                                    : ", raw") +
            (sampled ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
                           std::to_string(r.seed) + ")"
                     : "");
   } else if (r.metric == "pagerank") {
     PageRankOptions o;
     o.damping = r.damping;
+    o.threads = r.threads;
     if (!r.personalize.empty()) {
       auto v = IndexOf(g, r.personalize);
       if (!v.ok()) return v.status();
@@ -104,7 +107,13 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     std::vector<double> hubs, auths;
     TIEGRAPH_RETURN_IF_ERROR(Hits(g, &hubs, &auths));
     values = r.metric == "hubs" ? hubs : auths;
-    note = g.directed ? "HITS, weights: strengths" : "HITS on an undirected view (use --directed)";
+    note =
+        g.directed
+            ? "HITS, weights: strengths"
+            : "HITS on an undirected view (hubs and authorities differ only on the directed view)";
+  } else if (r.metric == "clustering") {
+    values = LocalClustering(g);
+    note = "local clustering: triangles / (d(d-1)/2) over distinct partners, unweighted";
   } else {  // core
     auto cores = CoreNumbers(g);
     values.assign(cores.begin(), cores.end());
@@ -128,6 +137,11 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   });
   Table t{r.metric + " (" + note + ")", {"rank", "key", "name", "sector", "region", r.metric}, {}};
   const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
+  if (rows < order.size()) {
+    t.note = std::to_string(order.size() - rows) + " more institution" +
+             (order.size() - rows == 1 ? "" : "s") + " not shown (the first " +
+             std::to_string(rows) + " of " + std::to_string(order.size()) + "; top 0 shows all).";
+  }
   for (size_t i = 0; i < rows; ++i) {
     const std::vector<Cell> node = NodeCells(snap, *g, order[i]);
     std::vector<Cell> row;
@@ -152,10 +166,10 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
   if (!from.ok()) return from.status();
   auto to = IndexOf(*g, r.to);
   if (!to.ok()) return to.status();
-  if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("--k must be between 1 and 1000");
-  if (r.limit < 1) return Status::InvalidArgument("--limit must be at least 1");
+  if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("k must be between 1 and 1000");
+  if (r.limit < 1) return Status::InvalidArgument("limit must be at least 1");
   if (r.simple && (r.max_hops < 1 || r.max_hops > 32)) {
-    return Status::InvalidArgument("--max-hops must be between 1 and 32");
+    return Status::InvalidArgument("max-hops must be between 1 and 32");
   }
   Result<std::vector<Path>> paths =
       r.simple  ? Result<std::vector<Path>>(SimplePaths(*g, *from, *to, r.max_hops, r.limit))

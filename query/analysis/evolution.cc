@@ -7,6 +7,7 @@
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <random>
 #include <set>
@@ -27,16 +28,15 @@ Date MonthDate(int month) {
 }
 
 // "3y" or "6m" in months.
-Result<int> Months(const std::string& text, const char* flag) {
+Result<int> Months(const std::string& text, const char* what) {
   if (text.size() >= 2 && (text.back() == 'y' || text.back() == 'm')) {
-    try {
-      size_t used = 0;
-      const int n = std::stoi(text.substr(0, text.size() - 1), &used);
-      if (used == text.size() - 1 && n > 0) return text.back() == 'y' ? n * 12 : n;
-    } catch (...) {
-    }
+    int n = 0;
+    const char* end = text.data() + text.size() - 1;
+    const auto [ptr, ec] = std::from_chars(text.data(), end, n);
+    if (ec == std::errc() && ptr == end && n > 0 && n <= 100000)
+      return text.back() == 'y' ? n * 12 : n;
   }
-  return Status::InvalidArgument(std::string(flag) + ": expected a length like 1y or 6m, not '" +
+  return Status::InvalidArgument(std::string(what) + ": expected a length like 1y or 6m, not '" +
                                  text + "'");
 }
 
@@ -56,17 +56,19 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
                              const EvolutionRequest& r) {
   if (projection.filter.as_of.known() || projection.filter.window_from.known() ||
       projection.filter.window_to.known()) {
-    return Status::InvalidArgument("evolution sets the windows itself: drop --as-of and --window");
+    return Status::InvalidArgument(
+        "evolution sets the windows itself: no as-of date or window filter");
   }
   auto from = ParseDate(r.from), to = ParseDate(r.to);
-  if (!from.ok() || !from->known()) return Status::InvalidArgument("--from: expected YYYY or YYYY-MM");
-  if (!to.ok() || !to->known()) return Status::InvalidArgument("--to: expected YYYY or YYYY-MM");
-  auto step = Months(r.step, "--step");
+  if (!from.ok() || !from->known())
+    return Status::InvalidArgument("from: expected YYYY or YYYY-MM");
+  if (!to.ok() || !to->known()) return Status::InvalidArgument("to: expected YYYY or YYYY-MM");
+  auto step = Months(r.step, "step");
   if (!step.ok()) return step.status();
-  auto window = Months(r.window, "--window");
+  auto window = Months(r.window, "window");
   if (!window.ok()) return window.status();
   const int first_end = LastMonth(*from), last_end = LastMonth(*to);
-  if (last_end < first_end) return Status::InvalidArgument("--to is before --from");
+  if (last_end < first_end) return Status::InvalidArgument("to is before from");
   if ((last_end - first_end) / *step > 200) return Status::InvalidArgument("more than 200 windows");
 
   Table t{"evolution",

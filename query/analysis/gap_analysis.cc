@@ -253,9 +253,9 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
 Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projection,
                            const SuggestRequest& r) {
   if (projection.directed) {
-    return Status::InvalidArgument("suggest works on the undirected view (drop --directed)");
+    return Status::InvalidArgument("suggest works on the undirected view, not the directed one");
   }
-  if (r.top == 0) return Status::InvalidArgument("--top must be at least 1");
+  if (r.top == 0) return Status::InvalidArgument("top must be at least 1");
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto source = IndexOf(*g, r.key);
@@ -271,6 +271,11 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
     sectors = std::move(*s);
     o.group = &sectors.of;
   }
+  if (!r.include_own_units) {
+    auto hierarchy = LoadPartOfHierarchy(snap, *g);
+    if (!hierarchy.ok()) return hierarchy.status();
+    o.keep = [h = std::move(*hierarchy), s = *source](uint32_t v) { return !h.Related(s, v); };
+  }
   auto found = SuggestLinks(*g, *source, o);
   if (!found.ok()) return found.status();
   Table t{std::string("suggested partners for ") + r.key + " (" + LinkScoreName(r.score) +
@@ -283,7 +288,7 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
     for (auto& c : NodeCells(snap, *g, s.node)) row.emplace_back(std::move(c));
     row.emplace_back(s.score);
-    const std::vector<uint32_t> shared = SharedNeighbours(*g, *source, s.node);
+    const std::vector<uint32_t> shared = SharedNeighbors(*g, *source, s.node);
     row.emplace_back(static_cast<int64_t>(shared.size()));
     std::string via;
     for (size_t i = 0; i < shared.size() && i < 5; ++i) via += (i ? ", " : "") + g->keys[shared[i]];

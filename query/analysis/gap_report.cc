@@ -31,14 +31,13 @@ Result<std::vector<NodeInfo>> Infos(const Snapshot& snap, const Projection& g) {
     if (!in.ok()) return in.status();
     info[v].sector = in->sector;
     info[v].foreign = in->foreign;
-    for (size_t i = 0; i < in->region.size() && i < 2; ++i)
-      info[v].province += (i ? "/" : "") + in->region[i];
+    info[v].province = Province(in->region);
     if (info[v].province.empty()) info[v].province = "(none)";
   }
   return info;
 }
 
-std::string Name(Sector s) { return s == Sector::kNone ? "(none)" : std::string(SectorName(s)); }
+std::string Name(Sector s) { return SectorLabel(s); }
 
 // The partnership sectors of 산학연병 (industry, academia, research, hospital).
 bool Partnering(Sector s) {
@@ -47,14 +46,15 @@ bool Partnering(Sector s) {
 }
 
 // 1. Sector pairs with no ties, or fewer than `threshold` times random mixing.
-Table MissingSectorPairs(const Projection& g, const std::vector<NodeInfo>& info, double threshold) {
+Result<Table> MissingSectorPairs(const Projection& g, const std::vector<NodeInfo>& info,
+                                 double threshold) {
   std::vector<uint32_t> group(g.node_count());
   for (uint32_t v = 0; v < g.node_count(); ++v) group[v] = static_cast<uint32_t>(info[v].sector);
   Table t{"1 missing sector pairs", {"sector_a", "sector_b", "observed", "expected", "o_e"}, {}};
   t.note = "Sector pairs with ties below " + FormatReal(threshold) +
            " x what random mixing of tie ends gives (0 observed: no tie at all).";
   auto m = MixingByGroup(g, group, kSectorCount, false);
-  if (!m.ok()) return t;
+  if (!m.ok()) return m.status();
   for (int a = 1; a < kSectorCount; ++a) {
     for (int b = a; b < kSectorCount; ++b) {
       const double o = m->observed[a * kSectorCount + b], e = m->expected[a * kSectorCount + b];
@@ -322,12 +322,16 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
 }
 
 // 9. The best cross-sector pairs with no tie, by resource allocation over the whole network.
-Table SuggestedLinks(const Snapshot& snap, const Projection& g, const std::vector<NodeInfo>& info,
-                     size_t top) {
+// An institution's own units and parents are left out, as by `suggest`.
+Result<Table> SuggestedLinks(const Snapshot& snap, const Projection& g,
+                             const std::vector<NodeInfo>& info, size_t top) {
+  auto hierarchy = LoadPartOfHierarchy(snap, g);
+  if (!hierarchy.ok()) return hierarchy.status();
   auto found = BestLinkPairs(g, LinkScore::kResourceAllocation, top, [&](uint32_t a, uint32_t b) {
-    return info[a].sector != info[b].sector;
+    return info[a].sector != info[b].sector && !hierarchy->Related(a, b);
   });
-  const std::vector<LinkPair> best = found.ok() ? std::move(*found) : std::vector<LinkPair>{};
+  if (!found.ok()) return found.status();
+  const std::vector<LinkPair>& best = *found;
   Table t{"9 suggested links", {"key_a", "name_a", "key_b", "name_b", "score", "via"}, {}};
   t.note = "Cross-sector pairs with no tie that share partners (resource allocation: shared "
            "partners weighted by 1/their number of ties).";
@@ -337,7 +341,7 @@ Table SuggestedLinks(const Snapshot& snap, const Projection& g, const std::vecto
   };
   for (const LinkPair& p : best) {
     std::string via;
-    const auto shared = SharedNeighbours(g, p.a, p.b);
+    const auto shared = SharedNeighbors(g, p.a, p.b);
     for (size_t i = 0; i < shared.size() && i < 3; ++i) via += (i ? ", " : "") + g.keys[shared[i]];
     if (shared.size() > 3) via += ", …";
     t.AddRow({g.keys[p.a], name(p.a), g.keys[p.b], name(p.b), p.score, via});
@@ -378,13 +382,15 @@ Table GlobalPipeline(const Projection& g, const std::vector<NodeInfo>& info) {
 Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptions& projection,
                                      const GapRequest& r) {
   if (projection.directed) return Status::InvalidArgument("the gap report uses the undirected view");
-  if (r.months < 0) return Status::InvalidArgument("--months must be >= 0");
+  if (r.months < 0) return Status::InvalidArgument("months must be >= 0");
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto info = Infos(snap, *g);
   if (!info.ok()) return info.status();
   std::vector<Table> out;
-  out.push_back(MissingSectorPairs(*g, *info, r.threshold));
+  auto missing = MissingSectorPairs(*g, *info, r.threshold);
+  if (!missing.ok()) return missing.status();
+  out.push_back(std::move(*missing));
   out.push_back(LackingPartnerSector(snap, *g, *info));
   out.push_back(IsolatedParts(*g, *info));
   out.push_back(RegionHoles(*g, *info));
@@ -420,7 +426,9 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   auto unconverted = Unconverted(snap, projection, *g, r.months);
   if (!unconverted.ok()) return unconverted.status();
   out.push_back(std::move(*unconverted));
-  out.push_back(SuggestedLinks(snap, *g, *info, r.suggestions));
+  auto suggested = SuggestedLinks(snap, *g, *info, r.suggestions);
+  if (!suggested.ok()) return suggested.status();
+  out.push_back(std::move(*suggested));
   out.push_back(GlobalPipeline(*g, *info));
   return out;
 }

@@ -55,7 +55,7 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
   add("key", in->key);
   add("name", in->name);
   add("aliases", Join(in->aliases, " | "));
-  add("sector", std::string(SectorName(in->sector)));
+  add("sector", SectorLabel(in->sector));
   std::vector<std::string> others;
   for (Sector s : in->other_sectors) others.emplace_back(SectorName(s));
   add("other sectors", Join(others, ", "));
@@ -113,7 +113,7 @@ Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {
     if (!InRegion(filter.region, in.region)) {
       return true;
     }
-    t.AddRow({in.key, in.name, std::string(SectorName(in.sector)), in.kind, Join(in.region, "/"),
+    t.AddRow({in.key, in.name, SectorLabel(in.sector), in.kind, Join(in.region, "/"),
               std::string(in.foreign ? "yes" : "no")});
     return true;
   }));
@@ -122,7 +122,7 @@ Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {
 
 Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
   if (req.hops < 1 || req.hops > 16)
-    return Status::InvalidArgument("--hops must be between 1 and 16");
+    return Status::InvalidArgument("hops must be between 1 and 16");
   struct Reached {
     int hops;
     std::string from, via;
@@ -156,7 +156,7 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
     auto in = snap.GetInstitution(k);
     if (!in.ok()) return in.status();
     const Reached& r = seen[k];
-    t.AddRow({k, in->name, std::string(SectorName(in->sector)), int64_t{r.hops}, r.via, r.from});
+    t.AddRow({k, in->name, SectorLabel(in->sector), int64_t{r.hops}, r.via, r.from});
   }
   return t;
 }

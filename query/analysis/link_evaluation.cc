@@ -20,9 +20,11 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
     return Status::InvalidArgument("evaluation scores pairs one by one: choose a local score or "
                                    "preferential-attachment, not katz");
   }
-  if (r.k == 0 || r.comparisons == 0) return Status::InvalidArgument("--k and the comparisons must be >= 1");
+  if (r.k == 0 || r.comparisons == 0)
+    return Status::InvalidArgument("k and the comparisons must be >= 1");
   auto split = ParseDate(r.split);
-  if (!split.ok() || !split->known()) return Status::InvalidArgument("--evaluate: expected a date YYYY[-MM[-DD]]");
+  if (!split.ok() || !split->known())
+    return Status::InvalidArgument("evaluation date: expected a date YYYY[-MM[-DD]]");
   ProjectionOptions train = projection;
   train.filter.window_to = *split;  // ties that started by the split, or have no start
   train.filter.as_of = Date();
@@ -70,9 +72,11 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
       const uint32_t a = pick_node(rng), b = pick_node(rng);
       if (a == b || adjacent(a, b) || positives.count(std::minmax(a, b))) continue;
       const auto& p = pos[pick_pos(rng)];
-      const double sp = *PairScore(*g, p.first, p.second, r.score);
-      const double sn = *PairScore(*g, a, b, r.score);
-      wins += sp > sn ? 1.0 : (sp == sn ? 0.5 : 0.0);
+      auto sp = PairScore(*g, p.first, p.second, r.score);
+      if (!sp.ok()) return sp.status();
+      auto sn = PairScore(*g, a, b, r.score);
+      if (!sn.ok()) return sn.status();
+      wins += *sp > *sn ? 1.0 : (*sp == *sn ? 0.5 : 0.0);
       ++done;
     }
   }

@@ -3,6 +3,8 @@
 #include <tiegraph/overview.h>
 #include <tiegraph/vocabulary.h>
 
+#include <tiegraph/projection_access.h>
+
 #include <algorithm>
 #include <map>
 
@@ -20,8 +22,6 @@ Table CountTable(const std::string& title, const std::string& label,
   return t;
 }
 
-std::string SectorLabel(Sector s) { return std::string(SectorName(s)); }
-
 }  // namespace
 
 Result<std::vector<Table>> Stats(const Snapshot& snap) {
@@ -29,9 +29,7 @@ Result<std::vector<Table>> Stats(const Snapshot& snap) {
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitution([&](const Institution& in) {
     ++sectors[SectorLabel(in.sector)];
     ++kinds[in.kind];
-    std::string region;
-    for (size_t i = 0; i < in.region.size() && i < 2; ++i) region += (i ? "/" : "") + in.region[i];
-    ++regions[region];
+    ++regions[Province(in.region)];
     return true;
   }));
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& t) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <tiegraph/vocabulary.h>
 
@@ -45,7 +46,7 @@ std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t 
   if (!in.ok()) return {g.keys[v], std::string(), std::string(), std::string()};
   std::string region;
   for (size_t i = 0; i < in->region.size(); ++i) region += (i ? "/" : "") + in->region[i];
-  return {in->key, in->name, std::string(SectorName(in->sector)), region};
+  return {in->key, in->name, SectorLabel(in->sector), region};
 }
 
 Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
@@ -68,19 +69,76 @@ Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const
     auto in = snap.GetInstitution(g.keys[v]);
     if (!in.ok()) return in.status();
     std::string value;
-    if (by == "sector") value = std::string(SectorName(in->sector));
+    if (by == "sector") value = SectorLabel(in->sector);
     if (by == "kind") value = in->kind.empty() ? "organisation" : in->kind;
     if (by == "foreign") value = in->foreign ? "foreign" : "domestic";
-    if (by == "region") {
-      for (size_t i = 0; i < in->region.size() && i < 2; ++i)
-        value += (i ? "/" : "") + in->region[i];
-    }
+    if (by == "region") value = Province(in->region);
     if (value.empty()) value = "(none)";
     auto [it, added] = label.emplace(value, static_cast<uint32_t>(groups.names.size()));
     if (added) groups.names.push_back(value);
     groups.of[v] = it->second;
   }
   return groups;
+}
+
+bool PartOfHierarchy::Related(uint32_t a, uint32_t b) const {
+  auto has = [&](uint32_t x, uint32_t y) {
+    return x < ancestors_.size() &&
+           std::binary_search(ancestors_[x].begin(), ancestors_[x].end(), y);
+  };
+  return a == b || has(a, b) || has(b, a);
+}
+
+Result<PartOfHierarchy> LoadPartOfHierarchy(const Snapshot& snap, const Projection& g) {
+  // Upward links by stored node id: the parent field, then part-of ties (source part of target).
+  std::map<std::string, uint32_t, std::less<>> id_of;
+  std::vector<std::pair<uint32_t, std::string>> parent_of;
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitutionSummary([&](const InstitutionSummary& in) {
+    id_of.emplace(std::string(in.key), in.node_id);
+    if (!in.parent.empty()) parent_of.emplace_back(in.node_id, std::string(in.parent));
+    return true;
+  }));
+  std::map<uint32_t, std::vector<uint32_t>> up;
+  for (const auto& [child, parent] : parent_of) {
+    if (auto it = id_of.find(parent); it != id_of.end()) up[child].push_back(it->second);
+  }
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieSummary([&](const TieSummary& t) {
+    if (t.type == "part-of") up[t.source_id].push_back(t.target_id);
+    return true;
+  }));
+  auto index = [&](uint32_t id) {
+    return id < g.node_index.size() ? g.node_index[id] : UINT32_MAX;
+  };
+  PartOfHierarchy h;
+  h.ancestors_.resize(g.node_count());
+  for (const auto& [key, id] : id_of) {
+    const uint32_t v = index(id);
+    if (v == UINT32_MAX) continue;
+    std::vector<uint32_t> stack{id};
+    std::set<uint32_t> seen{id};  // cycles in bad data must not loop
+    while (!stack.empty()) {
+      const uint32_t x = stack.back();
+      stack.pop_back();
+      auto it = up.find(x);
+      if (it == up.end()) continue;
+      for (uint32_t p : it->second) {
+        if (!seen.insert(p).second) continue;
+        stack.push_back(p);
+        if (const uint32_t u = index(p); u != UINT32_MAX && u != v) h.ancestors_[v].push_back(u);
+      }
+    }
+  }
+  for (auto& a : h.ancestors_) {
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+  }
+  return h;
+}
+
+std::string Province(const Region& region) {
+  std::string out;
+  for (size_t i = 0; i < region.size() && i < 2; ++i) out += (i ? "/" : "") + region[i];
+  return out;
 }
 
 int FirstMonth(const Date& d) {

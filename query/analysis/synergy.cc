@@ -38,7 +38,7 @@ Result<std::vector<Helix>> ParseHelices(std::string_view text) {
     if (part.empty()) continue;
     const size_t eq = part.find('=');
     if (eq == std::string_view::npos || eq == 0) {
-      return Status::InvalidArgument("--helices: expected NAME=SECTOR[,SECTOR…] in '" +
+      return Status::InvalidArgument("helices: expected NAME=SECTOR[,SECTOR…] in '" +
                                      std::string(part) + "'");
     }
     Helix h{std::string(part.substr(0, eq)), {}};
@@ -48,14 +48,14 @@ Result<std::vector<Helix>> ParseHelices(std::string_view text) {
       size_t e = list.find(',', s);
       if (e == std::string_view::npos) e = list.size();
       auto sector = ParseSector(list.substr(s, e - s));
-      if (!sector.ok()) return Status::InvalidArgument("--helices: " + sector.status().message());
+      if (!sector.ok()) return Status::InvalidArgument("helices: " + sector.status().message());
       h.sectors.push_back(*sector);
       s = e + 1;
     }
     helices.push_back(std::move(h));
   }
   if (helices.size() < 2 || helices.size() > 5)
-    return Status::InvalidArgument("--helices: give 2 to 5 helices");
+    return Status::InvalidArgument("helices: give 2 to 5 helices");
   return helices;
 }
 

@@ -88,7 +88,7 @@ Result<std::vector<std::string>> Export(const Snapshot& snap, const ProjectionOp
                                    "'; expected one of:" + list);
   }
   if (request.dynamic && request.format != "gexf")
-    return Status::InvalidArgument("--dynamic applies to the gexf format only");
+    return Status::InvalidArgument("dynamic applies to the gexf format only");
   auto gathered = GatherExport(snap, projection, request);
   if (!gathered.ok()) return gathered.status();
   const ExportGraph& g = *gathered;

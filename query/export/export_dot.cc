@@ -143,7 +143,7 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
            "<tr><td colspan=\"2\"><b>" << Html(g.color_by) << "</b></td></tr>";
     std::set<std::pair<std::string, std::string>> swatches;  // (label, colour), sorted by label
     for (size_t v = 0; v < n; ++v) {
-      swatches.insert({g.color_by == "community" ? std::to_string(g.community[v] + 1)
+      swatches.insert({g.color_by == "community" ? std::to_string(g.community[v])
                                                  : SectorLabel(g.nodes[v].sector),
                        g.colors[v]});
     }

@@ -45,8 +45,10 @@ Result<std::vector<Measure>> ComputeMeasures(const Projection& g,
       options.seed = seed;
       auto p = Leiden(g, options);
       if (!p.ok()) return p.status();
+      // Numbered from 1 in every export, as the communities command and the legends show them.
       *community = p->community;
-      out.push_back({name, std::vector<double>(p->community.begin(), p->community.end()), true});
+      for (uint32_t& c : *community) ++c;
+      out.push_back({name, std::vector<double>(community->begin(), community->end()), true});
     } else if (name == "component") {
       std::vector<uint32_t> component;
       ConnectedComponents(g, &component);
@@ -54,7 +56,7 @@ Result<std::vector<Measure>> ComputeMeasures(const Projection& g,
     } else {
       const auto& metrics = CentralityMetrics();
       if (std::find(metrics.begin(), metrics.end(), name) == metrics.end()) {
-        return Status::InvalidArgument("--with: '" + name +
+        return Status::InvalidArgument("with: '" + name +
                                        "' is not a measure; use community, component or one of "
                                        "the centrality metrics (" +
                                        Joined(metrics, ", ") + ")");
@@ -180,7 +182,7 @@ void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
           case 1: row[i] = std::to_string(std::get<int64_t>(v)); break;
           case 2: row[i] = ShortestReal(std::get<double>(v)); break;
           case 3: row[i] = std::string(std::get<bool>(v) ? "true" : "false"); break;
-          case 4: row[i] = DateText(std::get<Date>(v)); break;
+          case 4: row[i] = FormatDate(std::get<Date>(v)); break;
         }
       }
     }
@@ -188,10 +190,6 @@ void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
 }
 
 }  // namespace
-
-std::string SectorLabel(Sector s) {
-  return s == Sector::kNone ? "none" : std::string(SectorName(s));
-}
 
 const char* SectorColor(Sector s) {
   switch (s) {
@@ -211,22 +209,8 @@ const char* CommunityColor(uint32_t c) {
   static const char* const kPalette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a",
                                          "#66a61e", "#e6ab02", "#a6761d", "#1f78b4",
                                          "#b2df8a", "#fb9a99", "#cab2d6", "#6a3d9a"};
-  return kPalette[c % (sizeof kPalette / sizeof kPalette[0])];
-}
-
-std::string DateText(const Date& d) {
-  char text[16];
-  switch (d.precision) {
-    case Date::Precision::kNone: return "";
-    case Date::Precision::kYear: std::snprintf(text, sizeof text, "%04d", d.year); break;
-    case Date::Precision::kMonth:
-      std::snprintf(text, sizeof text, "%04d-%02d", d.year, d.month);
-      break;
-    case Date::Precision::kDay:
-      std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-      break;
-  }
-  return text;
+  const size_t size = sizeof kPalette / sizeof kPalette[0];
+  return kPalette[(c + size - 1) % size];  // community 1 takes the first colour
 }
 
 std::string FirstDay(const Date& d) {
@@ -279,7 +263,7 @@ const char* ImportTypeName(const Attribute& a) {
 Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& projection,
                                  const ExportRequest& request) {
   if (request.color_by != "sector" && request.color_by != "community")
-    return Status::InvalidArgument("--color-by must be sector or community");
+    return Status::InvalidArgument("color-by must be sector or community");
   std::vector<std::string> with = request.with;
   if (request.color_by == "community" &&
       std::find(with.begin(), with.end(), "community") == with.end()) {
@@ -433,7 +417,7 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     }
     out.tie_values.push_back({t.key, t.type, std::string(TieStatusName(t.status)),
                               std::string(ConfidenceName(t.confidence)), t.directed, t.strength,
-                              DateText(t.since), DateText(t.until), t.event, t.role,
+                              FormatDate(t.since), FormatDate(t.until), t.event, t.role,
                               Joined(sources, " | "), Joined(quotes, " | ")});
   }
   // Besides the built-in columns, the fields the formats give every node (Cytoscape's id and

@@ -46,7 +46,7 @@ json PropertiesJson(const std::vector<Property>& properties) {
     std::visit(
         [&](const auto& v) {
           if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Date>) {
-            object[p.name] = DateText(v);
+            object[p.name] = FormatDate(v);
           } else {
             object[p.name] = v;
           }
@@ -141,8 +141,9 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
   }
   json communities = json::array();
   if (g.has_community && !g.community.empty()) {
-    const uint32_t count = *std::max_element(g.community.begin(), g.community.end()) + 1;
-    for (uint32_t c = 0; c < count; ++c) communities.push_back({{"id", c}, {"color", CommunityColor(c)}});
+    const uint32_t count = *std::max_element(g.community.begin(), g.community.end());
+    for (uint32_t c = 1; c <= count; ++c)
+      communities.push_back({{"id", c}, {"color", CommunityColor(c)}});
   }
   std::vector<std::string> types;
   std::string first_month, last_month;
@@ -169,8 +170,8 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
                     {"confidence", std::string(ConfidenceName(t.tie.confidence))},
                     {"directed", t.tie.directed},
                     {"strength", t.tie.strength},
-                    {"since", DateText(t.tie.since)},
-                    {"until", DateText(t.tie.until)},
+                    {"since", FormatDate(t.tie.since)},
+                    {"until", FormatDate(t.tie.until)},
                     {"evidence", evidence},
                     {"properties", PropertiesJson(t.tie.properties)}});
   }

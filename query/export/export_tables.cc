@@ -61,7 +61,7 @@ std::vector<std::string> UniqueLabels(const ExportGraph& g) {
 std::vector<int> Classes(const ExportGraph& g) {
   std::vector<int> out;
   for (size_t v = 0; v < g.nodes.size(); ++v) {
-    out.push_back(g.has_community ? static_cast<int>(g.community[v]) + 1
+    out.push_back(g.has_community ? static_cast<int>(g.community[v])
                                   : static_cast<int>(g.nodes[v].sector) + 1);
   }
   return out;

@@ -104,7 +104,7 @@ Result<InputFormat> Detect(const InputFile& f, std::string_view text) {
   }
   return Status::InvalidArgument(f.path +
                                  ": cannot tell the format from the name; use .csv, .jsonl or "
-                                 ".json, or name the format (--format)");
+                                 ".json, or name the format");
 }
 
 // The 1-based line holding byte `offset`.

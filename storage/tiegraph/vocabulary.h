@@ -15,6 +15,9 @@ namespace tiegraph {
 // "industry", "academia", "research", "hospital", "government", "public-agency", "support-org";
 // "" for kNone.
 std::string_view SectorName(Sector s);
+// The sector as output shows it: SectorName, or "none" for kNone (councils, places…). Every
+// table, export and legend uses this one label.
+std::string SectorLabel(Sector s);
 // Accepts the names above (case-insensitive, '_' for '-'). An unknown name gives
 // InvalidArgument with a did-you-mean suggestion.
 Result<Sector> ParseSector(std::string_view text);

@@ -174,9 +174,30 @@ out["mixing"] = {"assortativity": nx.attribute_assortativity_coefficient(g, "sec
                  "ei": (2 * external - g.number_of_edges()) / g.number_of_edges()}
 out["constraint"] = {v: c for v, c in nx.constraint(g, weight="weight").items() if g.degree(v)}
 out["effective_size"] = {v: c for v, c in nx.effective_size(g, weight="weight").items() if g.degree(v)}
+# The part-of hierarchy (parent fields and part_of ties, child -> parent): an institution's
+# parts and parents, at any depth, are not partners to suggest unless asked.
+up = {}
+for i in seed["institutions"]:
+    if i.get("parent"):
+        up.setdefault(i["id"], set()).add(i["parent"])
+for t in seed["ties"]:
+    if t["type"] == "part_of":
+        up.setdefault(t["source"], set()).add(t["target"])
+def ancestors(x):
+    seen, todo = set(), [x]
+    while todo:
+        for p in up.get(todo.pop(), ()):
+            if p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return seen
+own = ancestors("jbnu") | {v for v in g if "jbnu" in ancestors(v)}
+out["own_units_jbnu"] = sorted(own)
 cands = [("jbnu", v) for v in g if v != "jbnu" and not g.has_edge("jbnu", v) and sec[v] != sec["jbnu"]]
 ra = [[v, s] for _, v, s in nx.resource_allocation_index(g, cands) if s > 0]
-out["suggest_jbnu"] = sorted(ra, key=lambda x: (-x[1], x[0]))[:5]
+out["suggest_jbnu_all"] = sorted(ra, key=lambda x: (-x[1], x[0]))[:5]
+out["suggest_jbnu"] = sorted((x for x in ra if x[0] not in own), key=lambda x: (-x[1], x[0]))[:5]
+out["related_pairs"] = sorted(sorted([a, p]) for a in g for p in ancestors(a) if p in g)
 print(json.dumps(out))
 )PY";
 
@@ -365,15 +386,52 @@ TEST_CASE("analysis cli: pagerank, closeness and raw degree equal networkx", "[c
   SampleDb sample;
   const json& want = Expected();
   // networkx pagerank(alpha=0.85, weight=count of parallel ties), every institution ranked.
-  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "pagerank"}), "pagerank"),
+  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "pagerank", "--top", "0"}),
+                       "pagerank"),
                "pagerank", want.at("pagerank"), 1e-4, 0);
   // networkx closeness_centrality (Wasserman-Faust for the disconnected network).
-  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "closeness"}), "closeness"),
+  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "closeness", "--top", "0"}),
+                       "closeness"),
                "closeness", want.at("closeness"), 1e-6, 0);
   // Distinct partners, not divided by n-1.
   CheckRanking(
-      TableOf(RunJson(sample.db(), {"centrality", "--metric", "degree", "--raw"}), "degree"),
+      TableOf(RunJson(sample.db(), {"centrality", "--metric", "degree", "--raw", "--top", "0"}),
+              "degree"),
       "degree", want.at("filters").at("default").at("degree"), 1e-6, 0);
+}
+
+TEST_CASE("analysis cli: centrality shows the first 20 and says how many it left out",
+          "[cli][analysis]") {
+  SampleDb sample;
+  const size_t n = Expected().at("nodes").size();  // every seed institution
+  REQUIRE(n > 20);
+  const json top = TableOf(RunJson(sample.db(), {"centrality"}), "degree");
+  CHECK(top.size() == 20);
+  CliResult text = RunOk({"--db", sample.db(), "centrality"});
+  CHECK_THAT(text.out, Contains(std::to_string(n - 20) + " more institutions not shown"));
+  CHECK(TableOf(RunJson(sample.db(), {"centrality", "--top", "0"}), "degree").size() == n);
+  CliResult all = RunOk({"--db", sample.db(), "centrality", "--top", "0"});
+  CHECK_THAT(all.out, !Contains("not shown"));
+}
+
+TEST_CASE("analysis cli: harmonic is divided by n-1 unless --raw", "[cli][analysis]") {
+  // A path a - b - c and an isolated d, n = 4. By hand: b reaches a and c at 1 hop, sum 2;
+  // a reaches b at 1 and c at 2, sum 1.5; d reaches nobody. Divided by n - 1 = 3.
+  TempDir dir;
+  const std::string db = dir.File("db");
+  StoreWith(db, {"a", "b", "c", "d"}, {{"a", "b"}, {"b", "c"}});
+  std::map<std::string, double> normalized, raw;
+  for (const auto& row : TableOf(RunJson(db, {"centrality", "--metric", "harmonic"}), "harmonic"))
+    normalized[row.at("key")] = row.at("harmonic").get<double>();
+  for (const auto& row :
+       TableOf(RunJson(db, {"centrality", "--metric", "harmonic", "--raw"}), "harmonic"))
+    raw[row.at("key")] = row.at("harmonic").get<double>();
+  CHECK(normalized.at("b") == Approx(2.0 / 3));
+  CHECK(normalized.at("a") == Approx(1.5 / 3));
+  CHECK(normalized.at("c") == Approx(1.5 / 3));
+  CHECK(normalized.at("d") == 0);
+  CHECK(raw.at("b") == Approx(2.0));
+  CHECK(raw.at("a") == Approx(1.5));
 }
 
 TEST_CASE("analysis cli: projection filters keep the ties networkx keeps", "[cli][analysis]") {
@@ -392,8 +450,8 @@ TEST_CASE("analysis cli: projection filters keep the ties networkx keeps", "[cli
     INFO("filter: " << name);
     const json& want = filters.at(name);
     // Raw degree of every node left: the node set and each node's distinct partners.
-    json degree =
-        RunJson(sample.db(), Concat({"centrality", "--metric", "degree", "--raw"}, flags));
+    json degree = RunJson(
+        sample.db(), Concat({"centrality", "--metric", "degree", "--raw", "--top", "0"}, flags));
     CheckRanking(TableOf(degree, "degree"), "degree", want.at("degree"), 1e-9, 0);
     // Components: sizes largest first, and the same member sets.
     json comps = RunJson(sample.db(), Concat({"components"}, flags));
@@ -603,7 +661,7 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
   CliResult as_of = RunFails({"--db", db, "centrality", "--as-of", "2024-13"}, "2024-13");
   CHECK_THAT(as_of.err, Contains("--as-of"));
   RunFails({"--db", db, "centrality", "--sector", "hospitl"}, "did you mean 'hospital'");
-  RunFails({"--db", db, "path", "ktl", "ncc", "--k", "0"}, "--k");
+  RunFails({"--db", db, "path", "ktl", "ncc", "--k", "0"}, "k must be between 1 and 1000");
   CliResult type = RunFails({"--db", db, "centrality", "--type", "joint-reserch"},
                             "no tie has type 'joint-reserch'");
   CHECK_THAT(type.err, Contains("did you mean") && Contains("investment"));
@@ -621,8 +679,8 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
   }
   // Filters that keep institutions but no tie are not an empty projection: the six hospitals
   // stay, each with no partner.
-  json hospitals =
-      RunJson(db, {"centrality", "--sector", "hospital", "--min-strength", "1e9", "--raw"});
+  json hospitals = RunJson(
+      db, {"centrality", "--sector", "hospital", "--min-strength", "1e9", "--raw", "--top", "0"});
   std::set<std::string> keys;
   for (const auto& row : TableOf(hospitals, "degree")) {
     keys.insert(row.at("key").get<std::string>());
@@ -660,6 +718,24 @@ TEST_CASE("gap cli: mixing, structural holes and suggestions equal networkx", "[
     CHECK(suggested[i].at("key") == expect[i][0]);
     CHECK(suggested[i].at("score").get<double>() == Approx(expect[i][1].get<double>()));
     CHECK(suggested[i].at("shared").get<int>() >= 1);
+  }
+
+  // Asked for, the own units come back, as networkx ranks them with the rest.
+  const json with_own = TableOf(
+      RunJson(db, {"suggest", "jbnu", "--cross-sector", "--top", "5", "--include-own-units"}),
+      "suggested partners for jbnu (resource-allocation, other sectors)");
+  const json& expect_all = want.at("suggest_jbnu_all");
+  REQUIRE(with_own.size() == expect_all.size());
+  for (size_t i = 0; i < expect_all.size(); ++i) CHECK(with_own[i].at("key") == expect_all[i][0]);
+  // The gap report's suggested links follow the same rule: no pair of a unit and its parent.
+  std::set<std::pair<std::string, std::string>> related;
+  for (const auto& p : want.at("related_pairs")) related.emplace(p[0], p[1]);
+  REQUIRE(!related.empty());
+  for (const auto& row :
+       TableOf(RunJson(db, {"gaps", "--suggestions", "200"}), "9 suggested links")) {
+    const std::string a = row.at("key_a"), b = row.at("key_b");
+    INFO(a << " " << b);
+    CHECK_FALSE(related.count(std::minmax(a, b)));
   }
 
   RunFails({"--db", db, "suggest", "jbnu", "--score", "foo"}, "--score");

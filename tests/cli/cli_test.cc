@@ -190,10 +190,11 @@ TEST_CASE("cli stats counts institutions by sector as the seed does", "[cli]") {
   std::map<std::string, int64_t> expected;
   for (const auto& in : seed["institutions"]) {
     auto sector = in["sector"].get<std::string>();
-    if (sector == "council" || sector == "place" || sector == "mixed") sector = "(none)";
+    // One label for no sector everywhere in output: "none".
+    if (sector == "council" || sector == "place" || sector == "mixed") sector = "none";
     ++expected[sector];
   }
-  REQUIRE(expected["(none)"] == 6);
+  REQUIRE(expected["none"] == 6);
   std::map<std::string, int64_t> statuses;
   for (const auto& t : seed["ties"]) ++statuses[t["status"].get<std::string>()];
 
@@ -275,7 +276,7 @@ TEST_CASE("cli neighbors lists the institutions tied to ktl in the seed", "[cli]
       CHECK(actual == expected);
     }
   }
-  SECTION("by name, through a hop-1 neighbour") {
+  SECTION("by name, through a hop-1 neighbor") {
     const std::map<std::string, int> expected = SeedNeighbors(seed, "ktl", 1);
     json j = RunJson(sample.db(), {"neighbors", "Korea Testing Laboratory"});
     std::set<std::string> keys;

@@ -132,6 +132,13 @@ def check_files(cli, db, seed, work):
     g = nx.read_graphml(out("net.graphml"))
     check_graph("graphml/networkx", g, seed, lambda n, d: n, edge_key="tie_key")
     check_measures("graphml", {n: d for n, d in g.nodes(data=True)}, seed)
+    # --with takes any centrality metric, the local clustering coefficient too (unweighted).
+    run(cli, db, "export", "--format", "graphml", "--out", out("clustering.graphml"),
+        "--with", "clustering")
+    got = {n: float(d.get("clustering", -1))
+           for n, d in nx.read_graphml(out("clustering.graphml")).nodes(data=True)}
+    for key, c in nx.clustering(seed.simple).items():
+        check(close(got.get(key, -1), c), f"graphml: clustering of {key} {got.get(key)} vs networkx {c}")
     h = igraph.Graph.Read_GraphML(out("net.graphml"))
     check(h.vcount() == len(seed.names) and h.ecount() == len(seed.ties),
           f"graphml/igraph: {h.vcount()} nodes {h.ecount()} edges")
@@ -178,14 +185,23 @@ def check_files(cli, db, seed, work):
     check(clu[0] == "*Vertices" and int(clu[1]) == len(seed.names), "clu: header")
     labels = [line.split('"')[1] for line in open(out("net.net"), encoding="utf-8")
               if line[:1].isdigit() and '"' in line]
+    # One numbering everywhere: the CLI's communities (Leiden, the export's method and seed)
+    # are numbered from 1, and so are the community ids of every export.
+    cli_members = json.loads(run(cli, db, "communities", "--method", "leiden", "--seed", "42",
+                                 "--format", "json").stdout)["members"]
+    cli_community = {r["key"]: int(r["community"]) for r in cli_members}
+    check(min(cli_community.values()) == 1, "communities: not numbered from 1")
+    check({n: int(d["community"]) for n, d in graphml.nodes(data=True)} == cli_community,
+          "graphml: community ids differ from the communities command's")
     for label, cls in zip(labels, clu[2:]):
-        check(int(cls) == graphml.nodes[by_name[label]]["community"] + 1,
-              f"clu: class of {label} {cls}")
+        check(int(cls) == cli_community[by_name[label]], f"clu: class of {label} {cls}")
 
     # node-link and Cytoscape.js JSON: networkx.
     run(cli, db, "export", "--format", "node-link", "--out", out("net.json"), *with_measures)
     g = nx.node_link_graph(json.load(open(out("net.json"), encoding="utf-8")))
     check_graph("node-link/networkx", g, seed, lambda n, d: n, edge_key="tie_key")
+    check({n: int(d["community"]) for n, d in g.nodes(data=True)} == cli_community,
+          "node-link: community ids differ from the communities command's")
     run(cli, db, "export", "--format", "cytoscape", "--out", out("net.cyjs"))
     g = nx.cytoscape_graph(json.load(open(out("net.cyjs"), encoding="utf-8")))
     check_graph("cytoscape/networkx", g, seed, lambda n, d: n, edge_key="tie_key")

@@ -1,4 +1,4 @@
-// Layouts: seeded and repeatable, finite, neighbours drawn closer than non-neighbours (what a
+// Layouts: seeded and repeatable, finite, neighbors drawn closer than non-neighbors (what a
 // force-directed layout is for), and components packed apart.
 #include <catch2/catch.hpp>
 
@@ -29,7 +29,7 @@ Projection TwoTrianglesAndMore(const test::TempDir& dir) {
 
 double Distance(const Point& p, const Point& q) { return std::hypot(p.x - q.x, p.y - q.y); }
 
-TEST_CASE("layouts are repeatable, finite and keep neighbours close", "[graph][layout]") {
+TEST_CASE("layouts are repeatable, finite and keep neighbors close", "[graph][layout]") {
   test::TempDir dir;
   const Projection g = TwoTrianglesAndMore(dir);
   const uint32_t n = static_cast<uint32_t>(g.node_count());

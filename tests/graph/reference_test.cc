@@ -456,6 +456,17 @@ TEST_CASE("core numbers and whole-network structure match networkx", "[reference
   }
 }
 
+TEST_CASE("the clustering centrality metric is networkx's clustering", "[reference]") {
+  for (const View& v : AllViews()) {
+    CentralityRequest request;
+    request.metric = "clustering";
+    auto got = ComputeCentrality(v.g, request);
+    INFO(v.Label() << ": " << got.status().ToString());
+    REQUIRE(got.ok());
+    CheckExact(v, "clustering metric", got->values, v.ref["clustering"]);
+  }
+}
+
 TEST_CASE("cut structure, components and eccentricity match networkx", "[reference]") {
   for (const View& v : AllViews()) {
     INFO(v.Label());
@@ -770,7 +781,7 @@ TEST_CASE("label propagation: a stable labelling, honest modularity, determinist
       const Partition again = Ok(LabelPropagation(v.g, o), "label propagation again");
       CHECK(again.community == p.community);
       // Converged (Raghavan et al.): every node's label is among the heaviest of its
-      // neighbours' labels.
+      // neighbors' labels.
       Mismatches m{v.Label() + " label propagation convergence"};
       for (uint32_t i = 0; i < v.g.node_count(); ++i) {
         if (v.g.degree(i) == 0) continue;
@@ -782,7 +793,7 @@ TEST_CASE("label propagation: a stable labelling, honest modularity, determinist
         for (const auto& [c, w] : weight) best = std::max(best, w);
         if (weight[p.community[i]] < best - 1e-12) {
           m.Add(v.g.keys[i] + " keeps a label of weight " + Fmt(weight[p.community[i]]) +
-                " while its heaviest neighbouring label has " + Fmt(best));
+                " while its heaviest neighboring label has " + Fmt(best));
         }
       }
       CHECK_NO_MISMATCH(m);
@@ -939,7 +950,7 @@ TEST_CASE("link-prediction scores match networkx and Katz matches a matrix inver
   for (const View& v : AllViews()) {
     if (v.g.directed) continue;
     Mismatches m{v.Label() + " link prediction"};
-    const LinkScore scores[] = {LinkScore::kCommonNeighbours, LinkScore::kJaccard,
+    const LinkScore scores[] = {LinkScore::kCommonNeighbors, LinkScore::kJaccard,
                                 LinkScore::kAdamicAdar, LinkScore::kResourceAllocation,
                                 LinkScore::kPreferentialAttachment};
     for (const json& row : v.ref["link_prediction"]) {

@@ -476,7 +476,7 @@ def reference_view(spec, directed_view):
         ref["hits"] = {"weighted": {"hubs": per_node(h), "authorities": per_node(a)},
                        "unweighted": {"hubs": per_node(h1), "authorities": per_node(a1)}}
 
-    # Structure on the undirected view (distinct neighbours, weights ignored):
+    # Structure on the undirected view (distinct neighbors, weights ignored):
     # nx.core_number, nx.triangles, nx.clustering, nx.average_clustering, nx.transitivity.
     ref["core_number"] = {v: int(c) for v, c in nx.core_number(U).items()}
     ref["triangles"] = {v: int(t) for v, t in nx.triangles(U).items()}
@@ -534,9 +534,9 @@ def reference_view(spec, directed_view):
     ]
 
     # Structural holes: nx.constraint and nx.effective_size (weight='weight' | None). Efficiency
-    # is effective size / number of neighbours; hierarchy is not in networkx and is computed
+    # is effective size / number of neighbors; hierarchy is not in networkx and is computed
     # here from nx.local_constraint by Burt's definition: sum_j r_j ln r_j / (N ln N),
-    # r_j = c_ij / (C_i / N); 1 for a single neighbour; null for isolates.
+    # r_j = c_ij / (C_i / N); 1 for a single neighbor; null for isolates.
     holes = {}
     for wn, w in (("weighted", "weight"), ("unweighted", None)):
         c = nx.constraint(G, weight=w)

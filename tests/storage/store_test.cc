@@ -243,6 +243,36 @@ TEST_CASE("the store survives reopening", "[store]") {
   CHECK(store->Read()->GetTie("#2").ok());
 }
 
+TEST_CASE("a corrupt id counter fails the write instead of reusing ids", "[store]") {
+  TempDir dir;
+  { REQUIRE(OpenStore(dir.path())->Write(SmallNetwork(), WriteOptions{}).ok()); }
+  {
+    // Three bytes where the 8-byte next node id belongs, written with RocksDB directly.
+    rocksdb::DBOptions o;
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    for (int i = 0; i < keys::kFamilyCount; ++i)
+      cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    REQUIRE(rocksdb::DB::Open(o, dir.path(), cfs, &handles, &raw).ok());
+    REQUIRE(
+        raw->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kNextNodeIdKey, "bad").ok());
+    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
+    delete raw;
+  }
+  auto store = OpenStore(dir.path());
+  const std::string before = DumpOf(*store);
+  Dataset d;
+  Institution in;
+  in.key = "new";
+  in.name = "New Institute";
+  d.institutions = {in};
+  const Status s = store->Write(d, WriteOptions{});
+  CHECK(s.code() == Status::Code::kCorruption);
+  CHECK_THAT(s.message(), Catch::Matchers::Contains("next_node_id"));
+  CHECK(DumpOf(*store) == before);  // nothing written, no id handed out twice
+}
+
 TEST_CASE("assigned and given tie keys are all found after a bulk write", "[store]") {
   // 1200 ties: assigned keys #0 … #1199 must be written in byte order ("#1", "#10", "#100",
   // "#1000", "#1001", … "#2") among given keys that sort before, between and after them.

@@ -1,4 +1,4 @@
-// tiegraph_lookup_bench: neighbour-lookup latency, and an import timer, through the public API
+// tiegraph_lookup_bench: neighbor-lookup latency, and an import timer, through the public API
 // only.
 //
 //   tiegraph_lookup_bench lookup --db DIR [--lookups 100000] [--seed 7] [--cache-mb MB] [--json]

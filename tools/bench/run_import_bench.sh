@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import benchmark, tiegraph against Kuzu, on one generated network, then neighbour-lookup
+# Import benchmark, tiegraph against Kuzu, on one generated network, then neighbor-lookup
 # latency on the tiegraph database. See docs/BENCHMARKS.md.
 #
 #   tools/bench/run_import_bench.sh [BUILD_DIR]        (default: build/ in the repository)
@@ -248,7 +248,7 @@ print(f"Breakdown run (one tiegraph::Import split by hand): read {bd['read_secon
       f"validation {bd['validate_seconds']:.2f} s, encode + sort + SST build + ingest "
       f"{bd['stage_commit_seconds']:.2f} s.")
 print()
-print(f"### Neighbour lookups: Snapshot::TiesOf, {look['lookups']:,} random institutions, warm\n")
+print(f"### Neighbor lookups: Snapshot::TiesOf, {look['lookups']:,} random institutions, warm\n")
 print("| block cache | mean ties | mean µs | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for l in (look, look512):

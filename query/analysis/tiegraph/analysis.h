@@ -20,12 +20,14 @@ const std::vector<std::string>& CentralityMetrics();
 
 struct CentralityRequest {
   std::string metric = "degree";  // one of CentralityMetrics()
-  size_t top = 0;                 // 0: every node
+  // Rows shown; 0: every node. A whole network is mostly a tail of institutions with few or
+  // no ties, so the default is the head, and the table's note says how many were left out.
+  size_t top = 20;
   Distance distance = Distance::kHops;
-  bool normalized = true;
+  bool normalized = true;  // degree, betweenness and harmonic divided by their maximum (n-1…)
   size_t samples = 0;  // betweenness, closeness, harmonic: 0 exact, else sampled sources
   uint64_t seed = 42;
-  int threads = 2;
+  int threads = 2;  // a cap: at most this many threads (1..256); results do not depend on it
   double damping = 0.85;    // pagerank
   std::string personalize;  // pagerank: an institution key to restart at
   double alpha = 0.05;      // katz

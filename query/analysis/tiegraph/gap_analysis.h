@@ -47,6 +47,8 @@ struct SuggestRequest {
   LinkScore score = LinkScore::kResourceAllocation;
   size_t top = 10;
   bool cross_sector = false;  // only institutions of another (primary) sector
+  // Also the institution's own units and the institutions it is part of (left out by default).
+  bool include_own_units = false;
   double katz_beta = 0;
 };
 // The suggested partners, best first, each with the partners it shares with `key`.

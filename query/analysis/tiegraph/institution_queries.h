@@ -1,5 +1,5 @@
 // Questions about institutions, each answered with tables (tiegraph/table.h): one
-// institution with its ties, a filtered list, the neighbourhood within some hops.
+// institution with its ties, a filtered list, the neighborhood within some hops.
 #ifndef TIEGRAPH_INSTITUTION_QUERIES_H_
 #define TIEGRAPH_INSTITUTION_QUERIES_H_
 

@@ -32,6 +32,24 @@ struct Groups {
 };
 Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const std::string& by);
 
+// The part-of hierarchy among the projection's nodes (parent fields and part-of ties, whatever
+// the tie filters): an institution's own units and the institutions it is part of are not
+// partners to suggest, so every suggestion applies this one rule.
+class PartOfHierarchy {
+ public:
+  // True when a is a part of b or b a part of a, at any depth (a rolled-up unit is its parent).
+  bool Related(uint32_t a, uint32_t b) const;
+
+ private:
+  friend Result<PartOfHierarchy> LoadPartOfHierarchy(const Snapshot&, const Projection&);
+  std::vector<std::vector<uint32_t>> ancestors_;  // per node, sorted projection indices
+};
+Result<PartOfHierarchy> LoadPartOfHierarchy(const Snapshot& snap, const Projection& g);
+
+// The province of a region: its first two levels joined by '/' (KR/Chungnam); "" when none.
+// The one place that decides what "by region" groups on.
+std::string Province(const Region& region);
+
 // Months since year 0 of the first month a date can mean (its year's January when only the
 // year is known), and of the last (its December).
 int FirstMonth(const Date& d);

@@ -52,7 +52,7 @@ struct ExportGraph {
   std::string color_by = "sector";  // what the colours mean: sector or community
   std::string size_by = "partners";  // what the sizes mean
   bool has_community = false;
-  std::vector<uint32_t> community;  // when has_community
+  std::vector<uint32_t> community;  // when has_community: numbered from 1
   // Pairs for formats with one value per pair: node indexes a < b (directed: a -> b) and the
   // combined weight, from the projection's arcs.
   struct Pair {
@@ -66,15 +66,11 @@ struct ExportGraph {
 Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& projection,
                                  const ExportRequest& request);
 
-// A sector's name, "none" for institutions without one (councils, places…).
-std::string SectorLabel(Sector s);
-
-// The colour of each sector (ColorBrewer-like, readable on white) and of community c.
+// The colour of each sector (ColorBrewer-like, readable on white) and of community c (from 1).
 const char* SectorColor(Sector s);
 const char* CommunityColor(uint32_t c);
 
-// A date as ISO text at its precision ("2024", "2024-05", "2024-05-17"); "" when unknown.
-std::string DateText(const Date& d);
+// Dates as text: FormatDate (vocabulary.h), the one formatter.
 // The first or last day a date can mean, as YYYY-MM-DD; "" when unknown.
 std::string FirstDay(const Date& d);
 std::string LastDay(const Date& d);

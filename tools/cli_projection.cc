@@ -97,8 +97,7 @@ void Run(const Context& ctx, int* exit_code, const FilterArgs& filters,
   WithSnapshot(ctx, exit_code, filters, [&](const Snapshot& snap, const ProjectionOptions& o) {
     auto tables = fn(snap, o);
     if (!tables.ok()) return tables.status();
-    ctx.Print(*tables);
-    return Status::OK();
+    return ctx.Print(*tables);
   });
 }
 

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "key_format.h"
@@ -140,14 +142,85 @@ CliResult RunOk(const std::vector<std::string>& args) {
   return r;
 }
 
-nlohmann::json RunJson(const std::string& db, std::vector<std::string> args) {
+namespace {
+template <typename T>
+T Require(const Result<T>& r) {
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  return r.value();
+}
+}  // namespace
+
+std::string StringAt(const Table& t, size_t row, std::string_view column) {
+  return Require(t.String(row, column));
+}
+int64_t IntAt(const Table& t, size_t row, std::string_view column) {
+  return Require(t.Int(row, column));
+}
+double RealAt(const Table& t, size_t row, std::string_view column) {
+  return Require(t.Real(row, column));
+}
+bool EmptyAt(const Table& t, size_t row, std::string_view column) {
+  const Cell* c = t.At(row, column);
+  INFO("table " << t.name << " row " << row << " column " << column);
+  REQUIRE(c != nullptr);
+  return std::holds_alternative<std::monostate>(*c);
+}
+const Table& TableNamed(const std::vector<Table>& tables, std::string_view name) {
+  const Table* t = FindTable(tables, name);
+  INFO("no table " << name);
+  REQUIRE(t != nullptr);
+  return *t;
+}
+
+nlohmann::json RunJsonTables(const std::string& db, std::vector<std::string> args) {
   args.insert(args.begin(), {"--db", db, "--format", "json"});
   CliResult r = RunOk(args);
   INFO(Describe(args) << "\nstdout: " << r.out);
   nlohmann::json j = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
   REQUIRE_FALSE(j.is_discarded());
   REQUIRE(j.is_object());
+  REQUIRE(j.size() == 1);
+  REQUIRE(j.contains("tables"));
+  REQUIRE(j["tables"].is_array());
+  std::set<std::string> table_names;
+  for (const auto& t : j["tables"]) {
+    REQUIRE(t.is_object());
+    REQUIRE(t.contains("name"));
+    const std::string name = t["name"].get<std::string>();
+    INFO("table " << name);
+    CHECK(table_names.insert(name).second);  // names unique within a result
+    for (char c : name) CHECK(((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'));
+    REQUIRE(t["title"].is_string());
+    REQUIRE(t["columns"].is_array());
+    REQUIRE(t["rows"].is_array());
+    std::map<std::string, std::string> type_of;
+    for (const auto& c : t["columns"]) {
+      const std::string column = c["name"].get<std::string>();
+      CHECK(type_of.emplace(column, c["type"].get<std::string>()).second);  // no duplicate name
+    }
+    for (const auto& row : t["rows"]) {
+      REQUIRE(row.is_object());
+      CHECK(row.size() == type_of.size());
+      for (const auto& [column, value] : row.items()) {
+        INFO("column " << column << " value " << value.dump());
+        REQUIRE(type_of.count(column));
+        const std::string& type = type_of[column];
+        if (value.is_null()) continue;
+        if (type == "string") CHECK(value.is_string());
+        if (type == "int") CHECK(value.is_number_integer());
+        if (type == "real") CHECK(value.is_number());
+      }
+    }
+  }
   return j;
+}
+
+nlohmann::json RunJson(const std::string& db, std::vector<std::string> args) {
+  const nlohmann::json j = RunJsonTables(db, std::move(args));
+  nlohmann::json by_name = nlohmann::json::object();
+  for (const auto& t : j["tables"]) by_name[t["name"].get<std::string>()] = t["rows"];
+  return by_name;
 }
 
 void WriteRawDatabase(const std::string& path, int families, const std::string& marker) {

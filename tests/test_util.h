@@ -61,8 +61,20 @@ CliResult RunCli(const std::vector<std::string>& args);
 std::string Describe(const std::vector<std::string>& args);
 // Runs the CLI and requires it to succeed.
 CliResult RunOk(const std::vector<std::string>& args);
-// Runs the CLI on `db` with --format json, requires success, and parses its output (an object
-// keyed by table title).
+// A table's cells by column name, requiring the cell to be there and of the type asked for.
+std::string StringAt(const Table& t, size_t row, std::string_view column);
+int64_t IntAt(const Table& t, size_t row, std::string_view column);
+double RealAt(const Table& t, size_t row, std::string_view column);
+bool EmptyAt(const Table& t, size_t row, std::string_view column);
+// The table named `name` of a result, required to be there.
+const Table& TableNamed(const std::vector<Table>& tables, std::string_view name);
+
+// Runs the CLI on `db` with --format json, requires success, parses its output and checks its
+// shape ({"tables":[{"name","title","columns":[{"name","type"}],"rows":[{column: value}]}]},
+// column names unique, each row keyed by exactly the columns, each value of its column's type).
+// Returns the whole document.
+nlohmann::json RunJsonTables(const std::string& db, std::vector<std::string> args);
+// The same, returning each table's rows keyed by the table's name.
 nlohmann::json RunJson(const std::string& db, std::vector<std::string> args);
 
 }  // namespace tiegraph::test

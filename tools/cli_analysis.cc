@@ -80,7 +80,7 @@ void AddAnalysisCommand(CLI::App& app, Context& ctx, int* exit_code, const Analy
       *exit_code = ctx.Fail(AsFlags(tables.status(), info));
       return;
     }
-    ctx.Print(*tables);
+    if (Status s = ctx.Print(*tables); !s.ok()) *exit_code = ctx.Fail(s);
   });
 }
 

@@ -17,7 +17,7 @@ void WithSnapshot(const Context& ctx, int* exit_code,
     *exit_code = ctx.Fail(tables.status());
     return;
   }
-  ctx.Print(*tables);
+  if (Status s = ctx.Print(*tables); !s.ok()) *exit_code = ctx.Fail(s);
 }
 
 }  // namespace

@@ -38,8 +38,19 @@ bool Context::Open(bool create, bool read_only, std::unique_ptr<Store>* store,
   return true;
 }
 
-void Context::Print(const std::vector<Table>& tables) const {
-  RenderTables(tables, table_format(), std::cout);
+Status Context::Print(const std::vector<Table>& tables) const {
+  for (const Table& t : tables) {
+    if (Status s = t.Validate(); !s.ok())
+      return Status::Corruption("internal error: " + s.message());
+  }
+  if (table.empty()) {
+    RenderTables(tables, table_format(), std::cout);
+    return Status::OK();
+  }
+  auto selected = SelectTable(tables, table);
+  if (!selected.ok()) return selected.status();
+  RenderTables({*selected}, table_format(), std::cout);
+  return Status::OK();
 }
 
 }  // namespace tiegraph::cli

@@ -16,13 +16,16 @@ enum ExitCode { kExitOk = 0, kExitInput = 1, kExitStorage = 2 };
 struct Context {
   std::string db_path;
   std::string format = "text";
+  std::string table;  // --table NAME: print only this table of the result
 
   TableFormat table_format() const;
   // Prints `s` to stderr and returns its exit code.
   int Fail(const Status& s) const;
   // Opens the database; prints the error and returns false on failure.
   bool Open(bool create, bool read_only, std::unique_ptr<Store>* store, int* exit_code) const;
-  void Print(const std::vector<Table>& tables) const;
+  // Prints the result (or only the --table one). NotFound for an unknown --table, naming the
+  // tables there are; an invalid table (a producer's bug) is refused rather than printed.
+  Status Print(const std::vector<Table>& tables) const;
 };
 
 int ExitCodeFor(const Status& s);

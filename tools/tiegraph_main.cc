@@ -14,7 +14,10 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.db_path, "Database directory (default: $TIEGRAPH_DB)");
   app.add_option("--format", ctx.format, "Output: text (aligned tables), json or csv")
       ->check(CLI::IsMember({"text", "json", "csv"}));
-  // Subcommands pass options they do not know to the top level, so --db and --format may
+  app.add_option("--table", ctx.table,
+                 "Print only the table of this name (its snake_case name in JSON), e.g. one "
+                 "table of a multi-table result as plain CSV");
+  // Subcommands pass options they do not know to the top level, so --db, --format and --table may
   // also come after the command: `tiegraph stats --format json`.
   app.fallthrough();
   int exit_code = kExitOk;

@@ -17,6 +17,8 @@
 namespace tiegraph {
 namespace {
 
+using enum ColumnType;
+
 const char* DistanceNote(Distance d) { return d == Distance::kHops ? "hops" : "1/strength"; }
 
 }  // namespace
@@ -135,7 +137,14 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return values[a] != values[b] ? values[a] > values[b] : g->keys[a] < g->keys[b];
   });
-  Table t{r.metric + " (" + note + ")", {"rank", "key", "name", "sector", "region", r.metric}, {}};
+  Table t{"centrality",
+          r.metric + " (" + note + ")",
+          {{"rank", kInt},
+           {"key", kString},
+           {"name", kString},
+           {"sector", kString},
+           {"region", kString},
+           {r.metric, r.metric == "core" ? kInt : kReal}}};
   const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
   if (rows < order.size()) {
     t.note = std::to_string(order.size() - rows) + " more institution" +
@@ -185,10 +194,15 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
   if (!paths.ok() || paths->empty()) {
     return Status::NotFound("no path from " + r.from + " to " + r.to + " in this projection");
   }
-  Table t{r.simple ? "simple paths of at most " + std::to_string(r.max_hops) + " ties"
+  Table t{"paths",
+          r.simple ? "simple paths of at most " + std::to_string(r.max_hops) + " ties"
                    : std::string("paths (distance: ") + DistanceNote(r.distance) + ")",
-          {"path", "step", "key", "name", "sector", "length"},
-          {}};
+          {{"path", kInt},
+           {"step", kInt},
+           {"key", kString},
+           {"name", kString},
+           {"sector", kString},
+           {"length", kReal}}};
   for (size_t p = 0; p < paths->size(); ++p) {
     const Path& path = (*paths)[p];
     for (size_t s = 0; s < path.nodes.size(); ++s) {
@@ -224,13 +238,25 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
   if (r.method == "leiden" && r.by.empty()) p = Leiden(*g, r.options);
   if (r.method == "label-propagation" && r.by.empty()) p = LabelPropagation(*g, r.options);
   if (!p.ok()) return p.status();
-  Table summary{
-      "communities", {"method", "quality", "communities", "modularity", "resolution", "seed"}, {}};
+  Table summary{"communities",
+                "communities",
+                {{"method", kString},
+                 {"quality", kString},
+                 {"communities", kInt},
+                 {"modularity", kReal},
+                 {"resolution", kReal},
+                 {"seed", kInt}}};
   const bool cpm = r.method == "leiden" && r.options.quality == Quality::kCpm;
   summary.AddRow({r.by.empty() ? r.method : "by " + r.by, std::string(cpm ? "cpm" : "modularity"),
                   static_cast<int64_t>(p->count), p->modularity, r.options.resolution,
                   static_cast<int64_t>(r.options.seed)});
-  Table members{"members", {"community", "key", "name", "sector", "region"}, {}};
+  Table members{"members",
+                "members",
+                {{"community", kInt},
+                 {"key", kString},
+                 {"name", kString},
+                 {"sector", kString},
+                 {"region", kString}}};
   std::vector<uint32_t> order(g->node_count());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
@@ -249,9 +275,13 @@ Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projecti
   if (!g.ok()) return g.status();
   auto from = IndexOf(*g, key);
   if (!from.ok()) return from.status();
-  Table t{"reachable within " + std::to_string(hops) + " ties",
-          {"key", "name", "sector", "region", "hops"},
-          {}};
+  Table t{"reachable",
+          "reachable within " + std::to_string(hops) + " ties",
+          {{"key", kString},
+           {"name", kString},
+           {"sector", kString},
+           {"region", kString},
+           {"hops", kInt}}};
   for (auto [v, d] : ReachableWithin(*g, *from, hops)) {
     if (v == *from) continue;
     auto row = NodeCells(snap, *g, v);
@@ -270,13 +300,19 @@ Result<std::vector<Table>> ComponentTables(const Snapshot& snap,
       strong ? StronglyConnectedComponents(*g, &comp) : ConnectedComponents(*g, &comp);
   std::vector<int64_t> size(count, 0);
   for (uint32_t c : comp) ++size[c];
-  Table sizes{strong        ? "strongly connected components"
+  Table sizes{"components",
+              strong        ? "strongly connected components"
               : g->directed ? "weakly connected components"
                             : "connected components",
-              {"component", "institutions"},
-              {}};
+              {{"component", kInt}, {"institutions", kInt}}};
   for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
-  Table members{"members", {"component", "key", "name", "sector", "region"}, {}};
+  Table members{"members",
+                "members",
+                {{"component", kInt},
+                 {"key", kString},
+                 {"name", kString},
+                 {"sector", kString},
+                 {"region", kString}}};
   std::vector<uint32_t> order(g->node_count());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(),
@@ -293,18 +329,21 @@ Result<std::vector<Table>> CutPointTables(const Snapshot& snap,
                                           const ProjectionOptions& projection) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
-  Table points{"articulation points (their removal disconnects the network)",
-               {"key", "name", "sector", "region"},
-               {}};
+  Table points{"articulation_points",
+               "articulation points (their removal disconnects the network)",
+               {{"key", kString}, {"name", kString}, {"sector", kString}, {"region", kString}}};
   for (uint32_t v : ArticulationPoints(*g)) points.AddRow(NodeCells(snap, *g, v));
-  Table bridges{"bridges (ties whose removal disconnects the network)",
-                {"key", "name", "other_key", "other_name"},
-                {}};
+  Table bridges{
+      "bridges",
+      "bridges (ties whose removal disconnects the network)",
+      {{"key", kString}, {"name", kString}, {"other_key", kString}, {"other_name", kString}}};
   for (auto [a, b] : Bridges(*g)) {
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
     bridges.AddRow({x[0], x[1], y[0], y[1]});
   }
-  Table blocks{"biconnected blocks (larger than one tie)", {"block", "institutions", "keys"}, {}};
+  Table blocks{"biconnected_blocks",
+               "biconnected blocks (larger than one tie)",
+               {{"block", kInt}, {"institutions", kInt}, {"keys", kString}}};
   int64_t number = 0;
   for (const auto& block : BiconnectedComponents(*g)) {
     if (block.size() < 2) continue;
@@ -323,9 +362,13 @@ Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions&
                                   Distance distance) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
-  Table t{std::string("spanning forest (least total distance: ") + DistanceNote(distance) + ")",
-          {"key", "name", "other_key", "other_name", "strength"},
-          {}};
+  Table t{"spanning_forest",
+          std::string("spanning forest (least total distance: ") + DistanceNote(distance) + ")",
+          {{"key", kString},
+           {"name", kString},
+           {"other_key", kString},
+           {"other_name", kString},
+           {"strength", kReal}}};
   for (auto [a, b] : MinimumSpanningForest(*g, distance)) {
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
     double strength = 0;
@@ -345,7 +388,7 @@ Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& proj
   const DiameterEstimate diameter = Diameter(*g);
   uint64_t triangles = 0;
   for (uint64_t t : Triangles(*g)) triangles += t;
-  Table t{"structure", {"measure", "value"}, {}};
+  Table t{"structure", "structure", {{"measure", kString}, {"value", kReal}}};
   t.AddRow({std::string("institutions"), static_cast<int64_t>(g->node_count())});
   t.AddRow({std::string(g->directed ? "connected ordered pairs" : "connected pairs"),
             static_cast<int64_t>(g->edge_count())});

@@ -71,11 +71,27 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
   if (last_end < first_end) return Status::InvalidArgument("to is before from");
   if ((last_end - first_end) / *step > 200) return Status::InvalidArgument("more than 200 windows");
 
+  using enum ColumnType;
   Table t{"evolution",
-          {"window", "institutions", "ties", "density", "e_i", "assortativity", "components",
-           "main_share", "formed", "dissolved", "kept", "jaccard", "entrants", "exits", "core",
-           "new_in_core", "events", "t_uig"},
-          {}};
+          "evolution",
+          {{"window", kString},
+           {"institutions", kInt},
+           {"ties", kInt},
+           {"density", kReal},
+           {"e_i", kReal},
+           {"assortativity", kReal},
+           {"components", kInt},
+           {"main_share", kReal},
+           {"formed", kInt},
+           {"dissolved", kInt},
+           {"kept", kInt},
+           {"jaccard", kReal},
+           {"entrants", kInt},
+           {"exits", kInt},
+           {"core", kInt},
+           {"new_in_core", kInt},
+           {"events", kInt},
+           {"t_uig", kReal}}};
   t.note = "Per window: institutions with a tie and their ties; formed/dissolved/kept: tied "
            "pairs against the window before; E-I and assortativity by sector; core: the "
            "discrete core-periphery model's core; t_uig: helix synergy of the window's events.";
@@ -138,8 +154,14 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
     synergy.to = MonthDate(end);
     auto helix = SynergyTables(snap, synergy);
     if (!helix.ok()) return helix.status();
-    const Cell events = (*helix)[0].rows[0][0];
-    const Cell t_uig = (*helix)[1].rows.back()[2];  // the three default helices together
+    // Read by name: the synergy tables' layout is theirs to change.
+    const Table* summary = FindTable(*helix, "helix_synergy");
+    const Table* mutual = FindTable(*helix, "mutual_information");
+    const Cell* events = summary ? summary->At(0, "events") : nullptr;
+    // The last row: the three default helices together.
+    const Cell* t_uig =
+        mutual && !mutual->rows.empty() ? mutual->At(mutual->rows.size() - 1, "t_bits") : nullptr;
+    if (!events || !t_uig) return Status::Corruption("helix synergy tables lack events or t_bits");
     const double unions = static_cast<double>(formed + kept + dissolved);
     const bool first = end == first_end;
     auto delta = [&](int64_t x) { return first ? Cell() : Cell(x); };
@@ -152,8 +174,8 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
               a > 0 ? Cell(static_cast<double>(largest) / a) : Cell(), delta(formed),
               delta(dissolved), delta(kept),
               first || unions == 0 ? Cell() : Cell(static_cast<double>(kept) / unions),
-              delta(entrants), delta(exits), static_cast<int64_t>(core.size()),
-              delta(new_in_core), events, t_uig});
+              delta(entrants), delta(exits), static_cast<int64_t>(core.size()), delta(new_in_core),
+              *events, *t_uig});
     previous = std::move(pairs);
     previous_active = std::move(active);
     previous_core = std::move(core);

@@ -15,6 +15,8 @@
 namespace tiegraph {
 namespace {
 
+using enum ColumnType;
+
 // NaN (undefined: an isolate, a group with no tie) shows as an empty cell.
 Cell Real(double v) { return std::isnan(v) ? Cell() : Cell(v); }
 
@@ -32,8 +34,15 @@ std::vector<uint32_t> Ranked(const Projection& g, const std::vector<double>& val
   return order;
 }
 
-// Columns of a permutation test's result, and their cells.
-const std::vector<std::string> kTestColumns = {"null_mean", "null_sd", "z", "p_at_least", "p_at_most"};
+// Columns of a permutation test's result (appended when `tested`), and their cells.
+std::vector<Column> WithTestColumns(std::vector<Column> columns, bool tested) {
+  if (tested) {
+    for (const char* name : {"null_mean", "null_sd", "z", "p_at_least", "p_at_most"}) {
+      columns.push_back({name, kReal});
+    }
+  }
+  return columns;
+}
 void AddTestCells(const PermutationStats& s, std::vector<Cell>* row) {
   for (double x : {s.mean, s.sd, s.z(), s.p_at_least, s.p_at_most}) row->push_back(Real(x));
 }
@@ -45,14 +54,23 @@ std::string TestNote(const PermutationOptions& test) {
 }
 
 Table BrokerageByGroup(const Groups& groups, const BrokerageRoles& roles, const BrokerRequest& r) {
-  Table t{"brokerage by group", {r.group, "role", "observed", "expected", "o_e"}, {}};
-  t.note = "Each group's members' two-paths by role; expected: with the other ends' group labels "
-           "random, each broker keeping its own (Gould-Fernandez)." +
-           (r.test.permutations > 0
-                ? TestNote(r.test) + " The shuffles move every label, the brokers' too: the null is "
-                                     "what a random set of the group's size would broker."
-                : std::string());
-  if (r.test.permutations > 0) t.columns.insert(t.columns.end(), kTestColumns.begin(), kTestColumns.end());
+  // The group column is `group` whatever the grouping attribute: a stable name, and never the
+  // same as a column of the institution's own (brokers --group region).
+  Table t{"brokerage_by_group", "brokerage by group",
+          WithTestColumns({{"group", kString},
+                           {"role", kString},
+                           {"observed", kReal},
+                           {"expected", kReal},
+                           {"o_e", kReal}},
+                          r.test.permutations > 0)};
+  t.note =
+      "Each group's members' two-paths by role; expected: with the other ends' group labels "
+      "random, each broker keeping its own (Gould-Fernandez)." +
+      (r.test.permutations > 0
+           ? TestNote(r.test) +
+                 " The shuffles move every label, the brokers' too: the null is "
+                 "what a random set of the group's size would broker."
+           : std::string());
   for (size_t x = 0; x < groups.count(); ++x) {
     for (size_t k = 0; k < 5; ++k) {
       const double o = roles.group_counts[x][k], e = roles.group_expected[x][k];
@@ -68,12 +86,14 @@ Table BrokerageByGroup(const Groups& groups, const BrokerageRoles& roles, const 
 
 Table BrokerageAgainstChance(const Snapshot& snap, const Projection& g, const Groups& groups,
                              const BrokerageRoles& roles, const BrokerRequest& r) {
-  Table t{"brokerage roles against chance", {"rank", "key", "name", "sector", "region", r.group}, {}};
+  std::vector<Column> columns = {{"rank", kInt},      {"key", kString},    {"name", kString},
+                                 {"sector", kString}, {"region", kString}, {"group", kString}};
   for (size_t k = 0; k < 5; ++k) {
     const std::string role = BrokerRoleName(static_cast<BrokerRole>(k));
-    t.columns.push_back("z_" + role);
-    t.columns.push_back("p_" + role);
+    columns.push_back({"z_" + role, kReal});
+    columns.push_back({"p_" + role, kReal});
   }
+  Table t{"brokerage_against_chance", "brokerage roles against chance", std::move(columns)};
   t.note = "Per institution and role: z against the other institutions' labels shuffled (the "
            "broker keeps its own group), and p, the share of shuffles with at least the observed "
            "count, (b + 1) / (N + 1); " + std::to_string(r.test.permutations) + " shuffles, seed " +
@@ -108,15 +128,29 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
   if (!roles.ok()) return roles.status();
   const bool tested = r.test.permutations > 0;
 
-  Table brokers{"brokerage roles by " + r.group,
-                {"rank", "key", "name", "sector", "region", r.group, "coordinator", "itinerant",
-                 "gatekeeper", "representative", "liaison", "total", "across", "across_expected"},
-                {}};
+  Table brokers{"brokerage_roles",
+                "brokerage roles by " + r.group,
+                {{"rank", kInt},
+                 {"key", kString},
+                 {"name", kString},
+                 {"sector", kString},
+                 {"region", kString},
+                 {"group", kString},
+                 {"coordinator", kReal},
+                 {"itinerant", kReal},
+                 {"gatekeeper", kReal},
+                 {"representative", kReal},
+                 {"liaison", kReal},
+                 {"total", kReal},
+                 {"across", kReal},
+                 {"across_expected", kReal}}};
   brokers.note =
-      std::string("Two-paths a -> broker -> b with no tie a -> b, by the groups of a, broker, b "
-                  "(coordinator AAA, itinerant ABA, gatekeeper BAA, representative AAB, liaison ABC); "
-                  "across: the two-paths that join different groups; across_expected: the same with "
-                  "random group labels of the same sizes.") +
+      std::string(
+          "Two-paths a -> broker -> b with no tie a -> b, by the groups of a, broker, b "
+          "(coordinator AAA, itinerant ABA, gatekeeper BAA, representative AAB, liaison ABC); "
+          "across: the two-paths that join different groups; across_expected: the same with "
+          "random group labels of the same sizes; group: the broker's " +
+          r.group + ".") +
       (r.partial_credit ? " Partial credit: a pair with k brokers counts 1/k for each." : "");
   std::vector<uint32_t> order = Ranked(*g, roles->total, false);
   size_t rank = 0;
@@ -138,10 +172,18 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
   if (tested) out.push_back(BrokerageAgainstChance(snap, *g, *groups, *roles, r));
 
   const StructuralHoles holes = BurtMeasures(*g, r.weighted);
-  Table burt{std::string("structural holes (") + (r.weighted ? "by strength" : "unweighted") + ")",
-             {"rank", "key", "name", "sector", "region", "constraint", "effective_size",
-              "efficiency", "hierarchy", "partners"},
-             {}};
+  Table burt{"structural_holes",
+             std::string("structural holes (") + (r.weighted ? "by strength" : "unweighted") + ")",
+             {{"rank", kInt},
+              {"key", kString},
+              {"name", kString},
+              {"sector", kString},
+              {"region", kString},
+              {"constraint", kReal},
+              {"effective_size", kReal},
+              {"efficiency", kReal},
+              {"hierarchy", kReal},
+              {"partners", kInt}}};
   burt.note =
       "Burt: low constraint and high effective size = partners who are not tied to each other "
       "(holes this institution spans); hierarchy: how far the constraint comes from one partner.";
@@ -172,17 +214,30 @@ Result<std::vector<Table>> CorePeripheryTables(const Snapshot& snap,
   if (!continuous.ok()) return continuous.status();
   int64_t core_size = 0;
   for (char c : discrete->core) core_size += c;
-  Table summary{"core-periphery",
-                {"institutions", "core", "rho", "core_density", "core_periphery_density",
-                 "periphery_density", "rho_continuous"},
-                {}};
+  Table summary{"core_periphery",
+                "core-periphery",
+                {{"institutions", kInt},
+                 {"core", kInt},
+                 {"rho", kReal},
+                 {"core_density", kReal},
+                 {"core_periphery_density", kReal},
+                 {"periphery_density", kReal},
+                 {"rho_continuous", kReal}}};
   summary.note =
       "rho: correlation of the ties with the ideal pattern (core-core tied, periphery-periphery "
       "not; 1 = a perfect core/periphery); densities of the three blocks.";
   summary.AddRow({static_cast<int64_t>(g->node_count()), core_size, discrete->rho,
                   discrete->core_density, discrete->core_periphery_density,
                   discrete->periphery_density, continuous->rho});
-  Table members{"coreness", {"rank", "key", "name", "sector", "region", "core", "coreness"}, {}};
+  Table members{"coreness",
+                "coreness",
+                {{"rank", kInt},
+                 {"key", kString},
+                 {"name", kString},
+                 {"sector", kString},
+                 {"region", kString},
+                 {"core", kString},
+                 {"coreness", kReal}}};
   members.note = "core: in the discrete model's core; coreness: the continuous model (1 = most central).";
   size_t rank = 0;
   for (uint32_t v : Ranked(*g, continuous->coreness, false)) {
@@ -212,21 +267,29 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
     if (!t.ok()) return t.status();
     test = std::move(*t);
   }
-  Table summary{"mixing by " + r.by, {"groups", "e_i", "expected_e_i", "assortativity"}, {}};
+  Table summary{
+      "mixing", "mixing by " + r.by,
+      WithTestColumns(
+          {{"groups", kInt}, {"e_i", kReal}, {"expected_e_i", kReal}, {"assortativity", kReal}},
+          tested)};
   summary.note =
       "E-I: +1 all ties cross groups, -1 all stay inside (expected: ties between random pairs); "
       "assortativity r < 0: groups tie across more than by chance." +
       (tested ? TestNote(r.test) : std::string());
-  summary.AddRow({static_cast<int64_t>(k), Real(m->ei), Real(m->expected_ei),
-                  Real(m->assortativity)});
-  if (tested) {
-    summary.columns.insert(summary.columns.end(), kTestColumns.begin(), kTestColumns.end());
-    AddTestCells(test.ei, &summary.rows[0]);
-  }
+  std::vector<Cell> totals{static_cast<int64_t>(k), Real(m->ei), Real(m->expected_ei),
+                           Real(m->assortativity)};
+  if (tested) AddTestCells(test.ei, &totals);
+  summary.AddRow(std::move(totals));
 
-  Table matrix{"mixing matrix",
-               {r.by + "_a", r.by + "_b", "observed", "expected", "o_e", "gap"},
-               {}};
+  // Group columns are named `group…` whatever --by is: stable names for programs.
+  Table matrix{"mixing_matrix",
+               "mixing matrix",
+               {{"group_a", kString},
+                {"group_b", kString},
+                {"observed", kReal},
+                {"expected", kReal},
+                {"o_e", kReal},
+                {"gap", kString}}};
   matrix.note = "Ties between two groups against random mixing of tie ends; gap: O/E below " +
                 FormatReal(r.threshold) + ".";
   for (size_t x = 0; x < k; ++x) {
@@ -238,9 +301,10 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
                      std::string(!std::isnan(ratio) && ratio < r.threshold ? "yes" : "")});
     }
   }
-  Table by_group{"E-I by group", {r.by, "institutions", "e_i"}, {}};
+  Table by_group{
+      "ei_by_group", "E-I by group",
+      WithTestColumns({{"group", kString}, {"institutions", kInt}, {"e_i", kReal}}, tested)};
   by_group.note = "Over the ties with at least one end in the group.";
-  if (tested) by_group.columns.insert(by_group.columns.end(), kTestColumns.begin(), kTestColumns.end());
   for (size_t x = 0; x < k; ++x) {
     std::vector<Cell> row{groups->names[x], static_cast<int64_t>(m->group_size[x]),
                           Real(m->group_ei[x])};
@@ -278,10 +342,17 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
   }
   auto found = SuggestLinks(*g, *source, o);
   if (!found.ok()) return found.status();
-  Table t{std::string("suggested partners for ") + r.key + " (" + LinkScoreName(r.score) +
+  Table t{"suggested_partners",
+          std::string("suggested partners for ") + r.key + " (" + LinkScoreName(r.score) +
               (r.cross_sector ? ", other sectors" : "") + ")",
-          {"rank", "key", "name", "sector", "region", "score", "shared", "via"},
-          {}};
+          {{"rank", kInt},
+           {"key", kString},
+           {"name", kString},
+           {"sector", kString},
+           {"region", kString},
+           {"score", kReal},
+           {"shared", kInt},
+           {"via", kString}}};
   t.note = "Institutions with no tie yet, scored by the partners they share (named under via).";
   size_t rank = 0;
   for (const LinkSuggestion& s : *found) {

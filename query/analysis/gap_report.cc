@@ -17,6 +17,8 @@
 namespace tiegraph {
 namespace {
 
+using enum ColumnType;
+
 // What the report needs of each projection node.
 struct NodeInfo {
   Sector sector = Sector::kNone;
@@ -39,6 +41,13 @@ Result<std::vector<NodeInfo>> Infos(const Snapshot& snap, const Projection& g) {
 
 std::string Name(Sector s) { return SectorLabel(s); }
 
+// The institution's name; a failed read is the report's failure, not an empty cell.
+Result<std::string> NameOf(const Snapshot& snap, const std::string& key) {
+  auto in = snap.GetInstitution(key);
+  if (!in.ok()) return in.status();
+  return in->name;
+}
+
 // The partnership sectors of 산학연병 (industry, academia, research, hospital).
 bool Partnering(Sector s) {
   return s == Sector::kIndustry || s == Sector::kAcademia || s == Sector::kResearch ||
@@ -50,7 +59,13 @@ Result<Table> MissingSectorPairs(const Projection& g, const std::vector<NodeInfo
                                  double threshold) {
   std::vector<uint32_t> group(g.node_count());
   for (uint32_t v = 0; v < g.node_count(); ++v) group[v] = static_cast<uint32_t>(info[v].sector);
-  Table t{"1 missing sector pairs", {"sector_a", "sector_b", "observed", "expected", "o_e"}, {}};
+  Table t{"missing_sector_pairs",
+          "1 missing sector pairs",
+          {{"sector_a", kString},
+           {"sector_b", kString},
+           {"observed", kReal},
+           {"expected", kReal},
+           {"o_e", kReal}}};
   t.note = "Sector pairs with ties below " + FormatReal(threshold) +
            " x what random mixing of tie ends gives (0 observed: no tie at all).";
   auto m = MixingByGroup(g, group, kSectorCount, false);
@@ -71,9 +86,13 @@ Result<Table> MissingSectorPairs(const Projection& g, const std::vector<NodeInfo
 // 2. Institutions of 산학연병 with no tie to one or more of the other three.
 Table LackingPartnerSector(const Snapshot& snap, const Projection& g,
                            const std::vector<NodeInfo>& info) {
-  Table t{"2 institutions lacking a partner sector",
-          {"key", "name", "sector", "region", "missing"},
-          {}};
+  Table t{"lacking_partner_sector",
+          "2 institutions lacking a partner sector",
+          {{"key", kString},
+           {"name", kString},
+           {"sector", kString},
+           {"region", kString},
+           {"missing", kString}}};
   t.note = "Industry, academia, research and hospital institutions with no tie to another of "
            "the four (e.g. a hospital with no industry partner).";
   const Sector four[] = {Sector::kIndustry, Sector::kAcademia, Sector::kResearch,
@@ -108,9 +127,13 @@ Table IsolatedParts(const Projection& g, const std::vector<NodeInfo>& info) {
     c.outside += component[v] != 0;
     c.isolates += g.degree(v) == 0 && (!g.directed || g.in_degree(v) == 0);
   }
-  Table t{"3 isolated parts by region",
-          {"region", "institutions", "outside_main_component", "share_outside", "isolates"},
-          {}};
+  Table t{"isolated_parts",
+          "3 isolated parts by region",
+          {{"region", kString},
+           {"institutions", kInt},
+           {"outside_main_component", kInt},
+           {"share_outside", kReal},
+           {"isolates", kInt}}};
   t.note = "Institutions not connected to the network's largest component, per region.";
   for (const auto& [region, c] : by_region) {
     if (c.outside == 0) continue;
@@ -138,7 +161,9 @@ Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
         c.tied.insert(std::minmax(info[v].sector, info[u].sector));
     }
   }
-  Table t{"4 region-level holes", {"region", "sectors_present", "untied_pairs"}, {}};
+  Table t{"region_holes",
+          "4 region-level holes",
+          {{"region", kString}, {"sectors_present", kString}, {"untied_pairs", kString}}};
   t.note = "Pairs of industry, academia, research and hospital that are both in the region "
            "with no tie between them inside it.";
   for (const auto& [region, c] : by_region) {
@@ -159,28 +184,36 @@ Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
 }
 
 // 6a. Articulation points and bridges.
-Table SinglePointsOfFailure(const Snapshot& snap, const Projection& g) {
-  Table t{"6a single points of failure", {"kind", "key", "name", "other_key", "other_name"}, {}};
-  t.note = "Institutions (articulation points) and ties (bridges) whose loss splits a component; "
-           "bridges to an institution with no other tie are left out.";
-  auto name = [&](uint32_t v) {
-    auto in = snap.GetInstitution(g.keys[v]);
-    return in.ok() ? in->name : std::string();
-  };
+Result<Table> SinglePointsOfFailure(const Snapshot& snap, const Projection& g) {
+  Table t{"single_points_of_failure",
+          "6a single points of failure",
+          {{"kind", kString},
+           {"key", kString},
+           {"name", kString},
+           {"other_key", kString},
+           {"other_name", kString}}};
+  t.note =
+      "Institutions (articulation points) and ties (bridges) whose loss splits a component; "
+      "bridges to an institution with no other tie are left out.";
   for (uint32_t v : ArticulationPoints(g)) {
-    t.AddRow({std::string("institution"), g.keys[v], name(v), Cell(), Cell()});
+    auto name = NameOf(snap, g.keys[v]);
+    if (!name.ok()) return name.status();
+    t.AddRow({std::string("institution"), g.keys[v], *name, Cell(), Cell()});
   }
   for (const auto& [a, b] : Bridges(g)) {
     if (g.degree(a) < 2 || g.degree(b) < 2) continue;
-    t.AddRow({std::string("tie"), g.keys[a], name(a), g.keys[b], name(b)});
+    auto name_a = NameOf(snap, g.keys[a]), name_b = NameOf(snap, g.keys[b]);
+    if (!name_a.ok()) return name_a.status();
+    if (!name_b.ok()) return name_b.status();
+    t.AddRow({std::string("tie"), g.keys[a], *name_a, g.keys[b], *name_b});
   }
   return t;
 }
 
 // 5 and 6b. Sector pairs with no direct tie: no broker at all, or one broker carrying most of
 // the two-paths between them.
-void Brokerless(const Snapshot& snap, const Projection& g, const std::vector<NodeInfo>& info,
-                Table* none, Table* single) {
+Status Brokerless(const Snapshot& snap, const Projection& g, const std::vector<NodeInfo>& info,
+                  Table* none, Table* single) {
   const int k = kSectorCount;
   std::vector<int64_t> direct(k * k, 0);
   std::vector<double> paths(k * k, 0), best(k * k, 0);
@@ -206,12 +239,18 @@ void Brokerless(const Snapshot& snap, const Projection& g, const std::vector<Nod
       }
     }
   }
-  *none = Table{"5 sector pairs with no broker", {"sector_a", "sector_b"}, {}};
+  *none = Table{"no_broker_sector_pairs",
+                "5 sector pairs with no broker",
+                {{"sector_a", kString}, {"sector_b", kString}}};
   none->note = "Sectors with no tie between them and no institution tied to both (a structural "
                "hole nobody spans).";
-  *single = Table{"6b single-broker dependency",
-                  {"sector_a", "sector_b", "broker", "name", "share"},
-                  {}};
+  *single = Table{"single_broker_dependency",
+                  "6b single-broker dependency",
+                  {{"sector_a", kString},
+                   {"sector_b", kString},
+                   {"broker", kString},
+                   {"name", kString},
+                   {"share", kReal}}};
   single->note = "Sectors with no direct tie, joined mostly (over half of the two-paths) through "
                  "one institution.";
   for (int a = 1; a < k; ++a) {
@@ -221,12 +260,14 @@ void Brokerless(const Snapshot& snap, const Projection& g, const std::vector<Nod
         none->AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b))});
       } else if (best[a * k + b] / paths[a * k + b] > 0.5) {
         const uint32_t x = best_broker[a * k + b];
-        auto in = snap.GetInstitution(g.keys[x]);
+        auto name = NameOf(snap, g.keys[x]);
+        if (!name.ok()) return name.status();
         single->AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b)), g.keys[x],
-                        in.ok() ? in->name : std::string(), best[a * k + b] / paths[a * k + b]});
+                        *name, best[a * k + b] / paths[a * k + b]});
       }
     }
   }
+  return Status::OK();
 }
 
 // The date an analysis looks from: --as-of or the window's end, the earlier when both are set;
@@ -291,9 +332,16 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
     if (!converted) open.emplace(e.seq, e.since);
   }
   const int now = until.known() ? FirstMonth(until) : latest;
-  Table t{"8 unconverted ties",
-          {"tie", "source", "target", "type", "status", "since", "months", "overdue"},
-          {}};
+  Table t{"unconverted_ties",
+          "8 unconverted ties",
+          {{"tie", kString},
+           {"source", kString},
+           {"target", kString},
+           {"type", kString},
+           {"status", kString},
+           {"since", kString},
+           {"months", kInt},
+           {"overdue", kString}}};
   t.note = "MOUs, visits, intentions and planned ties with no joint research, investment, "
            "tenancy, commissioned study or establishment between the pair within " +
            std::to_string(months) + " months (months: age at " +
@@ -331,20 +379,25 @@ Result<Table> SuggestedLinks(const Snapshot& snap, const Projection& g,
     return info[a].sector != info[b].sector && !hierarchy->Related(a, b);
   });
   if (!found.ok()) return found.status();
-  const std::vector<LinkPair>& best = *found;
-  Table t{"9 suggested links", {"key_a", "name_a", "key_b", "name_b", "score", "via"}, {}};
+  Table t{"suggested_links",
+          "9 suggested links",
+          {{"key_a", kString},
+           {"name_a", kString},
+           {"key_b", kString},
+           {"name_b", kString},
+           {"score", kReal},
+           {"via", kString}}};
   t.note = "Cross-sector pairs with no tie that share partners (resource allocation: shared "
            "partners weighted by 1/their number of ties).";
-  auto name = [&](uint32_t v) {
-    auto in = snap.GetInstitution(g.keys[v]);
-    return in.ok() ? in->name : std::string();
-  };
-  for (const LinkPair& p : best) {
+  for (const LinkPair& p : *found) {
     std::string via;
     const auto shared = SharedNeighbors(g, p.a, p.b);
     for (size_t i = 0; i < shared.size() && i < 3; ++i) via += (i ? ", " : "") + g.keys[shared[i]];
     if (shared.size() > 3) via += ", …";
-    t.AddRow({g.keys[p.a], name(p.a), g.keys[p.b], name(p.b), p.score, via});
+    auto name_a = NameOf(snap, g.keys[p.a]), name_b = NameOf(snap, g.keys[p.b]);
+    if (!name_a.ok()) return name_a.status();
+    if (!name_b.ok()) return name_b.status();
+    t.AddRow({g.keys[p.a], *name_a, g.keys[p.b], *name_b, p.score, via});
   }
   return t;
 }
@@ -364,7 +417,13 @@ Table GlobalPipeline(const Projection& g, const std::vector<NodeInfo>& info) {
       if (info[g.targets[e]].foreign) ++p.foreign_ties, p.gatekeepers.insert(v);
     }
   }
-  Table t{"10 global pipeline", {"region", "institutions", "foreign_ties", "gatekeepers", "gap"}, {}};
+  Table t{"global_pipeline",
+          "10 global pipeline",
+          {{"region", kString},
+           {"institutions", kInt},
+           {"foreign_ties", kInt},
+           {"gatekeepers", kInt},
+           {"gap", kString}}};
   t.note = "Domestic regions' ties to foreign institutions; a gap: none at all, or all through "
            "one institution (local buzz without global pipelines).";
   for (const auto& [region, p] : by_region) {
@@ -377,6 +436,33 @@ Table GlobalPipeline(const Projection& g, const std::vector<NodeInfo>& info) {
   return t;
 }
 
+// 7. The synergy summary with T of all the helices together, both read from the synergy
+// tables by name (their layout is theirs to change).
+Result<Table> HelixSynergy(const std::vector<Table>& synergy, size_t helices) {
+  const Table* summary = FindTable(synergy, "helix_synergy");
+  const Table* mutual = FindTable(synergy, "mutual_information");
+  if (summary == nullptr || mutual == nullptr) {
+    return Status::Corruption(
+        "the synergy result lacks its helix_synergy or mutual_information table");
+  }
+  Table t = *summary;
+  t.name = "helix_synergy";
+  t.title = "7 helix synergy";
+  t.note += " T of all the helices together; negative (three helices) = synergy.";
+  TIEGRAPH_RETURN_IF_ERROR(t.AddColumn({"t_bits", kReal}));
+  for (size_t row = 0; row < mutual->rows.size(); ++row) {
+    auto dimensions = mutual->Int(row, "dimensions");
+    if (!dimensions.ok()) return dimensions.status();
+    if (*dimensions != static_cast<int64_t>(helices)) continue;
+    const Cell* t_bits = mutual->At(row, "t_bits");
+    if (t_bits == nullptr) return Status::Corruption("mutual_information has no t_bits column");
+    for (auto& r : t.rows) r.back() = *t_bits;
+    return t;
+  }
+  return Status::Corruption("mutual_information has no row for all " + std::to_string(helices) +
+                            " helices");
+}
+
 }  // namespace
 
 Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptions& projection,
@@ -387,6 +473,7 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   if (!g.ok()) return g.status();
   auto info = Infos(snap, *g);
   if (!info.ok()) return info.status();
+  // Any part that fails fails the report: a partial report would pass for a complete one.
   std::vector<Table> out;
   auto missing = MissingSectorPairs(*g, *info, r.threshold);
   if (!missing.ok()) return missing.status();
@@ -395,9 +482,11 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   out.push_back(IsolatedParts(*g, *info));
   out.push_back(RegionHoles(*g, *info));
   Table none, single;
-  Brokerless(snap, *g, *info, &none, &single);
+  TIEGRAPH_RETURN_IF_ERROR(Brokerless(snap, *g, *info, &none, &single));
   out.push_back(std::move(none));
-  out.push_back(SinglePointsOfFailure(snap, *g));
+  auto failure = SinglePointsOfFailure(snap, *g);
+  if (!failure.ok()) return failure.status();
+  out.push_back(std::move(*failure));
   out.push_back(std::move(single));
   // Synergy over the events in scope: their participants in the projection (the projection's
   // own node map, so a rolled-up unit counts with its parent), dated within the analysis period.
@@ -413,16 +502,9 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   scoped.to = AnalysisEnd(projection.filter);
   auto synergy = SynergyTables(snap, scoped);
   if (!synergy.ok()) return synergy.status();
-  Table t7 = std::move((*synergy)[0]);
-  t7.title = "7 helix synergy";
-  for (auto& row : (*synergy)[1].rows) {
-    if (std::get<int64_t>(row[1]) == static_cast<int64_t>(r.synergy.helices.size())) {
-      t7.columns.push_back("t_bits");
-      t7.rows[0].push_back(row[2]);
-    }
-  }
-  t7.note += " T of all the helices together; negative (three helices) = synergy.";
-  out.push_back(std::move(t7));
+  auto t7 = HelixSynergy(*synergy, r.synergy.helices.size());
+  if (!t7.ok()) return t7.status();
+  out.push_back(std::move(*t7));
   auto unconverted = Unconverted(snap, projection, *g, r.months);
   if (!unconverted.ok()) return unconverted.status();
   out.push_back(std::move(*unconverted));

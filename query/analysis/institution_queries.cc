@@ -48,7 +48,8 @@ std::string EvidenceText(const std::vector<Evidence>& ev) {
 Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_view key) {
   auto in = snap.GetInstitution(key);
   if (!in.ok()) return in.status();
-  Table info{"institution", {"field", "value"}, {}};
+  using enum ColumnType;
+  Table info{"institution", "institution", {{"field", kString}, {"value", kString}}};
   auto add = [&](const char* field, const std::string& value) {
     if (!value.empty()) info.AddRow({std::string(field), value});
   };
@@ -69,9 +70,19 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
   std::vector<TieRef> refs;
   TIEGRAPH_RETURN_IF_ERROR(snap.TiesOf(in->key, &refs));
   Table ties{"ties",
-             {"tie", "dir", "other", "other_name", "type", "status", "confidence", "since", "until",
-              "strength", "role", "evidence"},
-             {}};
+             "ties",
+             {{"tie", kString},
+              {"dir", kString},
+              {"other", kString},
+              {"other_name", kString},
+              {"type", kString},
+              {"status", kString},
+              {"confidence", kString},
+              {"since", kString},
+              {"until", kString},
+              {"strength", kReal},
+              {"role", kString},
+              {"evidence", kString}}};
   for (const auto& r : refs) {
     auto tie = snap.GetTie(r.tie_key);
     if (!tie.ok()) return tie.status();
@@ -83,7 +94,13 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
                  EvidenceText(tie->evidence)});
   }
   // Events are few beside ties and have no index by participant: one scan.
-  Table events{"events", {"event", "name", "type", "date", "role"}, {}};
+  Table events{"events",
+               "events",
+               {{"event", kString},
+                {"name", kString},
+                {"type", kString},
+                {"date", kString},
+                {"role", kString}}};
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachEvent([&](const Event& ev) {
     for (const auto& p : ev.participants) {
       if (p.institution == in->key) {
@@ -97,7 +114,15 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
 }
 
 Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {
-  Table t{"institutions", {"key", "name", "sector", "kind", "region", "foreign"}, {}};
+  using enum ColumnType;
+  Table t{"institutions",
+          "institutions",
+          {{"key", kString},
+           {"name", kString},
+           {"sector", kString},
+           {"kind", kString},
+           {"region", kString},
+           {"foreign", kString}}};
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitution([&](const Institution& in) {
     if (!filter.sectors.empty()) {
       bool hit = std::count(filter.sectors.begin(), filter.sectors.end(), in.sector) > 0;
@@ -151,7 +176,15 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
   std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
     return seen[a].hops != seen[b].hops ? seen[a].hops < seen[b].hops : a < b;
   });
-  Table t{"neighbors", {"key", "name", "sector", "hops", "via", "from"}, {}};
+  using enum ColumnType;
+  Table t{"neighbors",
+          "neighbors",
+          {{"key", kString},
+           {"name", kString},
+           {"sector", kString},
+           {"hops", kInt},
+           {"via", kString},
+           {"from", kString}}};
   for (const auto& k : order) {
     auto in = snap.GetInstitution(k);
     if (!in.ok()) return in.status();

@@ -53,10 +53,16 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
     positives.insert(std::minmax(a, b));
     return true;
   }));
-  Table out{std::string("link suggestion judged on ties formed after ") + FormatDate(*split) +
+  using enum ColumnType;
+  Table out{"link_evaluation",
+            std::string("link suggestion judged on ties formed after ") + FormatDate(*split) +
                 " (" + LinkScoreName(r.score) + ")",
-            {"new_ties", "auc", "comparisons", "precision_at_k", "k", "candidates"},
-            {}};
+            {{"new_ties", kInt},
+             {"auc", kReal},
+             {"comparisons", kInt},
+             {"precision_at_k", kReal},
+             {"k", kInt},
+             {"candidates", kInt}}};
   out.note = "AUC: how often a tie that formed scores above a pair that did not (0.5 = chance); "
              "precision@k: the share of the k best-scoring pairs that formed a tie.";
   const size_t n = g->node_count();

@@ -11,13 +11,15 @@
 namespace tiegraph {
 namespace {
 
+using enum ColumnType;
+
 // A count table from a tally, largest first, then by label.
-Table CountTable(const std::string& title, const std::string& label,
+Table CountTable(const std::string& name, const std::string& title, const std::string& label,
                  const std::map<std::string, int64_t>& tally) {
   std::vector<std::pair<std::string, int64_t>> rows(tally.begin(), tally.end());
   std::stable_sort(rows.begin(), rows.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  Table t{title, {label, "count"}, {}};
+  Table t{name, title, {{label, kString}, {"count", kInt}}};
   for (auto& [k, v] : rows) t.AddRow({k.empty() ? std::string("(none)") : k, v});
   return t;
 }
@@ -37,16 +39,17 @@ Result<std::vector<Table>> Stats(const Snapshot& snap) {
     ++statuses[std::string(TieStatusName(t.status))];
     return true;
   }));
-  return std::vector<Table>{CountTable("institutions by sector", "sector", sectors),
-                            CountTable("institutions by kind", "kind", kinds),
-                            CountTable("institutions by region", "region", regions),
-                            CountTable("ties by type", "type", types),
-                            CountTable("ties by status", "status", statuses)};
+  return std::vector<Table>{
+      CountTable("institutions_by_sector", "institutions by sector", "sector", sectors),
+      CountTable("institutions_by_kind", "institutions by kind", "kind", kinds),
+      CountTable("institutions_by_region", "institutions by region", "region", regions),
+      CountTable("ties_by_type", "ties by type", "type", types),
+      CountTable("ties_by_status", "ties by status", "status", statuses)};
 }
 
 Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
   Counts counts = snap.GetCounts();
-  Table totals{"totals", {"what", "count"}, {}};
+  Table totals{"totals", "totals", {{"what", kString}, {"count", kInt}}};
   totals.AddRow({std::string("institutions"), static_cast<int64_t>(counts.institutions)});
   totals.AddRow({std::string("ties"), static_cast<int64_t>(counts.ties)});
   totals.AddRow({std::string("events"), static_cast<int64_t>(counts.events)});
@@ -77,7 +80,9 @@ Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return degree(a) != degree(b) ? degree(a) > degree(b) : g->keys[a] < g->keys[b];
   });
-  Table leaders{"institutions with the most ties", {"key", "name", "sector", "ties"}, {}};
+  Table leaders{"most_tied_institutions",
+                "institutions with the most ties",
+                {{"key", kString}, {"name", kString}, {"sector", kString}, {"ties", kInt}}};
   for (size_t r = 0; r < order.size() && r < top; ++r) {
     const Institution& in = all[order[r]];
     leaders.AddRow({in.key, in.name, SectorLabel(in.sector), degree(order[r])});
@@ -92,20 +97,22 @@ Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
   for (size_t v : order) {
     if (example[component[v]].empty()) example[component[v]] = all[v].name;
   }
-  Table comps{"connected components (all ties, part-of included)",
-              {"component", "institutions", "best connected member"},
-              {}};
-  // The `top` largest, then the rest summed in one row.
+  Table comps{"components",
+              "connected components (all ties, part-of included)",
+              {{"component", kInt}, {"institutions", kInt}, {"best_connected_member", kString}}};
+  // The `top` largest, then the rest summed in one row (no component number: it stands for
+  // several).
   for (uint32_t c = 0; c < count && c < top; ++c)
     comps.AddRow({int64_t{c + 1}, size[c], example[c]});
   if (count > top) {
     int64_t rest = 0;
     for (uint32_t c = static_cast<uint32_t>(top); c < count; ++c) rest += size[c];
-    comps.AddRow({"+" + std::to_string(count - top) + " more", rest, std::string()});
+    comps.AddRow({Cell(), rest, "+" + std::to_string(count - top) + " more components"});
   }
-  return std::vector<Table>{std::move(totals),
-                            CountTable("institutions by sector", "sector", sectors),
-                            std::move(leaders), std::move(comps)};
+  return std::vector<Table>{
+      std::move(totals),
+      CountTable("institutions_by_sector", "institutions by sector", "sector", sectors),
+      std::move(leaders), std::move(comps)};
 }
 
 }  // namespace tiegraph

@@ -39,9 +39,9 @@ Status ParseInteger(std::string_view text, T* out) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || end != text.data() + text.size() || text.empty())
     return Status::InvalidArgument("expected a whole number, not '" + std::string(text) + "'");
-  if (v < 0 && std::is_unsigned_v<T>)
-    return Status::InvalidArgument("must be 0 or more, not " + std::string(text));
-  if (static_cast<uint64_t>(v < 0 ? -(v + 1) : v) > static_cast<uint64_t>(std::numeric_limits<T>::max()))
+  // Every whole-number parameter counts something (rows, draws, hops, months) or seeds.
+  if (v < 0) return Status::InvalidArgument("must be 0 or more, not " + std::string(text));
+  if (static_cast<uint64_t>(v) > static_cast<uint64_t>(std::numeric_limits<T>::max()))
     return Status::InvalidArgument("too large: " + std::string(text));
   *out = static_cast<T>(v);
   return Status::OK();
@@ -107,16 +107,17 @@ Param<Req> Text(const char* name, const char* help, Field field) {
           [field](const Req& r) { return std::string(field(r)); }};
 }
 
-// One of `names`, kept as text in the request (the request's own code maps it).
+// One of `names`, kept as text in the request (the request's own code maps it); `what` names
+// the kind of value in messages ("unknown metric 'x'").
 template <typename Req, typename Field>
-Param<Req> Choice(const char* name, const char* help, Field field,
+Param<Req> Choice(const char* name, const char* what, const char* help, Field field,
                   std::vector<std::string> names) {
   Param<Req> p = Text<Req>(name, help, field);
   p.info.type = ParamType::kChoice;
   p.info.choices = names;
-  p.set = [field, names](const Snapshot&, std::string_view text, Req* r) {
+  p.set = [field, names, what](const Snapshot&, std::string_view text, Req* r) {
     std::vector<std::string_view> views(names.begin(), names.end());
-    auto i = MatchName("value", text, views);
+    auto i = MatchName(what, text, views);
     if (!i.ok()) return i.status();
     field(*r) = names[*i];
     return Status::OK();
@@ -244,7 +245,7 @@ std::vector<Entry> MakeEntries() {
 #define F(member) [](auto& r) -> auto& { return r.member; }
   e.push_back(Define<CentralityRequest>(
       {"centrality", "Rank institutions by a centrality measure"},
-      {Choice<CentralityRequest>("metric", "The measure", F(metric), CentralityMetrics()),
+      {Choice<CentralityRequest>("metric", "metric", "The measure", F(metric), CentralityMetrics()),
        Integer<CentralityRequest>("top", "Show the first N (0: all)", F(top)),
        Enum<CentralityRequest>("distance", "hops or inverse-strength", F(distance),
                                ParseDistance, DistanceName, {"hops", "inverse-strength"}),
@@ -282,7 +283,7 @@ std::vector<Entry> MakeEntries() {
       }));
   e.push_back(Define<CommunityRequest>(
       {"communities", "Find communities (Louvain, Leiden, label propagation)"},
-      {Choice<CommunityRequest>("method", "louvain, leiden or label-propagation", F(method),
+      {Choice<CommunityRequest>("method", "method", "louvain, leiden or label-propagation", F(method),
                                 {"louvain", "leiden", "label-propagation"}),
        Text<CommunityRequest>("by",
                               "Score the grouping by sector, region, kind or foreign instead",
@@ -343,7 +344,7 @@ std::vector<Entry> MakeEntries() {
       }));
   e.push_back(Define<BrokerRequest>(
       {"brokers", "Who brokers between groups (Gould-Fernandez roles) and spans structural holes"},
-      {Choice<BrokerRequest>("group", "Groups: sector, region, kind or foreign", F(group),
+      {Choice<BrokerRequest>("group", "attribute", "Groups: sector, region, kind or foreign", F(group),
                              kGroupAttributes),
        Integer<BrokerRequest>("top", "Show the first N of each table (0: all)", F(top)),
        Flag<BrokerRequest>("unweighted", "Structural holes: every tie counts 1", F(weighted),
@@ -360,7 +361,7 @@ std::vector<Entry> MakeEntries() {
       }));
   e.push_back(Define<MixingRequest>(
       {"mixing", "Ties between groups against chance: mixing matrix, E-I index, assortativity"},
-      {Choice<MixingRequest>("by", "Groups: sector, region, kind or foreign", F(by),
+      {Choice<MixingRequest>("by", "attribute", "Groups: sector, region, kind or foreign", F(by),
                              kGroupAttributes),
        Flag<MixingRequest>("weighted", "Sum tie strengths instead of counting ties", F(weighted)),
        Real<MixingRequest>("threshold",

@@ -106,7 +106,13 @@ Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequ
   size_t joined3 = 0;
   for (uint32_t p : patterns) joined3 += std::popcount(p) >= 3;
 
-  Table summary{"helix synergy", {"events", "helices", "joining_3_or_more", "share_3_or_more"}, {}};
+  using enum ColumnType;
+  Table summary{"helix_synergy",
+                "helix synergy",
+                {{"events", kInt},
+                 {"helices", kString},
+                 {"joining_3_or_more", kInt},
+                 {"share_3_or_more", kReal}}};
   summary.note =
       "Events are the units; a helix is present when a participant belongs to it.";
   std::string names;
@@ -118,7 +124,9 @@ Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequ
   summary.AddRow({static_cast<int64_t>(patterns.size()), names, static_cast<int64_t>(joined3),
                   patterns.empty() ? Cell() : Cell(static_cast<double>(joined3) /
                                                    static_cast<double>(patterns.size()))});
-  Table t{"mutual information", {"helices", "dimensions", "t_bits"}, {}};
+  Table t{"mutual_information",
+          "mutual information",
+          {{"helices", kString}, {"dimensions", kInt}, {"t_bits", kReal}}};
   t.note =
       "T in bits: for three helices a negative T is synergy (less uncertainty than the parts); "
       "the sign alternates with the number of helices.";

@@ -25,6 +25,17 @@ Cell ToCell(const Attribute& a, const AttributeValue& v) {
   return std::monostate{};
 }
 
+ColumnType ColumnFor(AttributeType type) {
+  switch (type) {
+    case AttributeType::kInt:
+      return ColumnType::kInt;
+    case AttributeType::kDouble:
+      return ColumnType::kReal;
+    default:
+      return ColumnType::kString;  // booleans are written as true/false
+  }
+}
+
 // Positions mapped into [0, 1] x [0, 1] (Pajek), keeping the aspect ratio.
 std::vector<Point> UnitPositions(const ExportGraph& g) {
   std::vector<Point> unit(g.nodes.size());
@@ -77,9 +88,9 @@ std::string Header(const Attribute& a) {
 }  // namespace
 
 void WriteCsvNodes(const ExportGraph& g, std::ostream& out) {
-  Table t{"nodes", {"Id", "Label"}, {}};
+  Table t{"nodes", "nodes", {{"Id", ColumnType::kString}, {"Label", ColumnType::kString}}};
   for (const Attribute& a : g.node_attributes) {
-    if (a.name != "name") t.columns.push_back(Header(a));
+    if (a.name != "name") t.columns.push_back({Header(a), ColumnFor(a.type)});
   }
   for (size_t v = 0; v < g.nodes.size(); ++v) {
     std::vector<Cell> row = {g.nodes[v].key, g.nodes[v].name};
@@ -93,8 +104,15 @@ void WriteCsvNodes(const ExportGraph& g, std::ostream& out) {
 }
 
 void WriteCsvEdges(const ExportGraph& g, std::ostream& out) {
-  Table t{"edges", {"Source", "Target", "Type", "Id", "Label", "Weight"}, {}};
-  for (const Attribute& a : g.tie_attributes) t.columns.push_back(Header(a));
+  Table t{"edges",
+          "edges",
+          {{"Source", ColumnType::kString},
+           {"Target", ColumnType::kString},
+           {"Type", ColumnType::kString},
+           {"Id", ColumnType::kString},
+           {"Label", ColumnType::kString},
+           {"Weight", ColumnType::kReal}}};
+  for (const Attribute& a : g.tie_attributes) t.columns.push_back({Header(a), ColumnFor(a.type)});
   for (size_t e = 0; e < g.ties.size(); ++e) {
     const ExportTie& x = g.ties[e];
     std::vector<Cell> row = {g.nodes[x.a].key, g.nodes[x.b].key,

@@ -25,13 +25,12 @@ TEST_CASE("gap report: named hospitals lack an industry partner, as the seed say
   const std::string db = dir.File("db");
   RunOk({"--db", db, "import", SamplePath()});
   const json report = RunJson(db, {"gaps"});
-  for (const char* title :
-       {"1 missing sector pairs", "2 institutions lacking a partner sector",
-        "3 isolated parts by region", "4 region-level holes", "5 sector pairs with no broker",
-        "6a single points of failure", "6b single-broker dependency", "7 helix synergy",
-        "8 unconverted ties", "9 suggested links", "10 global pipeline"}) {
-    INFO(title);
-    CHECK(report.contains(title));
+  for (const char* name :
+       {"missing_sector_pairs", "lacking_partner_sector", "isolated_parts", "region_holes",
+        "no_broker_sector_pairs", "single_points_of_failure", "single_broker_dependency",
+        "helix_synergy", "unconverted_ties", "suggested_links", "global_pipeline"}) {
+    INFO(name);
+    CHECK(report.contains(name));
   }
   // From the seed: hospitals that are organisations (not generic groups), and whether any of
   // their partnership ties (all but part_of) reaches an industry institution.
@@ -53,7 +52,7 @@ TEST_CASE("gap report: named hospitals lack an industry partner, as the seed say
   }
   REQUIRE(named_hospitals.size() == 3);
   std::map<std::string, std::string> missing;
-  for (const auto& row : report.at("2 institutions lacking a partner sector"))
+  for (const auto& row : report.at("lacking_partner_sector"))
     missing[row.at("key")] = row.at("missing");
   for (const auto& h : named_hospitals) {
     INFO(h);
@@ -63,17 +62,17 @@ TEST_CASE("gap report: named hospitals lack an industry partner, as the seed say
   }
   // Chungnam's and Jeonbuk's institutions are all outside the main (national) component.
   std::map<std::string, double> outside;
-  for (const auto& row : report.at("3 isolated parts by region"))
+  for (const auto& row : report.at("isolated_parts"))
     outside[row.at("region")] = row.at("share_outside");
   CHECK(outside.at("KR/Chungnam") == 1.0);
   CHECK(outside.at("KR/Jeonbuk") == 1.0);
   // Unconverted: Jeonju's 2021 visit to JBNU (T001) never led to joint research or investment.
   bool t001 = false;
-  for (const auto& row : report.at("8 unconverted ties")) t001 = t001 || row.at("tie") == "T001";
+  for (const auto& row : report.at("unconverted_ties")) t001 = t001 || row.at("tie") == "T001";
   CHECK(t001);
   // Scope: a region's report holds only its institutions.
   const json chungnam = RunJson(db, {"gaps", "--scope", "region=KR/Chungnam"});
-  for (const auto& row : chungnam.at("2 institutions lacking a partner sector"))
+  for (const auto& row : chungnam.at("lacking_partner_sector"))
     CHECK(row.at("region").get<std::string>().rfind("KR/Chungnam", 0) == 0);
   CHECK(RunCli({"--db", db, "gaps", "--scope", "Chungnam"}).exit_code == 1);
   // Synergy in scope counts the events with a participant (an end of a tie naming the event)
@@ -93,7 +92,7 @@ TEST_CASE("gap report: named hospitals lack an industry partner, as the seed say
     INFO(region);
     REQUIRE_FALSE(events.empty());
     const json scoped = RunJson(db, {"gaps", "--scope", "region=" + region});
-    CHECK(scoped.at("7 helix synergy")[0].at("events") == static_cast<int>(events.size()));
+    CHECK(scoped.at("helix_synergy")[0].at("events") == static_cast<int>(events.size()));
   }
 }
 
@@ -122,7 +121,8 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
     args.insert(args.begin(), "gaps");
     std::set<std::string> keys;
     const json report = RunJson(db, args);
-    for (const auto& row : report.at("8 unconverted ties")) keys.insert(row.at("tie").get<std::string>());
+    for (const auto& row : report.at("unconverted_ties"))
+      keys.insert(row.at("tie").get<std::string>());
     return keys;
   };
   // By hand: only m2 has no follow-on within 24 months.
@@ -175,17 +175,17 @@ TEST_CASE("brokers and mixing: partial credit and permutation tests on the sampl
   }
   const json partial = RunJson(db, {"brokers", "--partial-credit"});
   double credit = 0;
-  for (const auto& row : partial.at("brokerage roles by sector")) credit += row.at("total").get<double>();
+  for (const auto& row : partial.at("brokerage_roles")) credit += row.at("total").get<double>();
   CHECK(credit == Approx(brokered_pairs));
 
   const json mixing = RunJson(db, {"mixing", "--permutations", "4000", "--seed", "3"});
-  const json& summary = mixing.at("mixing by sector")[0];
+  const json& summary = mixing.at("mixing")[0];
   CHECK(summary.at("null_mean").get<double>() ==
         Approx(summary.at("expected_e_i").get<double>()).margin(0.01));
   CHECK(summary.at("p_at_least").get<double>() > 0);
   CHECK(summary.at("p_at_least").get<double>() <= 1);
   const json tested = RunJson(db, {"brokers", "--permutations", "200", "--top", "3"});
-  CHECK(tested.at("brokerage roles against chance").size() == 3);
+  CHECK(tested.at("brokerage_against_chance").size() == 3);
   CHECK(RunCli({"--db", db, "mixing", "--permutations", "-5"}).exit_code != 0);
 }
 

@@ -38,7 +38,7 @@ TEST_CASE("every registered analysis has a unique name, unique parameters and ru
     for (const ParamInfo& p : info.params) {
       CHECK(params.insert(p.name).second);
       if (p.required && p.type == ParamType::kInstitution)
-        required[p.name] = p.name == "to" ? "JBNU" : "KTL";
+        required[p.name] = p.name == "to" ? "chungnam-province" : "KTL";
       if (p.required && p.type != ParamType::kInstitution) required[p.name] = p.name == "from" ? "2021" : "2024";
       if (!p.default_value.empty()) defaults[p.name] = p.default_value;
     }
@@ -77,7 +77,7 @@ TEST_CASE("registry errors name the parameter at fault") {
   CHECK_THAT(run("centrality", {{"top", "ten"}}).message(), StartsWith("top: expected a whole number"));
   CHECK_THAT(run("centrality", {{"top", "-1"}}).message(), StartsWith("top: must be 0 or more"));
   CHECK_THAT(run("centrality", {{"metric", "pagerankk"}}).message(),
-             StartsWith("metric: unknown value 'pagerankk'") && Contains("did you mean 'pagerank'"));
+             StartsWith("metric: unknown metric 'pagerankk'") && Contains("did you mean 'pagerank'"));
   CHECK_THAT(run("centrality", {{"damping", "high"}}).message(), StartsWith("damping: expected a number"));
   CHECK_THAT(run("centrality", {{"raw", "maybe"}}).message(), StartsWith("raw: "));
   CHECK_THAT(run("path", {{"from", "KTL"}}).message(), StartsWith("to: required by path"));

@@ -65,15 +65,15 @@ TEST_CASE("synergy over events: patterns from participants' sectors", "[synergy]
   auto tables = SynergyTables(*store->Read(), SynergyRequest{});
   REQUIRE(tables.ok());
   REQUIRE(tables->size() == 2);
-  const Table& summary = (*tables)[0];
-  CHECK(std::get<int64_t>(summary.rows[0][0]) == 4);
-  CHECK(std::get<int64_t>(summary.rows[0][2]) == 0);  // no event joins three helices
-  const Table& t = (*tables)[1];
+  const Table& summary = test::TableNamed(*tables, "helix_synergy");
+  CHECK(test::IntAt(summary, 0, "events") == 4);
+  CHECK(test::IntAt(summary, 0, "joining_3_or_more") == 0);  // no event joins three helices
+  const Table& t = test::TableNamed(*tables, "mutual_information");
   // Rows: UI, UG, IG, UIG.
   REQUIRE(t.rows.size() == 4);
-  CHECK(std::get<std::string>(t.rows[3][0]) == "UIG");
-  CHECK(std::get<double>(t.rows[3][2]) == Approx(-1));
-  CHECK(std::get<double>(t.rows[0][2]) == Approx(0).margin(1e-12));  // U and I independent
+  CHECK(test::StringAt(t, 3, "helices") == "UIG");
+  CHECK(test::RealAt(t, 3, "t_bits") == Approx(-1));
+  CHECK(test::RealAt(t, 0, "t_bits") == Approx(0).margin(1e-12));  // U and I independent
 
   auto four = ParseHelices("U=academia;I=industry;G=government,public-agency;R=research");
   REQUIRE(four.ok());

@@ -16,9 +16,6 @@ namespace {
 using test::StoreWith;
 using test::TempDir;
 
-double Real(const Cell& c) { return std::get<double>(c); }
-int64_t Int(const Cell& c) { return std::get<int64_t>(c); }
-
 TEST_CASE("a clique with pendants is a perfect core and periphery", "[core-periphery]") {
   TempDir dir;
   // c1..c4 all tied; each has two pendants of its own.
@@ -90,31 +87,30 @@ TEST_CASE("evolution counts ties formed, dissolved and kept per window", "[evolu
   auto t = EvolutionTable(*store->Read(), {}, r);
   REQUIRE(t.ok());
   REQUIRE(t->rows.size() == 3);
-  const auto& y2020 = t->rows[0];
-  const auto& y2021 = t->rows[1];
-  const auto& y2022 = t->rows[2];
-  CHECK(std::get<std::string>(y2020[0]) == "2020");
-  CHECK(Int(y2020[1]) == 2);  // a, b
-  CHECK(Int(y2020[2]) == 1);
+  const size_t y2020 = 0, y2021 = 1, y2022 = 2;
+  using test::IntAt, test::RealAt;
+  CHECK(test::StringAt(*t, y2020, "window") == "2020");
+  CHECK(IntAt(*t, y2020, "institutions") == 2);  // a, b
+  CHECK(IntAt(*t, y2020, "ties") == 1);
   // 2021: b-c formed, a-b dissolved; c entered, a left.
-  CHECK(Int(y2021[2]) == 1);
-  CHECK(Int(y2021[8]) == 1);   // formed
-  CHECK(Int(y2021[9]) == 1);   // dissolved
-  CHECK(Int(y2021[10]) == 0);  // kept
-  CHECK(Int(y2021[12]) == 1);  // entrants
-  CHECK(Int(y2021[13]) == 1);  // exits
+  CHECK(IntAt(*t, y2021, "ties") == 1);
+  CHECK(IntAt(*t, y2021, "formed") == 1);
+  CHECK(IntAt(*t, y2021, "dissolved") == 1);
+  CHECK(IntAt(*t, y2021, "kept") == 0);
+  CHECK(IntAt(*t, y2021, "entrants") == 1);
+  CHECK(IntAt(*t, y2021, "exits") == 1);
   // 2022: b-c kept, c-d formed; three institutions, one component, density 2/3.
-  CHECK(Int(y2022[1]) == 3);
-  CHECK(Int(y2022[8]) == 1);
-  CHECK(Int(y2022[10]) == 1);
-  CHECK(Real(y2022[3]) == Approx(2.0 / 3));
-  CHECK(Int(y2022[6]) == 1);
-  CHECK(Real(y2022[11]) == Approx(1.0 / 2));  // Jaccard: kept 1 of {b-c, c-d}
+  CHECK(IntAt(*t, y2022, "institutions") == 3);
+  CHECK(IntAt(*t, y2022, "formed") == 1);
+  CHECK(IntAt(*t, y2022, "kept") == 1);
+  CHECK(RealAt(*t, y2022, "density") == Approx(2.0 / 3));
+  CHECK(IntAt(*t, y2022, "components") == 1);
+  CHECK(RealAt(*t, y2022, "jaccard") == Approx(1.0 / 2));  // Jaccard: kept 1 of {b-c, c-d}
 
   // No events: none counted, no synergy; a core once there are ties.
-  CHECK(Int(y2022[16]) == 0);
-  CHECK(std::holds_alternative<std::monostate>(y2022[17]));
-  CHECK(Int(y2022[14]) >= 2);
+  CHECK(IntAt(*t, y2022, "events") == 0);
+  CHECK(test::EmptyAt(*t, y2022, "t_uig"));
+  CHECK(IntAt(*t, y2022, "core") >= 2);
 
   r.window = "2x";
   CHECK_FALSE(EvolutionTable(*store->Read(), {}, r).ok());
@@ -135,14 +131,13 @@ TEST_CASE("link suggestion judged on a time split", "[link-prediction]") {
   r.k = 2;
   auto t = LinkEvaluationTable(*store->Read(), {}, r);
   REQUIRE(t.ok());
-  const auto& row = t->rows.at(0);
-  CHECK(Int(row[0]) == 1);  // one new tie, a-c
+  CHECK(test::IntAt(*t, 0, "new_ties") == 1);  // one new tie, a-c
   // RA: b-e 1/2 (via d), then a-c, a-d, c-d 1/3 each (via b); the best two: b-e, a-c.
-  CHECK(Real(row[3]) == Approx(0.5));
-  CHECK(Int(row[5]) == 4);
+  CHECK(test::RealAt(*t, 0, "precision_at_k") == Approx(0.5));
+  CHECK(test::IntAt(*t, 0, "candidates") == 4);
   // a-c (1/3) against the five unlinked pairs (a-d 1/3, a-e 0, b-e 1/2, c-d 1/3, c-e 0):
   // wins 2, ties 2 (half each): AUC 3/5, estimated from 10,000 draws.
-  CHECK(Real(row[1]) == Approx(0.6).margin(0.02));
+  CHECK(test::RealAt(*t, 0, "auc") == Approx(0.6).margin(0.02));
 }
 
 }  // namespace

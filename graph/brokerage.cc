@@ -115,8 +115,8 @@ StructuralHoles BurtMeasures(const Projection& g, bool weighted, int threads) {
           if (r > 0) h += r * std::log(r);
         }
         // Jensen: the sum is >= 0; rounding in r (a mean of equal values) can dip below.
-        out.hierarchy[i] =
-            std::max(0.0, h / (static_cast<double>(degree) * std::log(static_cast<double>(degree))));
+        out.hierarchy[i] = std::max(
+            0.0, h / (static_cast<double>(degree) * std::log(static_cast<double>(degree))));
       }
       for (uint64_t e = begin; e < end; ++e) {
         const uint32_t j = m.targets[e];
@@ -159,7 +159,8 @@ BrokerRole RoleOf(uint32_t ga, uint32_t gv, uint32_t gb) {
 // at a time, with each one's credit: 1, or 1/k with partial credit when k nodes broker a -> b.
 class TwoPathWalker {
  public:
-  TwoPathWalker(const Projection& g, bool partial) : g_(g), partial_(partial), mark_(g.node_count(), 0) {
+  TwoPathWalker(const Projection& g, bool partial)
+      : g_(g), partial_(partial), mark_(g.node_count(), 0) {
     if (partial) brokers_.assign(g.node_count(), 0);
   }
   template <typename Fn>  // fn(v, b, credit)
@@ -331,8 +332,8 @@ Result<BrokerageRoles> GouldFernandez(const Projection& g, const std::vector<uin
     const double pairs = (N - 1) * (N - 2);
     for (size_t v = 0; v < n; ++v) {
       const double ng = size[group[v]], others = N - ng;
-      const double same_other = sum_sq - ng * (ng - 1);            // sum_{h != g} n_h (n_h - 1)
-      const double liaison = others * others - (sum - ng * ng);    // sum_{h != g} n_h (N - n_g - n_h)
+      const double same_other = sum_sq - ng * (ng - 1);          // sum_{h != g} n_h (n_h - 1)
+      const double liaison = others * others - (sum - ng * ng);  // sum_{h != g} n_h (N - n_g - n_h)
       const RoleCounts p = {(ng - 1) * (ng - 2) / pairs, same_other / pairs,
                             others * (ng - 1) / pairs, (ng - 1) * others / pairs, liaison / pairs};
       for (size_t r = 0; r < 5; ++r) out.expected[v][r] = out.total[v] * p[r];

@@ -10,7 +10,8 @@ namespace {
 
 Status NeedsUndirected(const Projection& g) {
   if (g.directed) return Status::InvalidArgument("core-periphery works on the undirected view");
-  if (g.node_count() < 4) return Status::InvalidArgument("core-periphery needs 4 institutions or more");
+  if (g.node_count() < 4)
+    return Status::InvalidArgument("core-periphery needs 4 institutions or more");
   return Status::OK();
 }
 
@@ -68,7 +69,8 @@ Result<DiscreteCorePeriphery> DiscreteCoreness(const Projection& g) {
       if (candidate <= rho + 1e-12) continue;
       rho = candidate, n_core = nc, ties_core = tc, ties_periphery = tp;
       out.core[v] = to_core;
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) in_core[g.targets[e]] += to_core ? 1 : -1;
+      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+        in_core[g.targets[e]] += to_core ? 1 : -1;
       moved = true;
     }
     if (!moved) break;
@@ -105,7 +107,7 @@ double ContinuousRho(const Projection& g, const std::vector<double>& c, std::vec
   }
   const double sx = (s1 * s1 - s2) / 2, sxx = (s2 * s2 - s4) / 2;
   const double num = pairs * sax - ties * sx;
-  const double den = pairs * sxx - sx * sx;   // pairs^2 var(x)
+  const double den = pairs * sxx - sx * sx;         // pairs^2 var(x)
   const double var_a = pairs * ties - ties * ties;  // pairs^2 var(a)
   if (den <= 0 || var_a <= 0) {
     std::fill(around.begin(), around.end(), 0.0);

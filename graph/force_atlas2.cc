@@ -91,7 +91,8 @@ class QuadTree {
           // Prevent overlap: distance from rim to rim; overlapping pairs push hard.
           const double d = std::sqrt(d2);
           const double gap = d - radii_[v] - radii_[static_cast<size_t>(cell.body)];
-          factor = gap > 0 ? k * mass_[v] * cell.mass / (gap * d) : 100 * k * mass_[v] * cell.mass / d;
+          factor =
+              gap > 0 ? k * mass_[v] * cell.mass / (gap * d) : 100 * k * mass_[v] * cell.mass / d;
         }
         f->x += dx * factor;
         f->y += dy * factor;
@@ -170,7 +171,8 @@ void ForceAtlas2(const Projection& g, int iterations, bool weighted,
     }
     const double nodes = static_cast<double>(n);
     const double optimal = 0.05 * std::sqrt(nodes);
-    double jitter = std::max(std::sqrt(optimal), std::min(10.0, optimal * traction / (nodes * nodes)));
+    double jitter =
+        std::max(std::sqrt(optimal), std::min(10.0, optimal * traction / (nodes * nodes)));
     if (swing / std::max(traction, 1e-12) > 2.0) {
       if (efficiency > 0.05) efficiency *= 0.5;
       jitter = std::max(jitter, 1.0);

@@ -26,9 +26,9 @@ namespace {
 
 using Topology = boost::square_topology<boost::minstd_rand>;
 using TopologyPoint = Topology::point_type;
-using Component = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                        boost::no_property,
-                                        boost::property<boost::edge_weight_t, double>>;
+using Component =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                          boost::property<boost::edge_weight_t, double>>;
 
 constexpr size_t kKamadaKawaiLimit = 5000;
 
@@ -64,7 +64,8 @@ Component ComponentGraph(const Projection& g, const std::vector<uint32_t>& membe
 // Lays out one component: by ForceAtlas2, or Boost.Graph's FR or KK in a square of side
 // ~ sqrt(size). Each component alone, then packed: ForceAtlas2's gravity would otherwise hold
 // components about a hundred times further apart than a hub and its leaves.
-Result<std::vector<Point>> LayOutComponent(const Projection& g, const std::vector<uint32_t>& members,
+Result<std::vector<Point>> LayOutComponent(const Projection& g,
+                                           const std::vector<uint32_t>& members,
                                            std::vector<uint32_t>* local,
                                            const LayoutOptions& options) {
   const size_t k = members.size();
@@ -94,18 +95,17 @@ Result<std::vector<Point>> LayOutComponent(const Projection& g, const std::vecto
   boost::minstd_rand random(static_cast<uint32_t>(options.seed % 2147483646u) + 1u);
   const Topology topology(random, side / 2);
   std::vector<TopologyPoint> position(k);
-  auto position_map = boost::make_iterator_property_map(position.begin(),
-                                                        boost::get(boost::vertex_index, c));
+  auto position_map =
+      boost::make_iterator_property_map(position.begin(), boost::get(boost::vertex_index, c));
   if (options.method == LayoutMethod::kKamadaKawai) {
     if (k > kKamadaKawaiLimit) {
-      return Status::InvalidArgument(
-          "Kamada-Kawai needs all-pairs distances: a component of " + std::to_string(k) +
-          " institutions is over its limit of " + std::to_string(kKamadaKawaiLimit) +
-          "; use forceatlas2 or fr");
+      return Status::InvalidArgument("Kamada-Kawai needs all-pairs distances: a component of " +
+                                     std::to_string(k) + " institutions is over its limit of " +
+                                     std::to_string(kKamadaKawaiLimit) + "; use forceatlas2 or fr");
     }
     boost::circle_graph_layout(c, position_map, side / 2);
-    boost::kamada_kawai_spring_layout(c, position_map, boost::get(boost::edge_weight, c),
-                                      topology, boost::side_length(side));
+    boost::kamada_kawai_spring_layout(c, position_map, boost::get(boost::edge_weight, c), topology,
+                                      boost::side_length(side));
   } else {
     boost::random_graph_layout(c, position_map, topology);
     const int iterations = options.iterations > 0 ? options.iterations : 300;
@@ -223,7 +223,8 @@ size_t SeparateBoxes(std::vector<Point>* centres, const std::vector<Extent>& ext
     // spread everything by 10% around the centre, which keeps the drawing's shape.
     if (round % 10 == 9) {
       double cx = 0, cy = 0;
-      for (const Point& p : c) cx += p.x / static_cast<double>(n), cy += p.y / static_cast<double>(n);
+      for (const Point& p : c)
+        cx += p.x / static_cast<double>(n), cy += p.y / static_cast<double>(n);
       for (Point& p : c) p.x = cx + (p.x - cx) * 1.1, p.y = cy + (p.y - cy) * 1.1;
     }
   }

@@ -182,7 +182,8 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
   TIEGRAPH_RETURN_IF_ERROR(NeedsUndirected(g));
   const size_t n = g.node_count();
   if (source >= n) return Status::InvalidArgument("no such node");
-  if (o.group && o.group->size() != n) return Status::InvalidArgument("one group per node is needed");
+  if (o.group && o.group->size() != n)
+    return Status::InvalidArgument("one group per node is needed");
   std::vector<char> excluded(n, 0);  // the source, its partners, and its own group if asked
   excluded[source] = 1;
   for (uint64_t e = g.offsets[source]; e < g.offsets[source + 1]; ++e) excluded[g.targets[e]] = 1;
@@ -215,12 +216,13 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
     }
   } else {
     // Two-paths source - z - y reach every candidate with a shared neighbor.
-    TwoPathScorer(g, o.score).From(
-        source, [&](uint32_t y) { return excluded[y] != 0; },
-        [&](uint32_t y, double value) {
-          score[y] = value;
-          candidates.push_back(y);
-        });
+    TwoPathScorer(g, o.score)
+        .From(
+            source, [&](uint32_t y) { return excluded[y] != 0; },
+            [&](uint32_t y, double value) {
+              score[y] = value;
+              candidates.push_back(y);
+            });
   }
   std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
     return score[a] != score[b] ? score[a] > score[b] : g.keys[a] < g.keys[b];
@@ -241,7 +243,8 @@ Result<std::vector<LinkPair>> BestLinkPairs(const Projection& g, LinkScore score
     if (p.score != q.score) return p.score > q.score;
     return std::tie(g.keys[p.a], g.keys[p.b]) < std::tie(g.keys[q.a], g.keys[q.b]);
   };
-  std::priority_queue<LinkPair, std::vector<LinkPair>, decltype(before)> best(before);  // top: worst
+  std::priority_queue<LinkPair, std::vector<LinkPair>, decltype(before)> best(
+      before);  // top: worst
   size_t scored = 0;
   TwoPathScorer scorer(g, score);
   std::vector<char> partner(g.node_count(), 0);

@@ -50,7 +50,8 @@ void EIFromArcs(const std::vector<double>& arcs, size_t k, bool directed, double
 }
 
 Status CheckGroups(const Projection& g, const std::vector<uint32_t>& group, uint32_t group_count) {
-  if (group.size() != g.node_count()) return Status::InvalidArgument("one group per node is needed");
+  if (group.size() != g.node_count())
+    return Status::InvalidArgument("one group per node is needed");
   if (group_count == 0) return Status::InvalidArgument("no groups");
   for (uint32_t x : group) {
     if (x >= group_count) return Status::InvalidArgument("a group number is out of range");
@@ -84,7 +85,8 @@ Result<Mixing> MixingByGroup(const Projection& g, const std::vector<uint32_t>& g
   std::vector<double> a(k, 0), b(k, 0);  // shares of tails and heads
   if (total > 0) {
     for (size_t x = 0; x < k; ++x) {
-      for (size_t y = 0; y < k; ++y) a[x] += arcs[x * k + y] / total, b[y] += arcs[x * k + y] / total;
+      for (size_t y = 0; y < k; ++y)
+        a[x] += arcs[x * k + y] / total, b[y] += arcs[x * k + y] / total;
     }
   }
   // Ties: undirected views hold each tie as two arcs.
@@ -115,7 +117,6 @@ Result<Mixing> MixingByGroup(const Projection& g, const std::vector<uint32_t>& g
   m.assortativity = (total > 0 && ab < 1) ? (trace - ab) / (1 - ab) : kNaN;
   return m;
 }
-
 
 Result<EIPermutationTest> PermuteEI(const Projection& g, const std::vector<uint32_t>& group,
                                     uint32_t group_count, bool weighted,

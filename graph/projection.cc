@@ -159,10 +159,9 @@ bool ValidIn(const ProjectionFilter& f, const Date& since, const Date& until) {
 Status ForEachProjectedTie(
     const Snapshot& snapshot, const ProjectionOptions& options, const Projection& g,
     const std::function<void(uint64_t sequence, uint32_t a, uint32_t b)>& fn) {
-  return ForEachKeptTie(snapshot, options.filter, options.directed, g.node_index, 0, UINT64_MAX,
-                        [&](uint32_t a, uint32_t b, double, bool, uint64_t sequence) {
-                          fn(sequence, a, b);
-                        });
+  return ForEachKeptTie(
+      snapshot, options.filter, options.directed, g.node_index, 0, UINT64_MAX,
+      [&](uint32_t a, uint32_t b, double, bool, uint64_t sequence) { fn(sequence, a, b); });
 }
 
 Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& keep) {
@@ -283,11 +282,11 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
                           : ties * static_cast<uint64_t>(part + 1) / static_cast<uint64_t>(parts);
     auto& out = edges[static_cast<size_t>(part)];
     out.reserve(std::min(end, ties) - begin);
-    results[static_cast<size_t>(part)] = ForEachKeptTie(
-        snapshot, f, directed, index, begin, end,
-        [&](uint32_t a, uint32_t b, double w, bool one_way, uint64_t) {
-          out.push_back({a, b | (one_way ? kOneWay : 0u), w});
-        });
+    results[static_cast<size_t>(part)] =
+        ForEachKeptTie(snapshot, f, directed, index, begin, end,
+                       [&](uint32_t a, uint32_t b, double w, bool one_way, uint64_t) {
+                         out.push_back({a, b | (one_way ? kOneWay : 0u), w});
+                       });
   });
   for (const Status& s : results) TIEGRAPH_RETURN_IF_ERROR(s);
   for (const auto& e : edges) g.ties_used += e.size();

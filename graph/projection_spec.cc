@@ -11,7 +11,8 @@ Status ParseEach(const char* field, const std::vector<std::string>& names, Parse
                  std::vector<T>* out) {
   for (const auto& name : names) {
     auto value = parse(name);
-    if (!value.ok()) return Status::InvalidArgument(std::string(field) + ": " + value.status().message());
+    if (!value.ok())
+      return Status::InvalidArgument(std::string(field) + ": " + value.status().message());
     out->push_back(*value);
   }
   return Status::OK();
@@ -61,8 +62,7 @@ Result<ProjectionOptions> ParseProjectionSpec(const ProjectionSpec& spec) {
     f.window_from = window->from;
     f.window_to = window->to;
   }
-  if (!(spec.min_strength >= 0))
-    return Status::InvalidArgument("min-strength: must be 0 or more");
+  if (!(spec.min_strength >= 0)) return Status::InvalidArgument("min-strength: must be 0 or more");
   f.min_strength = spec.min_strength;
   f.include_part_of = spec.include_part_of;
   auto combine = ParseCombineTies(spec.combine);

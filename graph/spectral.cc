@@ -86,7 +86,8 @@ Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions&
     };
     double err_low = 0, err_high = 0;
     if (two_threads) {
-      RunParts(2, [&](int part) { part == 0 ? pull(0, split, &err_low) : pull(split, n, &err_high); });
+      RunParts(2,
+               [&](int part) { part == 0 ? pull(0, split, &err_low) : pull(split, n, &err_high); });
     } else {
       pull(0, split, &err_low);
       pull(split, n, &err_high);

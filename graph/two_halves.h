@@ -13,8 +13,8 @@ namespace tiegraph {
 // The first row of the second half: rows before it hold about half of the arcs
 // (`offsets` has one entry per row plus the end).
 inline size_t HalfwayRow(const std::vector<uint64_t>& offsets) {
-  return static_cast<size_t>(
-      std::upper_bound(offsets.begin(), offsets.end(), offsets.back() / 2) - offsets.begin() - 1);
+  return static_cast<size_t>(std::upper_bound(offsets.begin(), offsets.end(), offsets.back() / 2) -
+                             offsets.begin() - 1);
 }
 
 // Runs fn(0) and, when `parts` is 2, fn(1) on a second thread at the same time.

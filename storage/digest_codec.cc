@@ -119,9 +119,9 @@ void AppendTie(const Tie& tie, uint32_t source_id, uint32_t target_id, uint16_t 
   PutDate(p + 16, tie.since);
   PutDate(p + 20, tie.until);
   std::memcpy(p + 24, &type_id, 2);
-  p[26] = static_cast<char>(static_cast<unsigned>(tie.status) |
-                            (static_cast<unsigned>(tie.confidence) << 2) |
-                            (tie.directed ? 0x10u : 0u));
+  p[26] =
+      static_cast<char>(static_cast<unsigned>(tie.status) |
+                        (static_cast<unsigned>(tie.confidence) << 2) | (tie.directed ? 0x10u : 0u));
   p[27] = static_cast<char>(static_cast<unsigned>(tie.since.precision) |
                             (static_cast<unsigned>(tie.until.precision) << 2));
   block->append(p, kTieDigestSize);

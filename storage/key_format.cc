@@ -5,8 +5,9 @@
 namespace tiegraph::keys {
 
 const char* FamilyName(int family) {
-  static const char* const kNames[kFamilyCount] = {
-      "default", "institutions", "node_ids", "names", "ties", "tie_keys", "adjacency", "events", "digests"};
+  static const char* const kNames[kFamilyCount] = {"default",   "institutions", "node_ids",
+                                                   "names",     "ties",         "tie_keys",
+                                                   "adjacency", "events",       "digests"};
   return kNames[family];
 }
 

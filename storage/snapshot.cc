@@ -210,8 +210,7 @@ Status ScanDigestBlocks(const Snapshot::Impl& snap, char tag, uint64_t first, Fn
   const std::string upper_key(1, static_cast<char>(tag + 1));
   rocksdb::Slice upper(upper_key);
   ro.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(
-      snap.store->db->NewIterator(ro, snap.cf(keys::kDigests)));
+  std::unique_ptr<rocksdb::Iterator> it(snap.store->db->NewIterator(ro, snap.cf(keys::kDigests)));
   uint64_t expected = first;
   for (it->Seek(digest::BlockKey(tag, first)); it->Valid(); it->Next(), ++expected) {
     const rocksdb::Slice k = it->key();

@@ -10,7 +10,7 @@
 namespace tiegraph::cli {
 
 void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code);  // init, import, dump
-void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code);       // add institution|tie|event
+void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code);  // add institution|tie|event
 void RegisterBrowseCommands(CLI::App& app, Context& ctx,
                             int* exit_code);  // show, list, neighbors, stats, overview
 // centrality, path, communities, brokers, mixing, suggest, gaps…: every analysis of the

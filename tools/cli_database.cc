@@ -49,8 +49,9 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   auto args = std::make_shared<ImportArgs>();
   auto* imp = app.add_subcommand("import",
                                  "Load CSV, JSON Lines or seed-network JSON files, all or nothing");
-  imp->add_option("files", args->files,
-                  "Files: .csv (institutions, ties or events, told by the header), .jsonl, .json (seed)");
+  imp->add_option(
+      "files", args->files,
+      "Files: .csv (institutions, ties or events, told by the header), .jsonl, .json (seed)");
   imp->add_option("--institutions", args->institutions, "A CSV file of institutions");
   imp->add_option("--ties", args->ties, "A CSV file of ties");
   imp->add_option("--events", args->events,
@@ -108,9 +109,9 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     std::unique_ptr<Store> store;
     if (!ctx.Open(false, true, &store, exit_code)) return;
     auto snap = store->Read();
-    Status s = output->empty()
-                   ? DumpJsonl(*snap, std::cout)
-                   : WriteFileAtomically(*output, [&](std::ostream& o) { return DumpJsonl(*snap, o); });
+    Status s = output->empty() ? DumpJsonl(*snap, std::cout)
+                               : WriteFileAtomically(
+                                     *output, [&](std::ostream& o) { return DumpJsonl(*snap, o); });
     if (!s.ok()) *exit_code = ctx.Fail(s);
   });
 }

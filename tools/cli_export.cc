@@ -16,7 +16,8 @@ struct ExportArgs {
 
   void Register(CLI::App* cmd) {
     cmd->add_option("--out,-o", out, "File to write")->required();
-    cmd->add_option("--ego", request.ego, "Only the institutions near this one (key, name or alias)");
+    cmd->add_option("--ego", request.ego,
+                    "Only the institutions near this one (key, name or alias)");
     cmd->add_option("--hops", request.hops, "With --ego: how many ties away (default 2)");
     cmd->add_option("--with", with,
                     "Measures to attach, comma-separated: community, component, degree, "
@@ -25,7 +26,8 @@ struct ExportArgs {
                     "forceatlas2, fr (Fruchterman-Reingold), kk (Kamada-Kawai), none, or auto "
                     "(default: forceatlas2 up to 20,000 institutions)");
     cmd->add_option("--seed", request.seed, "Seed of the layout and of community detection");
-    cmd->add_option("--iterations", request.layout_iterations, "Layout steps (default: the method's)");
+    cmd->add_option("--iterations", request.layout_iterations,
+                    "Layout steps (default: the method's)");
     cmd->add_option("--color-by", request.color_by, "sector (default) or community");
     cmd->add_option("--size-by", request.size_by,
                     "A measure to size institutions by (default: number of partners)");
@@ -51,8 +53,8 @@ using WriteFn = std::function<Result<std::vector<std::string>>(
     const Snapshot&, const ProjectionOptions&, const ExportRequest&, const std::string& out)>;
 
 void AddFileCommand(CLI::App& app, Context& ctx, int* exit_code, const char* name,
-                    const char* description, const std::function<void(CLI::App*, ExportArgs*)>& fill,
-                    WriteFn write) {
+                    const char* description,
+                    const std::function<void(CLI::App*, ExportArgs*)>& fill, WriteFn write) {
   auto f = std::make_shared<FilterArgs>();
   auto a = std::make_shared<ExportArgs>();
   auto* cmd = app.add_subcommand(name, description);
@@ -77,7 +79,8 @@ Result<std::vector<std::string>> WriteMap(const Snapshot& snap, const Projection
   return std::vector<std::string>{out};
 #else
   (void)snap, (void)o, (void)r, (void)out;
-  return Status::NotSupported("this tiegraph was built without the HTML map (TIEGRAPH_WITH_HTML_MAP)");
+  return Status::NotSupported(
+      "this tiegraph was built without the HTML map (TIEGRAPH_WITH_HTML_MAP)");
 #endif
 }
 
@@ -99,24 +102,23 @@ void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code) {
          const std::string& out) {
         return r.format == "html" ? WriteMap(snap, o, r, out) : Export(snap, o, r, out);
       });
-  AddFileCommand(
-      app, ctx, exit_code, "render",
-      "Draw the network as a picture (.svg, .png or .pdf) through Graphviz", nullptr,
-      [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
-         const std::string& out) -> Result<std::vector<std::string>> {
+  AddFileCommand(app, ctx, exit_code, "render",
+                 "Draw the network as a picture (.svg, .png or .pdf) through Graphviz", nullptr,
+                 [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
+                    const std::string& out) -> Result<std::vector<std::string>> {
 #ifdef TIEGRAPH_HAVE_RENDER
-        TIEGRAPH_RETURN_IF_ERROR(Render(snap, o, r, out));
-        return std::vector<std::string>{out};
+                   TIEGRAPH_RETURN_IF_ERROR(Render(snap, o, r, out));
+                   return std::vector<std::string>{out};
 #else
         (void)snap, (void)o, (void)r, (void)out;
         return Status::NotSupported("this tiegraph was built without Graphviz (TIEGRAPH_WITH_RENDER)");
 #endif
-      });
-  AddFileCommand(
-      app, ctx, exit_code, "html",
-      "Write a self-contained interactive map (one .html file, no network needed)", nullptr,
-      [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
-         const std::string& out) { return WriteMap(snap, o, r, out); });
+                 });
+  AddFileCommand(app, ctx, exit_code, "html",
+                 "Write a self-contained interactive map (one .html file, no network needed)",
+                 nullptr,
+                 [](const Snapshot& snap, const ProjectionOptions& o, const ExportRequest& r,
+                    const std::string& out) { return WriteMap(snap, o, r, out); });
 }
 
 }  // namespace tiegraph::cli

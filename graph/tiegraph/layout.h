@@ -15,9 +15,9 @@
 namespace tiegraph {
 
 enum class LayoutMethod {
-  kForceAtlas2,            // Jacomy et al. 2014, linear attraction, Barnes–Hut repulsion
-  kFruchtermanReingold,    // Boost.Graph's, grid-approximated repulsion
-  kKamadaKawai,            // Boost.Graph's, per connected component (all-pairs distances)
+  kForceAtlas2,          // Jacomy et al. 2014, linear attraction, Barnes–Hut repulsion
+  kFruchtermanReingold,  // Boost.Graph's, grid-approximated repulsion
+  kKamadaKawai,          // Boost.Graph's, per connected component (all-pairs distances)
 };
 
 // "forceatlas2" | "fr" | "kk" (also "fa2", "fruchterman-reingold", "kamada-kawai").
@@ -26,7 +26,7 @@ Result<LayoutMethod> ParseLayoutMethod(std::string_view name);
 struct LayoutOptions {
   LayoutMethod method = LayoutMethod::kForceAtlas2;
   uint64_t seed = 42;
-  int iterations = 0;  // 0: the method's default
+  int iterations = 0;    // 0: the method's default
   bool weighted = true;  // ForceAtlas2: strength scales attraction
   // ForceAtlas2: node radii in layout units (one per node, or empty). When given, a last phase
   // pushes overlapping nodes apart (the paper's "prevent overlap"), so drawn at one unit per

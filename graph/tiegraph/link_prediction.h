@@ -54,9 +54,9 @@ struct LinkPair {
 // neighbor that `keep(a, b)` accepts (every pair when empty), highest first, equal scores in
 // key order; `candidates`, when given, receives how many pairs were scored. Local scores and
 // preferential attachment (of pairs with a shared neighbor); not Katz.
-Result<std::vector<LinkPair>> BestLinkPairs(const Projection& g, LinkScore score, size_t top,
-                                            const std::function<bool(uint32_t, uint32_t)>& keep = {},
-                                            size_t* candidates = nullptr);
+Result<std::vector<LinkPair>> BestLinkPairs(
+    const Projection& g, LinkScore score, size_t top,
+    const std::function<bool(uint32_t, uint32_t)>& keep = {}, size_t* candidates = nullptr);
 
 // The score of one pair (any two nodes; adjacency is not checked). Katz is not offered here.
 Result<double> PairScore(const Projection& g, uint32_t x, uint32_t y, LinkScore score);

@@ -31,8 +31,8 @@ Result<CombineTies> ParseCombineTies(std::string_view name);
 std::string_view CombineTiesName(CombineTies c);
 
 struct ProjectionFilter {
-  std::vector<Sector> sectors;          // institutions with any of these sectors; empty = all
-  std::vector<std::string> kinds;       // institutions of these kinds; empty = all
+  std::vector<Sector> sectors;     // institutions with any of these sectors; empty = all
+  std::vector<std::string> kinds;  // institutions of these kinds; empty = all
   // Institutions in this region: its levels from the top (KR/Chungnam) or from any level down
   // (Chungnam, Gyeonggi/Goyang); empty = all.
   std::vector<std::string> region;
@@ -93,9 +93,9 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
 // The stored ties `g` was built from (built with `options`), in write order: their sequence
 // numbers (see Snapshot::ForEachTieSummary) and the projection nodes they join, source side
 // first. Parallel ties come one by one, as stored; for exports that keep every tie.
-Status ForEachProjectedTie(const Snapshot& snapshot, const ProjectionOptions& options,
-                           const Projection& g,
-                           const std::function<void(uint64_t sequence, uint32_t a, uint32_t b)>& fn);
+Status ForEachProjectedTie(
+    const Snapshot& snapshot, const ProjectionOptions& options, const Projection& g,
+    const std::function<void(uint64_t sequence, uint32_t a, uint32_t b)>& fn);
 
 // The projection restricted to the nodes in `keep` (ascending indexes of g), renumbered in
 // that order, with the arcs among them; node_index maps stored ids to the new numbers.

@@ -30,25 +30,43 @@ const std::vector<std::string>& CentralityMetrics() {
   return kMetrics;
 }
 
-Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequest& r) {
+Result<CentralityMetric> ParseCentralityMetric(std::string_view name) {
   const auto& metrics = CentralityMetrics();
-  if (std::find(metrics.begin(), metrics.end(), r.metric) == metrics.end()) {
-    std::string list;
-    for (const auto& m : metrics) list += " " + m;
-    return Status::InvalidArgument("unknown metric '" + r.metric + "'; expected one of:" + list);
-  }
+  auto i = MatchName("metric", name, std::vector<std::string_view>(metrics.begin(), metrics.end()));
+  if (!i.ok()) return i.status();
+  return static_cast<CentralityMetric>(*i);
+}
+
+std::string_view CentralityMetricName(CentralityMetric metric) {
+  return CentralityMetrics()[static_cast<size_t>(metric)];
+}
+
+namespace {
+constexpr std::string_view kCommunityMethodNames[] = {"louvain", "leiden", "label-propagation"};
+}  // namespace
+
+Result<CommunityMethod> ParseCommunityMethod(std::string_view name) {
+  return ParseChoice<CommunityMethod>("method", name, kCommunityMethodNames);
+}
+
+std::string_view CommunityMethodName(CommunityMethod method) {
+  return kCommunityMethodNames[static_cast<size_t>(method)];
+}
+
+Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequest& r) {
+  using enum CentralityMetric;
   if (r.threads < 1 || r.threads > 256)
     return Status::InvalidArgument("threads must be between 1 and 256");
   std::vector<double> values;
   std::string note;
   const bool weighted = true;
-  if (r.metric == "degree") {
+  if (r.metric == kDegree) {
     values = DegreeCentrality(g, r.normalized);
     note = r.normalized ? "distinct partners / (n-1)" : "distinct partners";
-  } else if (r.metric == "strength") {
+  } else if (r.metric == kStrength) {
     values = Strength(g);
     note = "sum of tie strengths";
-  } else if (r.metric == "betweenness") {
+  } else if (r.metric == kBetweenness) {
     BetweennessOptions o;
     o.distance = r.distance;
     o.normalized = r.normalized;
@@ -63,24 +81,24 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
            (r.samples ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
                             std::to_string(r.seed) + ")"
                       : ", exact");
-  } else if (r.metric == "closeness" || r.metric == "harmonic") {
+  } else if (r.metric == kCloseness || r.metric == kHarmonic) {
     const bool sampled = r.samples > 0 && r.samples < g.node_count();
-    auto c = r.metric == "closeness"
-                 ? (sampled ? ClosenessEstimate(g, r.distance, r.samples, r.seed, r.threads)
-                            : Closeness(g, r.distance, r.threads))
-                 : (sampled ? HarmonicEstimate(g, r.distance, r.normalized, r.samples, r.seed,
-                                               r.threads)
-                            : Harmonic(g, r.distance, r.normalized, r.threads));
+    auto c =
+        r.metric == kCloseness
+            ? (sampled ? ClosenessEstimate(g, r.distance, r.samples, r.seed, r.threads)
+                       : Closeness(g, r.distance, r.threads))
+            : (sampled ? HarmonicEstimate(g, r.distance, r.normalized, r.samples, r.seed, r.threads)
+                       : Harmonic(g, r.distance, r.normalized, r.threads));
     if (!c.ok()) return c.status();
     values = std::move(*c);
     note = std::string("distance: ") + DistanceNote(r.distance) +
-           (r.metric == "closeness" ? ", Wasserman-Faust for disconnected networks"
-            : r.normalized          ? ", normalized: / (n-1)"
-                                    : ", raw") +
+           (r.metric == kCloseness ? ", Wasserman-Faust for disconnected networks"
+            : r.normalized         ? ", normalized: / (n-1)"
+                                   : ", raw") +
            (sampled ? ", estimated from " + std::to_string(r.samples) + " sources (seed " +
                           std::to_string(r.seed) + ")"
                     : "");
-  } else if (r.metric == "pagerank") {
+  } else if (r.metric == kPageRank) {
     PageRankOptions o;
     o.damping = r.damping;
     o.threads = r.threads;
@@ -95,25 +113,25 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     values = std::move(*p);
     note = "weights: strengths, damping " + FormatReal(r.damping) +
            (r.personalize.empty() ? "" : ", personalised on " + r.personalize);
-  } else if (r.metric == "eigenvector") {
+  } else if (r.metric == kEigenvector) {
     auto e = Eigenvector(g, weighted);
     if (!e.ok()) return e.status();
     values = std::move(*e);
     note = "weights: strengths, unit length";
-  } else if (r.metric == "katz") {
+  } else if (r.metric == kKatz) {
     auto k = Katz(g, r.alpha, 1.0, weighted);
     if (!k.ok()) return k.status();
     values = std::move(*k);
     note = "alpha " + FormatReal(r.alpha) + ", beta 1, weights: strengths";
-  } else if (r.metric == "hubs" || r.metric == "authorities") {
+  } else if (r.metric == kHubs || r.metric == kAuthorities) {
     std::vector<double> hubs, auths;
     TIEGRAPH_RETURN_IF_ERROR(Hits(g, &hubs, &auths));
-    values = r.metric == "hubs" ? hubs : auths;
+    values = r.metric == kHubs ? hubs : auths;
     note =
         g.directed
             ? "HITS, weights: strengths"
             : "HITS on an undirected view (hubs and authorities differ only on the directed view)";
-  } else if (r.metric == "clustering") {
+  } else if (r.metric == kClustering) {
     values = LocalClustering(g);
     note = "local clustering: triangles / (d(d-1)/2) over distinct partners, unweighted";
   } else {  // core
@@ -138,13 +156,14 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
     return values[a] != values[b] ? values[a] > values[b] : g->keys[a] < g->keys[b];
   });
   Table t{"centrality",
-          r.metric + " (" + note + ")",
+          std::string(CentralityMetricName(r.metric)) + " (" + note + ")",
           {{"rank", kInt},
            {"key", kString},
            {"name", kString},
            {"sector", kString},
            {"region", kString},
-           {r.metric, r.metric == "core" ? kInt : kReal}}};
+           {std::string(CentralityMetricName(r.metric)),
+            r.metric == CentralityMetric::kCore ? kInt : kReal}}};
   const size_t rows = r.top ? std::min(r.top, order.size()) : order.size();
   if (rows < order.size()) {
     t.note = std::to_string(order.size() - rows) + " more institution" +
@@ -157,7 +176,7 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
     row.reserve(node.size() + 2);
     row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(i + 1));
     for (const Cell& c : node) row.push_back(c);
-    if (r.metric == "core") {
+    if (r.metric == CentralityMetric::kCore) {
       row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(values[order[i]]));
     } else {
       row.emplace_back(std::in_place_type<double>, values[order[i]]);
@@ -215,8 +234,8 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
 }
 
 // Scores the grouping by an attribute with modularity: how far ties stay inside the groups.
-Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g,
-                                       const std::string& by, const CommunityOptions& o) {
+Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g, GroupAttribute by,
+                                       const CommunityOptions& o) {
   auto groups = GroupByAttribute(snap, g, by);
   if (!groups.ok()) return groups.status();
   Partition p;
@@ -231,12 +250,11 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
                                            const CommunityRequest& r) {
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
-  Result<Partition> p = Status::InvalidArgument("unknown method '" + r.method +
-                                                "'; expected louvain, leiden or label-propagation");
-  if (!r.by.empty()) p = PartitionByAttribute(snap, *g, r.by, r.options);
-  if (r.method == "louvain" && r.by.empty()) p = Louvain(*g, r.options);
-  if (r.method == "leiden" && r.by.empty()) p = Leiden(*g, r.options);
-  if (r.method == "label-propagation" && r.by.empty()) p = LabelPropagation(*g, r.options);
+  using enum CommunityMethod;
+  Result<Partition> p = r.by                   ? PartitionByAttribute(snap, *g, *r.by, r.options)
+                        : r.method == kLouvain ? Louvain(*g, r.options)
+                        : r.method == kLeiden  ? Leiden(*g, r.options)
+                                               : LabelPropagation(*g, r.options);
   if (!p.ok()) return p.status();
   Table summary{"communities",
                 "communities",
@@ -246,10 +264,11 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
                  {"modularity", kReal},
                  {"resolution", kReal},
                  {"seed", kInt}}};
-  const bool cpm = r.method == "leiden" && r.options.quality == Quality::kCpm;
-  summary.AddRow({r.by.empty() ? r.method : "by " + r.by, std::string(cpm ? "cpm" : "modularity"),
-                  static_cast<int64_t>(p->count), p->modularity, r.options.resolution,
-                  static_cast<int64_t>(r.options.seed)});
+  const bool cpm = r.method == kLeiden && r.options.quality == Quality::kCpm;
+  summary.AddRow({r.by ? "by " + std::string(GroupAttributeName(*r.by))
+                       : std::string(CommunityMethodName(r.method)),
+                  std::string(cpm ? "cpm" : "modularity"), static_cast<int64_t>(p->count),
+                  p->modularity, r.options.resolution, static_cast<int64_t>(r.options.seed)});
   Table members{"members",
                 "members",
                 {{"community", kInt},

@@ -2,8 +2,8 @@
 #include <tiegraph/core_periphery.h>
 #include <tiegraph/evolution.h>
 #include <tiegraph/helix.h>
-#include <tiegraph/synergy.h>
 #include <tiegraph/mixing.h>
+#include <tiegraph/synergy.h>
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
@@ -92,9 +92,10 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
            {"new_in_core", kInt},
            {"events", kInt},
            {"t_uig", kReal}}};
-  t.note = "Per window: institutions with a tie and their ties; formed/dissolved/kept: tied "
-           "pairs against the window before; E-I and assortativity by sector; core: the "
-           "discrete core-periphery model's core; t_uig: helix synergy of the window's events.";
+  t.note =
+      "Per window: institutions with a tie and their ties; formed/dissolved/kept: tied "
+      "pairs against the window before; E-I and assortativity by sector; core: the "
+      "discrete core-periphery model's core; t_uig: helix synergy of the window's events.";
   PairSet previous;
   std::set<std::string> previous_active, previous_core;
   for (int end = first_end; end <= last_end; end += *step) {

@@ -47,8 +47,8 @@ void AddTestCells(const PermutationStats& s, std::vector<Cell>* row) {
   for (double x : {s.mean, s.sd, s.z(), s.p_at_least, s.p_at_most}) row->push_back(Real(x));
 }
 std::string TestNote(const PermutationOptions& test) {
-  return " Against " + std::to_string(test.permutations) +
-         " shuffles of the group labels (seed " + std::to_string(test.seed) +
+  return " Against " + std::to_string(test.permutations) + " shuffles of the group labels (seed " +
+         std::to_string(test.seed) +
          "): null mean and sd, z = (observed - mean) / sd, and p = (b + 1) / (N + 1) with b "
          "the shuffles at least (at most) as large.";
 }
@@ -75,8 +75,9 @@ Table BrokerageByGroup(const Groups& groups, const BrokerageRoles& roles, const 
     for (size_t k = 0; k < 5; ++k) {
       const double o = roles.group_counts[x][k], e = roles.group_expected[x][k];
       if (o == 0 && e == 0) continue;
-      std::vector<Cell> row{groups.names[x], std::string(BrokerRoleName(static_cast<BrokerRole>(k))),
-                            o, e, Real(e > 0 ? o / e : std::nan(""))};
+      std::vector<Cell> row{groups.names[x],
+                            std::string(BrokerRoleName(static_cast<BrokerRole>(k))), o, e,
+                            Real(e > 0 ? o / e : std::nan(""))};
       if (r.test.permutations > 0) AddTestCells(roles.group_tested[x][k], &row);
       t.AddRow(std::move(row));
     }
@@ -94,10 +95,12 @@ Table BrokerageAgainstChance(const Snapshot& snap, const Projection& g, const Gr
     columns.push_back({"p_" + role, kReal});
   }
   Table t{"brokerage_against_chance", "brokerage roles against chance", std::move(columns)};
-  t.note = "Per institution and role: z against the other institutions' labels shuffled (the "
-           "broker keeps its own group), and p, the share of shuffles with at least the observed "
-           "count, (b + 1) / (N + 1); " + std::to_string(r.test.permutations) + " shuffles, seed " +
-           std::to_string(r.test.seed) + ". Empty z: the count cannot vary.";
+  t.note =
+      "Per institution and role: z against the other institutions' labels shuffled (the "
+      "broker keeps its own group), and p, the share of shuffles with at least the observed "
+      "count, (b + 1) / (N + 1); " +
+      std::to_string(r.test.permutations) + " shuffles, seed " + std::to_string(r.test.seed) +
+      ". Empty z: the count cannot vary.";
   size_t rank = 0;
   for (uint32_t v : Ranked(g, roles.total, false)) {
     if (roles.total[v] == 0 || (r.top && rank >= r.top)) break;
@@ -129,7 +132,7 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
   const bool tested = r.test.permutations > 0;
 
   Table brokers{"brokerage_roles",
-                "brokerage roles by " + r.group,
+                "brokerage roles by " + std::string(GroupAttributeName(r.group)),
                 {{"rank", kInt},
                  {"key", kString},
                  {"name", kString},
@@ -150,7 +153,7 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
           "(coordinator AAA, itinerant ABA, gatekeeper BAA, representative AAB, liaison ABC); "
           "across: the two-paths that join different groups; across_expected: the same with "
           "random group labels of the same sizes; group: the broker's " +
-          r.group + ".") +
+          std::string(GroupAttributeName(r.group)) + ".") +
       (r.partial_credit ? " Partial credit: a pair with k brokers counts 1/k for each." : "");
   std::vector<uint32_t> order = Ranked(*g, roles->total, false);
   size_t rank = 0;
@@ -205,7 +208,8 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
 
 Result<std::vector<Table>> CorePeripheryTables(const Snapshot& snap,
                                                const ProjectionOptions& projection) {
-  if (projection.directed) return Status::InvalidArgument("core-periphery uses the undirected view");
+  if (projection.directed)
+    return Status::InvalidArgument("core-periphery uses the undirected view");
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto discrete = DiscreteCoreness(*g);
@@ -238,7 +242,8 @@ Result<std::vector<Table>> CorePeripheryTables(const Snapshot& snap,
                  {"region", kString},
                  {"core", kString},
                  {"coreness", kReal}}};
-  members.note = "core: in the discrete model's core; coreness: the continuous model (1 = most central).";
+  members.note =
+      "core: in the discrete model's core; coreness: the continuous model (1 = most central).";
   size_t rank = 0;
   for (uint32_t v : Ranked(*g, continuous->coreness, false)) {
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
@@ -268,7 +273,7 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
     test = std::move(*t);
   }
   Table summary{
-      "mixing", "mixing by " + r.by,
+      "mixing", "mixing by " + std::string(GroupAttributeName(r.by)),
       WithTestColumns(
           {{"groups", kInt}, {"e_i", kReal}, {"expected_e_i", kReal}, {"assortativity", kReal}},
           tested)};
@@ -330,7 +335,7 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
   o.katz_beta = r.katz_beta;
   Groups sectors;
   if (r.cross_sector) {
-    auto s = GroupByAttribute(snap, *g, "sector");
+    auto s = GroupByAttribute(snap, *g, GroupAttribute::kSector);
     if (!s.ok()) return s.status();
     sectors = std::move(*s);
     o.group = &sectors.of;

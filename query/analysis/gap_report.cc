@@ -1,7 +1,7 @@
 // The partnership-gap report: the ten gap types of docs/GAPS.md, one table each.
 #include <tiegraph/brokerage.h>
-#include <tiegraph/gap_report.h>
 #include <tiegraph/gap_analysis.h>
+#include <tiegraph/gap_report.h>
 #include <tiegraph/mixing.h>
 #include <tiegraph/paths.h>
 #include <tiegraph/vocabulary.h>
@@ -93,17 +93,20 @@ Table LackingPartnerSector(const Snapshot& snap, const Projection& g,
            {"sector", kString},
            {"region", kString},
            {"missing", kString}}};
-  t.note = "Industry, academia, research and hospital institutions with no tie to another of "
-           "the four (e.g. a hospital with no industry partner).";
+  t.note =
+      "Industry, academia, research and hospital institutions with no tie to another of "
+      "the four (e.g. a hospital with no industry partner).";
   const Sector four[] = {Sector::kIndustry, Sector::kAcademia, Sector::kResearch,
                          Sector::kHospital};
   for (uint32_t v = 0; v < g.node_count(); ++v) {
     if (!Partnering(info[v].sector)) continue;
     std::set<Sector> partners;
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) partners.insert(info[g.targets[e]].sector);
+    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
+      partners.insert(info[g.targets[e]].sector);
     std::string missing;
     for (Sector s : four) {
-      if (s != info[v].sector && !partners.count(s)) missing += (missing.empty() ? "" : ", ") + Name(s);
+      if (s != info[v].sector && !partners.count(s))
+        missing += (missing.empty() ? "" : ", ") + Name(s);
     }
     if (missing.empty()) continue;
     std::vector<Cell> row = NodeCells(snap, g, v);
@@ -164,8 +167,9 @@ Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
   Table t{"region_holes",
           "4 region-level holes",
           {{"region", kString}, {"sectors_present", kString}, {"untied_pairs", kString}}};
-  t.note = "Pairs of industry, academia, research and hospital that are both in the region "
-           "with no tie between them inside it.";
+  t.note =
+      "Pairs of industry, academia, research and hospital that are both in the region "
+      "with no tie between them inside it.";
   for (const auto& [region, c] : by_region) {
     std::string present, missing;
     for (Sector s : four) {
@@ -242,8 +246,9 @@ Status Brokerless(const Snapshot& snap, const Projection& g, const std::vector<N
   *none = Table{"no_broker_sector_pairs",
                 "5 sector pairs with no broker",
                 {{"sector_a", kString}, {"sector_b", kString}}};
-  none->note = "Sectors with no tie between them and no institution tied to both (a structural "
-               "hole nobody spans).";
+  none->note =
+      "Sectors with no tie between them and no institution tied to both (a structural "
+      "hole nobody spans).";
   *single = Table{"single_broker_dependency",
                   "6b single-broker dependency",
                   {{"sector_a", kString},
@@ -251,8 +256,9 @@ Status Brokerless(const Snapshot& snap, const Projection& g, const std::vector<N
                    {"broker", kString},
                    {"name", kString},
                    {"share", kReal}}};
-  single->note = "Sectors with no direct tie, joined mostly (over half of the two-paths) through "
-                 "one institution.";
+  single->note =
+      "Sectors with no direct tie, joined mostly (over half of the two-paths) through "
+      "one institution.";
   for (int a = 1; a < k; ++a) {
     for (int b = a + 1; b < k; ++b) {
       if (members[a] == 0 || members[b] == 0 || direct[a * k + b] > 0) continue;
@@ -342,10 +348,11 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
            {"since", kString},
            {"months", kInt},
            {"overdue", kString}}};
-  t.note = "MOUs, visits, intentions and planned ties with no joint research, investment, "
-           "tenancy, commissioned study or establishment between the pair within " +
-           std::to_string(months) + " months (months: age at " +
-           (until.known() ? FormatDate(until) : "the latest realized tie's date") + ").";
+  t.note =
+      "MOUs, visits, intentions and planned ties with no joint research, investment, "
+      "tenancy, commissioned study or establishment between the pair within " +
+      std::to_string(months) + " months (months: age at " +
+      (until.known() ? FormatDate(until) : "the latest realized tie's date") + ").";
   if (open.empty()) return t;
   // Ties come in sequence order: the i-th record visited is tie i.
   seq = 0;
@@ -353,8 +360,9 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& tie) {
     if (seq++ != next->first) return true;
     const Date& since = next->second;
-    std::vector<Cell> row{tie.key, tie.source, tie.target, tie.type,
-                          std::string(TieStatusName(tie.status)), FormatDate(since)};
+    std::vector<Cell> row{
+        tie.key,          tie.source, tie.target, tie.type, std::string(TieStatusName(tie.status)),
+        FormatDate(since)};
     if (since.known()) {
       const int64_t age = now - FirstMonth(since);
       row.emplace_back(age);
@@ -387,8 +395,9 @@ Result<Table> SuggestedLinks(const Snapshot& snap, const Projection& g,
            {"name_b", kString},
            {"score", kReal},
            {"via", kString}}};
-  t.note = "Cross-sector pairs with no tie that share partners (resource allocation: shared "
-           "partners weighted by 1/their number of ties).";
+  t.note =
+      "Cross-sector pairs with no tie that share partners (resource allocation: shared "
+      "partners weighted by 1/their number of ties).";
   for (const LinkPair& p : *found) {
     std::string via;
     const auto shared = SharedNeighbors(g, p.a, p.b);
@@ -424,10 +433,11 @@ Table GlobalPipeline(const Projection& g, const std::vector<NodeInfo>& info) {
            {"foreign_ties", kInt},
            {"gatekeepers", kInt},
            {"gap", kString}}};
-  t.note = "Domestic regions' ties to foreign institutions; a gap: none at all, or all through "
-           "one institution (local buzz without global pipelines).";
+  t.note =
+      "Domestic regions' ties to foreign institutions; a gap: none at all, or all through "
+      "one institution (local buzz without global pipelines).";
   for (const auto& [region, p] : by_region) {
-    const char* gap = p.foreign_ties == 0 ? "no foreign tie"
+    const char* gap = p.foreign_ties == 0         ? "no foreign tie"
                       : p.gatekeepers.size() == 1 ? "one gatekeeper"
                                                   : "";
     t.AddRow({region, p.institutions, p.foreign_ties, static_cast<int64_t>(p.gatekeepers.size()),
@@ -467,7 +477,8 @@ Result<Table> HelixSynergy(const std::vector<Table>& synergy, size_t helices) {
 
 Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptions& projection,
                                      const GapRequest& r) {
-  if (projection.directed) return Status::InvalidArgument("the gap report uses the undirected view");
+  if (projection.directed)
+    return Status::InvalidArgument("the gap report uses the undirected view");
   if (r.months < 0) return Status::InvalidArgument("months must be >= 0");
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();

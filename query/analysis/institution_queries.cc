@@ -7,7 +7,6 @@
 #include <deque>
 #include <unordered_map>
 
-
 namespace tiegraph {
 namespace {
 

@@ -15,10 +15,12 @@ namespace tiegraph {
 
 Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions& projection,
                                   const LinkEvaluationRequest& r) {
-  if (projection.directed) return Status::InvalidArgument("link evaluation uses the undirected view");
+  if (projection.directed)
+    return Status::InvalidArgument("link evaluation uses the undirected view");
   if (r.score == LinkScore::kKatz) {
-    return Status::InvalidArgument("evaluation scores pairs one by one: choose a local score or "
-                                   "preferential-attachment, not katz");
+    return Status::InvalidArgument(
+        "evaluation scores pairs one by one: choose a local score or "
+        "preferential-attachment, not katz");
   }
   if (r.k == 0 || r.comparisons == 0)
     return Status::InvalidArgument("k and the comparisons must be >= 1");
@@ -63,8 +65,9 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
              {"precision_at_k", kReal},
              {"k", kInt},
              {"candidates", kInt}}};
-  out.note = "AUC: how often a tie that formed scores above a pair that did not (0.5 = chance); "
-             "precision@k: the share of the k best-scoring pairs that formed a tie.";
+  out.note =
+      "AUC: how often a tie that formed scores above a pair that did not (0.5 = chance); "
+      "precision@k: the share of the k best-scoring pairs that formed a tie.";
   const size_t n = g->node_count();
   // AUC by sampling (Lü & Zhou 2011): a random new tie against a random unlinked pair.
   std::vector<std::pair<uint32_t, uint32_t>> pos(positives.begin(), positives.end());
@@ -94,8 +97,7 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
   size_t hits = 0;
   for (const LinkPair& p : *best) hits += positives.count({p.a, p.b});
   out.AddRow({static_cast<int64_t>(positives.size()),
-              done ? Cell(wins / static_cast<double>(done)) : Cell(),
-              static_cast<int64_t>(done),
+              done ? Cell(wins / static_cast<double>(done)) : Cell(), static_cast<int64_t>(done),
               k ? Cell(static_cast<double>(hits) / static_cast<double>(k)) : Cell(),
               static_cast<int64_t>(k), static_cast<int64_t>(candidates)});
   return out;

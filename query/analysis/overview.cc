@@ -1,6 +1,6 @@
 // stats and overview: whole-network summaries.
-#include <tiegraph/projection.h>
 #include <tiegraph/overview.h>
+#include <tiegraph/projection.h>
 #include <tiegraph/vocabulary.h>
 
 #include <tiegraph/projection_access.h>

@@ -57,11 +57,20 @@ Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
   return v;
 }
 
-Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const std::string& by) {
-  if (by != "sector" && by != "region" && by != "kind" && by != "foreign") {
-    return Status::InvalidArgument("unknown attribute '" + by +
-                                   "' to group by; expected sector, region, kind or foreign");
-  }
+namespace {
+constexpr std::string_view kGroupAttributeNames[] = {"sector", "region", "kind", "foreign"};
+}  // namespace
+
+Result<GroupAttribute> ParseGroupAttribute(std::string_view name) {
+  return ParseChoice<GroupAttribute>("attribute", name, kGroupAttributeNames);
+}
+
+std::string_view GroupAttributeName(GroupAttribute attribute) {
+  return kGroupAttributeNames[static_cast<size_t>(attribute)];
+}
+
+Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, GroupAttribute by) {
+  using enum GroupAttribute;
   std::map<std::string, uint32_t> label;
   Groups groups;
   groups.of.resize(g.node_count());
@@ -69,10 +78,10 @@ Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const
     auto in = snap.GetInstitution(g.keys[v]);
     if (!in.ok()) return in.status();
     std::string value;
-    if (by == "sector") value = SectorLabel(in->sector);
-    if (by == "kind") value = in->kind.empty() ? "organisation" : in->kind;
-    if (by == "foreign") value = in->foreign ? "foreign" : "domestic";
-    if (by == "region") value = Province(in->region);
+    if (by == kSector) value = SectorLabel(in->sector);
+    if (by == kKind) value = in->kind.empty() ? "organization" : in->kind;
+    if (by == kForeign) value = in->foreign ? "foreign" : "domestic";
+    if (by == kRegion) value = Province(in->region);
     if (value.empty()) value = "(none)";
     auto [it, added] = label.emplace(value, static_cast<uint32_t>(groups.names.size()));
     if (added) groups.names.push_back(value);

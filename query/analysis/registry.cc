@@ -16,6 +16,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <map>
 #include <memory>
 #include <type_traits>
 
@@ -85,16 +86,15 @@ Param<Req> Real(const char* name, const char* help, Field field) {
 // A flag; `invert`: the flag says the opposite of the field (--unweighted sets weighted false).
 template <typename Req, typename Field>
 Param<Req> Flag(const char* name, const char* help, Field field, bool invert = false) {
-  return {{name, ParamType::kFlag, "", help},
-          [field, invert](const Snapshot&, std::string_view text, Req* r) {
-            bool on = false;
-            TIEGRAPH_RETURN_IF_ERROR(ParseFlag(text, &on));
-            field(*r) = on != invert;
-            return Status::OK();
-          },
-          [field, invert](const Req& r) {
-            return std::string(field(r) != invert ? "true" : "false");
-          }};
+  return {
+      {name, ParamType::kFlag, "", help},
+      [field, invert](const Snapshot&, std::string_view text, Req* r) {
+        bool on = false;
+        TIEGRAPH_RETURN_IF_ERROR(ParseFlag(text, &on));
+        field(*r) = on != invert;
+        return Status::OK();
+      },
+      [field, invert](const Req& r) { return std::string(field(r) != invert ? "true" : "false"); }};
 }
 
 template <typename Req, typename Field>
@@ -105,24 +105,6 @@ Param<Req> Text(const char* name, const char* help, Field field) {
             return Status::OK();
           },
           [field](const Req& r) { return std::string(field(r)); }};
-}
-
-// One of `names`, kept as text in the request (the request's own code maps it); `what` names
-// the kind of value in messages ("unknown metric 'x'").
-template <typename Req, typename Field>
-Param<Req> Choice(const char* name, const char* what, const char* help, Field field,
-                  std::vector<std::string> names) {
-  Param<Req> p = Text<Req>(name, help, field);
-  p.info.type = ParamType::kChoice;
-  p.info.choices = names;
-  p.set = [field, names, what](const Snapshot&, std::string_view text, Req* r) {
-    std::vector<std::string_view> views(names.begin(), names.end());
-    auto i = MatchName(what, text, views);
-    if (!i.ok()) return i.status();
-    field(*r) = names[*i];
-    return Status::OK();
-  };
-  return p;
 }
 
 // An enum, through its Parse and Name functions.
@@ -242,23 +224,27 @@ struct SynergyArgs {
 
 std::vector<Entry> MakeEntries() {
   std::vector<Entry> e;
-#define F(member) [](auto& r) -> auto& { return r.member; }
+#define F(member) \
+  [](auto& r) -> auto& { return r.member; }
   e.push_back(Define<CentralityRequest>(
       {"centrality", "Rank institutions by a centrality measure"},
-      {Choice<CentralityRequest>("metric", "metric", "The measure", F(metric), CentralityMetrics()),
+      {Enum<CentralityRequest>("metric", "The measure", F(metric), ParseCentralityMetric,
+                               CentralityMetricName, CentralityMetrics()),
        Integer<CentralityRequest>("top", "Show the first N (0: all)", F(top)),
-       Enum<CentralityRequest>("distance", "hops or inverse-strength", F(distance),
-                               ParseDistance, DistanceName, {"hops", "inverse-strength"}),
+       Enum<CentralityRequest>("distance", "hops or inverse-strength", F(distance), ParseDistance,
+                               DistanceName, {"hops", "inverse-strength"}),
        Flag<CentralityRequest>(
-           "raw", "Unnormalized values (degree, betweenness, harmonic: networkx's harmonic_centrality)",
+           "raw",
+           "Unnormalized values (degree, betweenness, harmonic: networkx's harmonic_centrality)",
            F(normalized), /*invert=*/true),
        Integer<CentralityRequest>(
-           "samples", "Betweenness, closeness, harmonic: estimate from N sampled sources (0: exact)",
+           "samples",
+           "Betweenness, closeness, harmonic: estimate from N sampled sources (0: exact)",
            F(samples)),
        Integer<CentralityRequest>("seed", "Seed for sampling", F(seed)),
-       Integer<CentralityRequest>("threads",
-                                  "Use at most N threads (1 to 256; the results do not depend on it)",
-                                  F(threads)),
+       Integer<CentralityRequest>(
+           "threads", "Use at most N threads (1 to 256; the results do not depend on it)",
+           F(threads)),
        Real<CentralityRequest>("damping", "PageRank damping", F(damping)),
        Institution<CentralityRequest>("personalize", "PageRank: restart at this institution",
                                       F(personalize), false),
@@ -268,7 +254,8 @@ std::vector<Entry> MakeEntries() {
       }));
   e.push_back(Define<PathRequest>(
       {"path", "Shortest paths between two institutions"},
-      {Required(Institution<PathRequest>("from", "Institution (key, name or alias)", F(from), true)),
+      {Required(
+           Institution<PathRequest>("from", "Institution (key, name or alias)", F(from), true)),
        Required(Institution<PathRequest>("to", "Institution (key, name or alias)", F(to), true)),
        Integer<PathRequest>("k", "The k shortest simple paths", F(k)),
        Flag<PathRequest>("all", "Every shortest path (up to limit)", F(all)),
@@ -283,11 +270,15 @@ std::vector<Entry> MakeEntries() {
       }));
   e.push_back(Define<CommunityRequest>(
       {"communities", "Find communities (Louvain, Leiden, label propagation)"},
-      {Choice<CommunityRequest>("method", "method", "louvain, leiden or label-propagation", F(method),
-                                {"louvain", "leiden", "label-propagation"}),
-       Text<CommunityRequest>("by",
-                              "Score the grouping by sector, region, kind or foreign instead",
-                              F(by)),
+      {Enum<CommunityRequest>("method", "The detection method", F(method), ParseCommunityMethod,
+                              CommunityMethodName, {"louvain", "leiden", "label-propagation"}),
+       Enum<CommunityRequest>(
+           "by", "Instead of detecting: score the grouping by this attribute", F(by),
+           ParseGroupAttribute,
+           [](const std::optional<GroupAttribute>& by) {
+             return by ? GroupAttributeName(*by) : std::string_view();
+           },
+           kGroupAttributes),
        Enum<CommunityRequest>("quality", "Leiden: modularity or cpm", F(options.quality),
                               ParseQuality, QualityName, {"modularity", "cpm"}),
        Real<CommunityRequest>("resolution", "Modularity resolution", F(options.resolution)),
@@ -332,23 +323,22 @@ std::vector<Entry> MakeEntries() {
       [](const Snapshot& snap, const ProjectionOptions& o, const ForestArgs& r) {
         return One(SpanningForestTable(snap, o, r.distance));
       }));
-  e.push_back(Define<NoParams>({"cut-points", "Institutions and ties whose loss splits the network"},
-                               {},
-                               [](const Snapshot& snap, const ProjectionOptions& o, const NoParams&) {
-                                 return CutPointTables(snap, o);
-                               }));
-  e.push_back(Define<NoParams>(
-      {"structure", "Density, clustering, transitivity, assortativity, diameter"}, {},
-      [](const Snapshot& snap, const ProjectionOptions& o, const NoParams&) {
-        return One(StructureTable(snap, o));
-      }));
+  e.push_back(
+      Define<NoParams>({"cut-points", "Institutions and ties whose loss splits the network"}, {},
+                       [](const Snapshot& snap, const ProjectionOptions& o, const NoParams&) {
+                         return CutPointTables(snap, o);
+                       }));
+  e.push_back(
+      Define<NoParams>({"structure", "Density, clustering, transitivity, assortativity, diameter"},
+                       {}, [](const Snapshot& snap, const ProjectionOptions& o, const NoParams&) {
+                         return One(StructureTable(snap, o));
+                       }));
   e.push_back(Define<BrokerRequest>(
       {"brokers", "Who brokers between groups (Gould-Fernandez roles) and spans structural holes"},
-      {Choice<BrokerRequest>("group", "attribute", "Groups: sector, region, kind or foreign", F(group),
-                             kGroupAttributes),
+      {Enum<BrokerRequest>("group", "Groups by this attribute", F(group), ParseGroupAttribute,
+                           GroupAttributeName, kGroupAttributes),
        Integer<BrokerRequest>("top", "Show the first N of each table (0: all)", F(top)),
-       Flag<BrokerRequest>("unweighted", "Structural holes: every tie counts 1", F(weighted),
-                           true),
+       Flag<BrokerRequest>("unweighted", "Structural holes: every tie counts 1", F(weighted), true),
        Flag<BrokerRequest>("partial-credit",
                            "A pair with k brokers gives each 1/k (UCINET's weighted brokerage)",
                            F(partial_credit)),
@@ -361,8 +351,8 @@ std::vector<Entry> MakeEntries() {
       }));
   e.push_back(Define<MixingRequest>(
       {"mixing", "Ties between groups against chance: mixing matrix, E-I index, assortativity"},
-      {Choice<MixingRequest>("by", "attribute", "Groups: sector, region, kind or foreign", F(by),
-                             kGroupAttributes),
+      {Enum<MixingRequest>("by", "Groups by this attribute", F(by), ParseGroupAttribute,
+                           GroupAttributeName, kGroupAttributes),
        Flag<MixingRequest>("weighted", "Sum tie strengths instead of counting ties", F(weighted)),
        Real<MixingRequest>("threshold",
                            "Flag group pairs whose observed/expected ratio is below this",
@@ -388,9 +378,10 @@ std::vector<Entry> MakeEntries() {
        Integer<SuggestArgs>("top", "How many", F(suggest.top)),
        Flag<SuggestArgs>("cross-sector", "Only institutions of another sector",
                          F(suggest.cross_sector)),
-       Flag<SuggestArgs>("include-own-units",
-                         "Also suggest the institution's own units and the institutions it is part of",
-                         F(suggest.include_own_units)),
+       Flag<SuggestArgs>(
+           "include-own-units",
+           "Also suggest the institution's own units and the institutions it is part of",
+           F(suggest.include_own_units)),
        Real<SuggestArgs>("beta", "Katz attenuation (0: 0.5 / largest eigenvalue)",
                          F(suggest.katz_beta))},
       [](const Snapshot& snap, const ProjectionOptions& o, const SuggestArgs& r) -> Tables {
@@ -412,7 +403,8 @@ std::vector<Entry> MakeEntries() {
   {
     Entry evolution = Define<EvolutionRequest>(
         {"evolution", "The network over a series of time windows", true, false},
-        {Required(Text<EvolutionRequest>("from", "The first window's end: YYYY or YYYY-MM", F(from))),
+        {Required(
+             Text<EvolutionRequest>("from", "The first window's end: YYYY or YYYY-MM", F(from))),
          Required(Text<EvolutionRequest>("to", "The last window's end: YYYY or YYYY-MM", F(to))),
          Text<EvolutionRequest>("step", "Between window ends: Ny or Nm", F(step)),
          Text<EvolutionRequest>("window", "Each window's length: Ny or Nm", F(window))},
@@ -440,11 +432,9 @@ std::vector<Entry> MakeEntries() {
       {"gaps", "The gap report: every kind of partnership gap, one table each"},
       {Text<GapArgs>("scope", "The report's region: region=PATH, e.g. region=KR/Chungnam",
                      F(scope)),
-       Real<GapArgs>("threshold",
-                     "A sector pair with observed/expected ties below this is a gap",
+       Real<GapArgs>("threshold", "A sector pair with observed/expected ties below this is a gap",
                      F(gaps.threshold)),
-       Integer<GapArgs>("months",
-                        "An MOU or plan unconverted after this many months is overdue",
+       Integer<GapArgs>("months", "An MOU or plan unconverted after this many months is overdue",
                         F(gaps.months)),
        Integer<GapArgs>("suggestions", "How many suggested links", F(gaps.suggestions)),
        Text<GapArgs>("helices", "Helix mapping for synergy (see synergy)", F(helices))},
@@ -464,6 +454,29 @@ std::vector<Entry> MakeEntries() {
         return GapReport(snap, scoped, req);
       }));
 #undef F
+  // The tables each analysis can yield, in order (some only with an option: a permutation
+  // test, an evaluation); the registry's test checks every result against this list.
+  const std::map<std::string, std::vector<std::string>> tables = {
+      {"centrality", {"centrality"}},
+      {"path", {"paths"}},
+      {"communities", {"communities", "members"}},
+      {"components", {"components", "members"}},
+      {"reach", {"reachable"}},
+      {"spanning-forest", {"spanning_forest"}},
+      {"cut-points", {"articulation_points", "bridges", "biconnected_blocks"}},
+      {"structure", {"structure"}},
+      {"brokers",
+       {"brokerage_roles", "brokerage_by_group", "brokerage_against_chance", "structural_holes"}},
+      {"mixing", {"mixing", "mixing_matrix", "ei_by_group"}},
+      {"suggest", {"suggested_partners", "link_evaluation"}},
+      {"core-periphery", {"core_periphery", "coreness"}},
+      {"evolution", {"evolution"}},
+      {"synergy", {"helix_synergy", "mutual_information"}},
+      {"gaps",
+       {"missing_sector_pairs", "lacking_partner_sector", "isolated_parts", "region_holes",
+        "no_broker_sector_pairs", "single_points_of_failure", "single_broker_dependency",
+        "helix_synergy", "unconverted_ties", "suggested_links", "global_pipeline"}}};
+  for (Entry& entry : e) entry.info.tables = tables.at(entry.info.name);
   return e;
 }
 
@@ -476,7 +489,7 @@ const std::vector<Entry>& Entries() {
 
 std::string_view ParamTypeName(ParamType type) {
   static constexpr std::string_view kNames[] = {"text", "choice", "integer",
-                                                "real", "flag", "institution"};
+                                                "real", "flag",   "institution"};
   return kNames[static_cast<size_t>(type)];
 }
 

@@ -113,8 +113,7 @@ Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequ
                  {"helices", kString},
                  {"joining_3_or_more", kInt},
                  {"share_3_or_more", kReal}}};
-  summary.note =
-      "Events are the units; a helix is present when a participant belongs to it.";
+  summary.note = "Events are the units; a helix is present when a participant belongs to it.";
   std::string names;
   for (const auto& h : r.helices) {
     names += (names.empty() ? "" : ", ") + h.name + "=";
@@ -122,8 +121,9 @@ Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequ
       names += (i ? "+" : "") + std::string(SectorName(h.sectors[i]));
   }
   summary.AddRow({static_cast<int64_t>(patterns.size()), names, static_cast<int64_t>(joined3),
-                  patterns.empty() ? Cell() : Cell(static_cast<double>(joined3) /
-                                                   static_cast<double>(patterns.size()))});
+                  patterns.empty()
+                      ? Cell()
+                      : Cell(static_cast<double>(joined3) / static_cast<double>(patterns.size()))});
   Table t{"mutual_information",
           "mutual information",
           {{"helices", kString}, {"dimensions", kInt}, {"t_bits", kReal}}};

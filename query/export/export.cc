@@ -114,10 +114,12 @@ Result<std::vector<std::string>> Export(const Snapshot& snap, const ProjectionOp
   if (f == "node-link") one([&](std::ostream& o) { WriteNodeLinkJson(g, o); });
   if (f == "ucinet") one([&](std::ostream& o) { WriteUcinetDl(g, o); });
   if (f == "csv") {
-    two([&](std::ostream& o) { WriteCsvNodes(g, o); }, [&](std::ostream& o) { WriteCsvEdges(g, o); });
+    two([&](std::ostream& o) { WriteCsvNodes(g, o); },
+        [&](std::ostream& o) { WriteCsvEdges(g, o); });
   }
   if (f == "pajek") {
-    two([&](std::ostream& o) { WritePajekNet(g, o); }, [&](std::ostream& o) { WritePajekClu(g, o); });
+    two([&](std::ostream& o) { WritePajekNet(g, o); },
+        [&](std::ostream& o) { WritePajekClu(g, o); });
   }
   if (f == "vosviewer") {
     two([&](std::ostream& o) { WriteVosviewerMap(g, o); },

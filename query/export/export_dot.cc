@@ -32,11 +32,16 @@ std::string Quoted(std::string_view s) {
 std::string Html(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -45,9 +50,12 @@ std::string Num(double v) { return FixedText(v, 2); }
 
 const char* StatusStyle(TieStatus s) {
   switch (s) {
-    case TieStatus::kPlanned: return "dashed";
-    case TieStatus::kProposed: return "dotted";
-    case TieStatus::kRealized: break;
+    case TieStatus::kPlanned:
+      return "dashed";
+    case TieStatus::kProposed:
+      return "dotted";
+    case TieStatus::kRealized:
+      break;
   }
   return "solid";
 }
@@ -91,7 +99,8 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
     }
     const double width = 72.0 * std::clamp(std::sqrt(static_cast<double>(n)) * 2.0, 10.0, 40.0);
     const double scale = width / std::max({x1 - x0, y1 - y0, 1e-9});
-    for (size_t v = 0; v < n; ++v) at[v] = {(g.positions[v].x - x0) * scale, (g.positions[v].y - y0) * scale};
+    for (size_t v = 0; v < n; ++v)
+      at[v] = {(g.positions[v].x - x0) * scale, (g.positions[v].y - y0) * scale};
     std::vector<Extent> boxes(n);
     for (size_t v = 0; v < n; ++v) {
       const double radius = g.sizes[v] * style.node_scale / 2, font = FontSize(g.sizes[v]);
@@ -116,15 +125,15 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
     const double inches = g.sizes[v] / 72.0 * style.node_scale;
     out << "  " << Quoted(g.nodes[v].key) << " [fillcolor=" << Quoted(g.colors[v])
         << ", width=" << Num(inches) << ", xlabel=" << Quoted(g.nodes[v].name)
-        << ", fontsize=" << Num(FontSize(g.sizes[v])) << ", tooltip="
-        << Quoted(g.nodes[v].name + " (" + SectorLabel(g.nodes[v].sector) + ")");
+        << ", fontsize=" << Num(FontSize(g.sizes[v]))
+        << ", tooltip=" << Quoted(g.nodes[v].name + " (" + SectorLabel(g.nodes[v].sector) + ")");
     if (g.has_positions) out << ", pos=\"" << Num(at[v].x) << "," << Num(at[v].y) << "!\"";
     out << "];\n";
   }
   const char* arrow = g.directed ? " -> " : " -- ";
   for (const ExportTie& t : g.ties) {
-    out << "  " << Quoted(g.nodes[t.a].key) << arrow << Quoted(g.nodes[t.b].key)
-        << " [tooltip=" << Quoted(t.tie.type + " (" + std::string(TieStatusName(t.tie.status)) + ")")
+    out << "  " << Quoted(g.nodes[t.a].key) << arrow << Quoted(g.nodes[t.b].key) << " [tooltip="
+        << Quoted(t.tie.type + " (" + std::string(TieStatusName(t.tie.status)) + ")")
         << ", style=" << StatusStyle(t.tie.status)
         << ", penwidth=" << Num(0.6 + std::min(3.0, std::max(0.0, t.tie.strength) * 0.6));
     if (g.directed && !t.tie.directed) out << ", dir=none";
@@ -136,11 +145,13 @@ void WriteDotGraph(const ExportGraph& g, const DotStyle& style, std::ostream& ou
     if (g.has_positions) {
       // pos is the legend's centre: about 180 points wide, 20 points a row (one per colour,
       // a title and four lines on ties and size), its top level with the drawing's.
-      const double rows = static_cast<double>(std::set<std::string>(g.colors.begin(), g.colors.end()).size()) + 5;
+      const double rows =
+          static_cast<double>(std::set<std::string>(g.colors.begin(), g.colors.end()).size()) + 5;
       out << ", pos=\"" << Num(right + 100) << "," << Num(top - rows * 10) << "!\"";
     }
     out << ", label=<<table border=\"1\" color=\"#cccccc\" cellborder=\"0\" cellspacing=\"4\">"
-           "<tr><td colspan=\"2\"><b>" << Html(g.color_by) << "</b></td></tr>";
+           "<tr><td colspan=\"2\"><b>"
+        << Html(g.color_by) << "</b></td></tr>";
     std::set<std::pair<std::string, std::string>> swatches;  // (label, colour), sorted by label
     for (size_t v = 0; v < n; ++v) {
       swatches.insert({g.color_by == "community" ? std::to_string(g.community[v])

@@ -34,8 +34,8 @@ struct Measure {
 };
 
 Result<std::vector<Measure>> ComputeMeasures(const Projection& g,
-                                             const std::vector<std::string>& names,
-                                             uint64_t seed, std::vector<uint32_t>* community) {
+                                             const std::vector<std::string>& names, uint64_t seed,
+                                             std::vector<uint32_t>* community) {
   std::vector<Measure> out;
   for (const std::string& name : names) {
     if (std::any_of(out.begin(), out.end(), [&](const Measure& m) { return m.name == name; }))
@@ -54,15 +54,15 @@ Result<std::vector<Measure>> ComputeMeasures(const Projection& g,
       ConnectedComponents(g, &component);
       out.push_back({name, std::vector<double>(component.begin(), component.end()), true});
     } else {
-      const auto& metrics = CentralityMetrics();
-      if (std::find(metrics.begin(), metrics.end(), name) == metrics.end()) {
+      auto metric = ParseCentralityMetric(name);
+      if (!metric.ok()) {
         return Status::InvalidArgument("with: '" + name +
                                        "' is not a measure; use community, component or one of "
                                        "the centrality metrics (" +
-                                       Joined(metrics, ", ") + ")");
+                                       Joined(CentralityMetrics(), ", ") + ")");
       }
       CentralityRequest request;
-      request.metric = name;
+      request.metric = *metric;
       request.normalized = name != "degree";
       // A real failure (e.g. no convergence) keeps its own message.
       auto values = ComputeCentrality(g, request);
@@ -178,11 +178,21 @@ void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
         row[i] = std::get<bool>(v);
       } else {
         switch (v.index()) {
-          case 0: row[i] = std::get<std::string>(v); break;
-          case 1: row[i] = std::to_string(std::get<int64_t>(v)); break;
-          case 2: row[i] = ShortestReal(std::get<double>(v)); break;
-          case 3: row[i] = std::string(std::get<bool>(v) ? "true" : "false"); break;
-          case 4: row[i] = FormatDate(std::get<Date>(v)); break;
+          case 0:
+            row[i] = std::get<std::string>(v);
+            break;
+          case 1:
+            row[i] = std::to_string(std::get<int64_t>(v));
+            break;
+          case 2:
+            row[i] = ShortestReal(std::get<double>(v));
+            break;
+          case 3:
+            row[i] = std::string(std::get<bool>(v) ? "true" : "false");
+            break;
+          case 4:
+            row[i] = FormatDate(std::get<Date>(v));
+            break;
         }
       }
     }
@@ -193,14 +203,22 @@ void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
 
 const char* SectorColor(Sector s) {
   switch (s) {
-    case Sector::kIndustry: return "#d62728";
-    case Sector::kAcademia: return "#1f77b4";
-    case Sector::kResearch: return "#2ca02c";
-    case Sector::kHospital: return "#e377c2";
-    case Sector::kGovernment: return "#ff7f0e";
-    case Sector::kPublicAgency: return "#9467bd";
-    case Sector::kSupportOrg: return "#8c564b";
-    case Sector::kNone: break;
+    case Sector::kIndustry:
+      return "#d62728";
+    case Sector::kAcademia:
+      return "#1f77b4";
+    case Sector::kResearch:
+      return "#2ca02c";
+    case Sector::kHospital:
+      return "#e377c2";
+    case Sector::kGovernment:
+      return "#ff7f0e";
+    case Sector::kPublicAgency:
+      return "#9467bd";
+    case Sector::kSupportOrg:
+      return "#8c564b";
+    case Sector::kNone:
+      break;
   }
   return "#7f7f7f";
 }
@@ -242,20 +260,28 @@ std::string FixedText(double v, int digits) {
 
 std::string ValueText(const AttributeValue& v, bool exact) {
   switch (v.index()) {
-    case 1: return std::get<std::string>(v);
-    case 2: return std::to_string(std::get<int64_t>(v));
-    case 3: return exact ? ShortestReal(std::get<double>(v)) : FormatReal(std::get<double>(v));
-    case 4: return std::get<bool>(v) ? "true" : "false";
+    case 1:
+      return std::get<std::string>(v);
+    case 2:
+      return std::to_string(std::get<int64_t>(v));
+    case 3:
+      return exact ? ShortestReal(std::get<double>(v)) : FormatReal(std::get<double>(v));
+    case 4:
+      return std::get<bool>(v) ? "true" : "false";
   }
   return "";
 }
 
 const char* ImportTypeName(const Attribute& a) {
   switch (a.type) {
-    case AttributeType::kInt: return "int";
-    case AttributeType::kDouble: return "float";
-    case AttributeType::kBool: return "bool";
-    case AttributeType::kString: break;
+    case AttributeType::kInt:
+      return "int";
+    case AttributeType::kDouble:
+      return "float";
+    case AttributeType::kBool:
+      return "bool";
+    case AttributeType::kString:
+      break;
   }
   return a.dates ? "date" : "string";
 }
@@ -317,8 +343,8 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     return true;
   }));
   std::vector<std::pair<uint64_t, std::pair<uint32_t, uint32_t>>> kept;
-  TIEGRAPH_RETURN_IF_ERROR(ForEachProjectedTie(
-      snap, projection, g, [&](uint64_t sequence, uint32_t a, uint32_t b) {
+  TIEGRAPH_RETURN_IF_ERROR(
+      ForEachProjectedTie(snap, projection, g, [&](uint64_t sequence, uint32_t a, uint32_t b) {
         kept.push_back({sequence, {a, b}});
       }));
   size_t next = 0;
@@ -363,8 +389,8 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
 
   // Typed columns.
   using T = AttributeType;
-  out.node_attributes = {{"name", T::kString},    {"sector", T::kString}, {"kind", T::kString},
-                         {"region", T::kString},  {"foreign", T::kBool},  {"aliases", T::kString},
+  out.node_attributes = {{"name", T::kString},   {"sector", T::kString}, {"kind", T::kString},
+                         {"region", T::kString}, {"foreign", T::kBool},  {"aliases", T::kString},
                          {"parent", T::kString}};
   for (const Measure& m : *measures) {
     out.node_attributes.push_back({m.name, m.integer ? T::kInt : T::kDouble});
@@ -380,13 +406,8 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
   for (uint32_t v = 0; v < n; ++v) {
     const Institution& in = out.nodes[v];
     auto& row = out.node_values[v];
-    row = {in.name,
-           SectorLabel(in.sector),
-           in.kind,
-           Joined(in.region, " / "),
-           in.foreign,
-           Joined(in.aliases, "; "),
-           in.parent};
+    row = {in.name,    SectorLabel(in.sector),   in.kind,  Joined(in.region, " / "),
+           in.foreign, Joined(in.aliases, "; "), in.parent};
     for (const Measure& m : *measures) {
       if (m.integer) {
         row.emplace_back(static_cast<int64_t>(std::llround(m.values[v])));
@@ -401,11 +422,11 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     row.emplace_back(out.sizes[v]);
     row.emplace_back(out.colors[v]);
   }
-  out.tie_attributes = {{"tie_key", T::kString},    {"type", T::kString},
-                        {"status", T::kString},     {"confidence", T::kString},
-                        {"directed", T::kBool},     {"strength", T::kDouble},
-                        {"since", T::kString},      {"until", T::kString},
-                        {"event", T::kString},      {"role", T::kString},
+  out.tie_attributes = {{"tie_key", T::kString},         {"type", T::kString},
+                        {"status", T::kString},          {"confidence", T::kString},
+                        {"directed", T::kBool},          {"strength", T::kDouble},
+                        {"since", T::kString},           {"until", T::kString},
+                        {"event", T::kString},           {"role", T::kString},
                         {"evidence_source", T::kString}, {"evidence_quote", T::kString}};
   out.tie_values.reserve(out.ties.size());
   for (const ExportTie& e : out.ties) {
@@ -431,8 +452,8 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
       {"id", "key", "source", "target", "label", "weight"}, &out.tie_attributes, &out.tie_values);
 
   out.title = request.title.empty() ? "tiegraph network" : request.title;
-  out.description = std::to_string(n) + " institutions, " + std::to_string(out.ties.size()) +
-                    " ties";
+  out.description =
+      std::to_string(n) + " institutions, " + std::to_string(out.ties.size()) + " ties";
   if (!request.ego.empty()) {
     out.description += ", within " + std::to_string(request.hops) + " ties of " + request.ego;
   }

@@ -18,10 +18,14 @@ using nlohmann::json;
 
 json ToJson(const AttributeValue& v) {
   switch (v.index()) {
-    case 1: return std::get<std::string>(v);
-    case 2: return std::get<int64_t>(v);
-    case 3: return std::get<double>(v);
-    case 4: return std::get<bool>(v);
+    case 1:
+      return std::get<std::string>(v);
+    case 2:
+      return std::get<int64_t>(v);
+    case 3:
+      return std::get<double>(v);
+    case 4:
+      return std::get<bool>(v);
   }
   return nullptr;
 }
@@ -129,7 +133,8 @@ void WriteNodeLinkJson(const ExportGraph& g, std::ostream& out) {
     AddAttributes(g.tie_attributes, g.tie_values[e], &element);
     return element;
   };
-  WriteStreamed(head, nullptr, {{"nodes", g.nodes.size(), node}, {"links", g.ties.size(), link}}, out);
+  WriteStreamed(head, nullptr, {{"nodes", g.nodes.size(), node}, {"links", g.ties.size(), link}},
+                out);
 }
 
 std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
@@ -155,7 +160,8 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
   };
   json ties = json::array();
   for (const ExportTie& t : g.ties) {
-    if (std::find(types.begin(), types.end(), t.tie.type) == types.end()) types.push_back(t.tie.type);
+    if (std::find(types.begin(), types.end(), t.tie.type) == types.end())
+      types.push_back(t.tie.type);
     widen(t.tie.since);
     widen(t.tie.until);
     json evidence = json::array();
@@ -201,18 +207,19 @@ std::string HtmlMapData(const ExportGraph& g, const ExportRequest& request) {
                      {"measures", measures},
                      {"properties", PropertiesJson(in.properties)}});
   }
-  json data = {{"title", g.title},
-               {"subtitle", g.description},
-               {"color_by", request.color_by},
-               {"sectors", sectors},
-               {"communities", communities},
-               {"tie_types", types},
-               {"statuses", {"realized", "planned", "proposed"}},
-               {"date_range", first_month.empty() ? json(nullptr)
-                                                  : json{{"from", first_month}, {"to", last_month}}},
-               {"measures", g.measure_names},
-               {"nodes", nodes},
-               {"ties", ties}};
+  json data = {
+      {"title", g.title},
+      {"subtitle", g.description},
+      {"color_by", request.color_by},
+      {"sectors", sectors},
+      {"communities", communities},
+      {"tie_types", types},
+      {"statuses", {"realized", "planned", "proposed"}},
+      {"date_range",
+       first_month.empty() ? json(nullptr) : json{{"from", first_month}, {"to", last_month}}},
+      {"measures", g.measure_names},
+      {"nodes", nodes},
+      {"ties", ties}};
   std::string text = Text(data);
   // Inside <script>, "</" could close the element early: "<\/" means the same in JSON.
   std::string safe;

@@ -17,10 +17,14 @@ Cell ToCell(const Attribute& a, const AttributeValue& v) {
   // the value on import.
   if (!a.property.empty() && v.index() == 3) return ValueText(v, true);
   switch (v.index()) {
-    case 1: return std::get<std::string>(v);
-    case 2: return std::get<int64_t>(v);
-    case 3: return std::get<double>(v);
-    case 4: return std::string(std::get<bool>(v) ? "true" : "false");
+    case 1:
+      return std::get<std::string>(v);
+    case 2:
+      return std::get<int64_t>(v);
+    case 3:
+      return std::get<double>(v);
+    case 4:
+      return std::string(std::get<bool>(v) ? "true" : "false");
   }
   return std::monostate{};
 }
@@ -60,7 +64,8 @@ std::vector<std::string> UniqueLabels(const ExportGraph& g) {
   std::vector<std::string> labels;
   for (const Institution& in : g.nodes) {
     std::string label = in.name.empty() ? in.key : in.name;
-    if (seen[in.name] > 1 || in.name.empty()) label = (in.name.empty() ? "" : in.name + " ") + "[" + in.key + "]";
+    if (seen[in.name] > 1 || in.name.empty())
+      label = (in.name.empty() ? "" : in.name + " ") + "[" + in.key + "]";
     std::replace(label.begin(), label.end(), '"', '\'');
     std::replace(label.begin(), label.end(), '\n', ' ');
     labels.push_back(std::move(label));
@@ -115,9 +120,12 @@ void WriteCsvEdges(const ExportGraph& g, std::ostream& out) {
   for (const Attribute& a : g.tie_attributes) t.columns.push_back({Header(a), ColumnFor(a.type)});
   for (size_t e = 0; e < g.ties.size(); ++e) {
     const ExportTie& x = g.ties[e];
-    std::vector<Cell> row = {g.nodes[x.a].key, g.nodes[x.b].key,
+    std::vector<Cell> row = {g.nodes[x.a].key,
+                             g.nodes[x.b].key,
                              std::string(g.directed && x.tie.directed ? "Directed" : "Undirected"),
-                             x.tie.key, x.tie.type, x.tie.strength};
+                             x.tie.key,
+                             x.tie.type,
+                             x.tie.strength};
     for (size_t i = 0; i < g.tie_attributes.size(); ++i) {
       row.push_back(ToCell(g.tie_attributes[i], g.tie_values[e][i]));
     }
@@ -133,7 +141,8 @@ void WritePajekNet(const ExportGraph& g, std::ostream& out) {
   for (size_t v = 0; v < g.nodes.size(); ++v) {
     out << v + 1 << " \"" << labels[v] << "\"";
     // A shape after the coordinates: networkx reads coordinates only when one follows.
-    if (g.has_positions) out << " " << FixedText(unit[v].x, 4) << " " << FixedText(unit[v].y, 4) << " ellipse";
+    if (g.has_positions)
+      out << " " << FixedText(unit[v].x, 4) << " " << FixedText(unit[v].y, 4) << " ellipse";
     out << "\n";
   }
   // Undirected ties as edges; in a directed view, directed ties as arcs.

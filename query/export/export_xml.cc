@@ -14,13 +14,27 @@ std::string Xml(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
       default:
         out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
     }
@@ -31,10 +45,14 @@ std::string Xml(std::string_view s) {
 // The type names GraphML and GEXF share.
 const char* XmlType(AttributeType t) {
   switch (t) {
-    case AttributeType::kInt: return "long";
-    case AttributeType::kDouble: return "double";
-    case AttributeType::kBool: return "boolean";
-    case AttributeType::kString: break;
+    case AttributeType::kInt:
+      return "long";
+    case AttributeType::kDouble:
+      return "double";
+    case AttributeType::kBool:
+      return "boolean";
+    case AttributeType::kString:
+      break;
   }
   return "string";
 }

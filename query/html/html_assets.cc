@@ -2,8 +2,9 @@
 // TIEGRAPH_HTML_DIR and TIEGRAPH_CYTOSCAPE_JS are set by query/html/CMakeLists.txt.
 #include "html_assets.h"
 
-#define TIEGRAPH_EMBED(symbol, path)                                               \
-  __asm__(".section .rodata\n.balign 16\n.type " #symbol ", @object\n" #symbol ":\n" \
+#define TIEGRAPH_EMBED(symbol, path)                                           \
+  __asm__(".section .rodata\n.balign 16\n.type " #symbol ", @object\n" #symbol \
+          ":\n"                                                                \
           ".incbin \"" path "\"\n.byte 0\n.previous\n")
 
 TIEGRAPH_EMBED(tiegraph_html_page, TIEGRAPH_HTML_DIR "/map.html");

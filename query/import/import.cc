@@ -135,8 +135,8 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     // One pass over the bytes here lets the parsers treat every field as valid UTF-8.
     if (size_t bad = FindInvalidUtf8(texts[i]); bad != std::string_view::npos) {
       std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], bad)) + ": ";
-      const bool csv = *format == InputFormat::kCsvInstitutions || *format == InputFormat::kCsvTies ||
-                       *format == InputFormat::kCsvEvents;
+      const bool csv = *format == InputFormat::kCsvInstitutions ||
+                       *format == InputFormat::kCsvTies || *format == InputFormat::kCsvEvents;
       if (std::string column = csv ? CsvColumnAt(texts[i], bad) : ""; !column.empty()) {
         where += "field '" + column + "': ";
       }

@@ -363,7 +363,7 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
 
 Status ReadCsvEvents(ReadContext& ctx, std::string_view text) {
   static const std::vector<const char*> kKnown = {
-      "key", "name", "type", "date", "participants", "evidence_source", "evidence_quote",
+      "key",         "name", "type", "date", "participants", "evidence_source", "evidence_quote",
       "evidence_url"};
   return ForEachRow(ctx, text, kKnown, {"key", "participants"}, [&](const Header& h) {
     const size_t key = h["key"], name = h["name"], type = h["type"], date = h["date"],

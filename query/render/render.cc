@@ -9,9 +9,9 @@
 #include <memory>
 #include <sstream>
 
-#include <tiegraph/render.h>
 #include <tiegraph/export_dot.h>
 #include <tiegraph/export_graph.h>
+#include <tiegraph/render.h>
 
 namespace tiegraph {
 namespace {
@@ -42,11 +42,14 @@ struct GraphvizDeleter {
 Status Render(const Snapshot& snap, const ProjectionOptions& projection,
               const ExportRequest& request, const std::string& out) {
   std::string ext = std::filesystem::path(out).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   // cairo for every format: SVG text becomes glyph outlines, so a viewer without a Korean
   // font still shows the labels.
-  const char* device = ext == ".svg" ? "svg:cairo" : ext == ".png" ? "png:cairo"
-                                     : ext == ".pdf" ? "pdf:cairo" : nullptr;
+  const char* device = ext == ".svg"   ? "svg:cairo"
+                       : ext == ".png" ? "png:cairo"
+                       : ext == ".pdf" ? "pdf:cairo"
+                                       : nullptr;
   if (device == nullptr) {
     return Status::InvalidArgument("cannot tell the picture format of " + out +
                                    ": name it .svg, .png or .pdf");
@@ -68,20 +71,21 @@ Status Render(const Snapshot& snap, const ProjectionOptions& projection,
   std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
   std::unique_ptr<Agraph_t, GraphvizDeleter> graph(agmemread(dot.str().c_str()),
                                                    GraphvizDeleter{gvc.get()});
-  if (!graph) return Status::IOError("Graphviz could not read the drawing: " + LastGraphvizMessage());
+  if (!graph)
+    return Status::IOError("Graphviz could not read the drawing: " + LastGraphvizMessage());
   // "nop2" draws the nodes where our layout put them, as `neato -n2` (plain "nop" would run
   // Graphviz's own overlap removal, which shrinks the drawing and ignores the labels); without
   // positions, sfdp places them.
   const char* engine = gathered->has_positions ? "nop2" : "sfdp";
   if (gvLayout(gvc.get(), graph.get(), engine) != 0)
-    return Status::IOError(std::string("Graphviz layout (") + engine + ") failed: " +
-                            LastGraphvizMessage());
+    return Status::IOError(std::string("Graphviz layout (") + engine +
+                           ") failed: " + LastGraphvizMessage());
   char* data = nullptr;
   unsigned int length = 0;
   if (gvRenderData(gvc.get(), graph.get(), device, &data, &length) != 0 || data == nullptr) {
-    return Status::IOError(std::string("Graphviz could not render ") + device +
-                            " (is its cairo plugin, libgvc6's pango, installed?): " +
-                            LastGraphvizMessage());
+    return Status::IOError(
+        std::string("Graphviz could not render ") + device +
+        " (is its cairo plugin, libgvc6's pango, installed?): " + LastGraphvizMessage());
   }
   std::unique_ptr<char, void (*)(char*)> rendered(data, gvFreeRenderData);
   return WriteFileAtomically(out, [&](std::ostream& o) {

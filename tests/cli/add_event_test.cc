@@ -47,7 +47,8 @@ TEST_CASE("cli add event resolves participants and refuses bad ones", "[cli]") {
   CHECK(listed);
   json ktl = RunJson(db, {"show", "ktl"});
   bool host = false;
-  for (const auto& row : ktl.at("events")) host = host || (row.at("event") == "E-test" && row.at("role") == "host");
+  for (const auto& row : ktl.at("events"))
+    host = host || (row.at("event") == "E-test" && row.at("role") == "host");
   CHECK(host);
 }
 

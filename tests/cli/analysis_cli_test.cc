@@ -378,13 +378,13 @@ TEST_CASE("analysis cli: pagerank, closeness and raw degree equal networkx", "[c
   SampleDb sample;
   const json& want = Expected();
   // networkx pagerank(alpha=0.85, weight=count of parallel ties), every institution ranked.
-  CheckRanking(
-      TableOf(RunJson(sample.db(), {"centrality", "--metric", "pagerank", "--top", "0"}), "centrality"),
-      "pagerank", want.at("pagerank"), 1e-4, 0);
+  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "pagerank", "--top", "0"}),
+                       "centrality"),
+               "pagerank", want.at("pagerank"), 1e-4, 0);
   // networkx closeness_centrality (Wasserman-Faust for the disconnected network).
-  CheckRanking(
-      TableOf(RunJson(sample.db(), {"centrality", "--metric", "closeness", "--top", "0"}), "centrality"),
-      "closeness", want.at("closeness"), 1e-6, 0);
+  CheckRanking(TableOf(RunJson(sample.db(), {"centrality", "--metric", "closeness", "--top", "0"}),
+                       "centrality"),
+               "closeness", want.at("closeness"), 1e-6, 0);
   // Distinct partners, not divided by n-1.
   CheckRanking(
       TableOf(RunJson(sample.db(), {"centrality", "--metric", "degree", "--raw", "--top", "0"}),
@@ -397,11 +397,11 @@ TEST_CASE("analysis cli: centrality shows the first 20 and says how many it left
   SampleDb sample;
   const size_t n = Expected().at("nodes").size();  // every seed institution
   REQUIRE(n > 20);
-  const json top = TableOf(RunJson(sample.db(), {"centrality"}), "degree");
+  const json top = TableOf(RunJson(sample.db(), {"centrality"}), "centrality");
   CHECK(top.size() == 20);
   CliResult text = RunOk({"--db", sample.db(), "centrality"});
   CHECK_THAT(text.out, Contains(std::to_string(n - 20) + " more institutions not shown"));
-  CHECK(TableOf(RunJson(sample.db(), {"centrality", "--top", "0"}), "degree").size() == n);
+  CHECK(TableOf(RunJson(sample.db(), {"centrality", "--top", "0"}), "centrality").size() == n);
   CliResult all = RunOk({"--db", sample.db(), "centrality", "--top", "0"});
   CHECK_THAT(all.out, !Contains("not shown"));
 }
@@ -697,7 +697,8 @@ TEST_CASE("gap cli: mixing, structural holes and suggestions equal networkx", "[
   for (const auto& row : holes) {
     const std::string key = row.at("key").get<std::string>();
     INFO(key);
-    CHECK(row.at("constraint").get<double>() == Approx(want.at("constraint").at(key).get<double>()));
+    CHECK(row.at("constraint").get<double>() ==
+          Approx(want.at("constraint").at(key).get<double>()));
     CHECK(row.at("effective_size").get<double>() ==
           Approx(want.at("effective_size").at(key).get<double>()));
   }

@@ -103,19 +103,19 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
   TempDir dir;
   const std::string db = dir.File("db");
   const std::string institutions = dir.Write("inst.csv",
-      "key,name,sector,region\n"
-      "u1,Uni One,academia,KR/North\n"
-      "c1,Firm One,industry,KR/North\n"
-      "c2,Firm Two,industry,KR/North\n"
-      "u2,Uni Two,academia,KR/South\n"
-      "c3,Firm Three,industry,KR/South\n");
+                                             "key,name,sector,region\n"
+                                             "u1,Uni One,academia,KR/North\n"
+                                             "c1,Firm One,industry,KR/North\n"
+                                             "c2,Firm Two,industry,KR/North\n"
+                                             "u2,Uni Two,academia,KR/South\n"
+                                             "c3,Firm Three,industry,KR/South\n");
   const std::string ties = dir.Write("ties.csv",
-      "key,source,target,type,status,since\n"
-      "m1,u1,c1,mou,realized,2020-01\n"
-      "j1,u1,c1,joint-research,realized,2021-06\n"
-      "m2,u1,c2,mou,realized,2020-03\n"
-      "v3,u2,c3,visit-meeting,realized,2022-01\n"
-      "i3,u2,c3,investment,realized,2023-01\n");
+                                     "key,source,target,type,status,since\n"
+                                     "m1,u1,c1,mou,realized,2020-01\n"
+                                     "j1,u1,c1,joint-research,realized,2021-06\n"
+                                     "m2,u1,c2,mou,realized,2020-03\n"
+                                     "v3,u2,c3,visit-meeting,realized,2022-01\n"
+                                     "i3,u2,c3,investment,realized,2023-01\n");
   RunOk({"--db", db, "import", "--institutions", institutions, "--ties", ties});
   auto unconverted = [&](std::vector<std::string> args) {
     args.insert(args.begin(), "gaps");

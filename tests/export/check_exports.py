@@ -187,8 +187,9 @@ def check_files(cli, db, seed, work):
               if line[:1].isdigit() and '"' in line]
     # One numbering everywhere: the CLI's communities (Leiden, the export's method and seed)
     # are numbered from 1, and so are the community ids of every export.
-    cli_members = json.loads(run(cli, db, "communities", "--method", "leiden", "--seed", "42",
-                                 "--format", "json").stdout)["members"]
+    cli_tables = json.loads(run(cli, db, "communities", "--method", "leiden", "--seed", "42",
+                                "--format", "json").stdout)["tables"]
+    cli_members = next(t["rows"] for t in cli_tables if t["name"] == "members")
     cli_community = {r["key"]: int(r["community"]) for r in cli_members}
     check(min(cli_community.values()) == 1, "communities: not numbered from 1")
     check({n: int(d["community"]) for n, d in graphml.nodes(data=True)} == cli_community,

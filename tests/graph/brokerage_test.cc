@@ -41,7 +41,8 @@ TEST_CASE("brokerage roles follow who links to whom (directed, by hand)", "[brok
   REQUIRE(g.ok());
   auto r = GouldFernandez(*g, GroupsByLetter(*g), 3);
   REQUIRE(r.ok());
-  using Counts = std::array<double, 5>;  // coordinator, itinerant, gatekeeper, representative, liaison
+  using Counts =
+      std::array<double, 5>;  // coordinator, itinerant, gatekeeper, representative, liaison
   CHECK(r->counts[At(*g, "a1")] == Counts{1, 0, 0, 1, 0});
   CHECK(r->counts[At(*g, "a2")] == Counts{0, 0, 1, 0, 0});
   CHECK(r->counts[At(*g, "b1")] == Counts{0, 1, 0, 0, 1});
@@ -68,15 +69,15 @@ TEST_CASE("brokerage on an undirected view counts each two-path both ways", "[br
   TempDir dir;
   // a1 - b1 - c1 and a1 - b1 - a2: b1 brokers (a1,c1), (c1,a1) as liaison, (a1,a2), (a2,a1)
   // as itinerant, (a2,c1), (c1,a2) as liaison.
-  auto store = StoreWith(dir.path(), {"a1", "a2", "b1", "c1"},
-                         {{"a1", "b1"}, {"b1", "c1"}, {"a2", "b1"}});
+  auto store =
+      StoreWith(dir.path(), {"a1", "a2", "b1", "c1"}, {{"a1", "b1"}, {"b1", "c1"}, {"a2", "b1"}});
   auto g = BuildProjection(*store->Read(), {});
   REQUIRE(g.ok());
   auto r = GouldFernandez(*g, GroupsByLetter(*g), 3);
   REQUIRE(r.ok());
   CHECK(r->counts[At(*g, "b1")] == std::array<double, 5>{0, 2, 0, 0, 4});
-  for (const auto& c : r->counts) CHECK(c[2] == c[3]);  // gatekeeper = representative
-  CHECK_FALSE(GouldFernandez(*g, {0, 1}, 3).ok());       // one group per node
+  for (const auto& c : r->counts) CHECK(c[2] == c[3]);    // gatekeeper = representative
+  CHECK_FALSE(GouldFernandez(*g, {0, 1}, 3).ok());        // one group per node
   CHECK_FALSE(GouldFernandez(*g, {0, 1, 2, 7}, 3).ok());  // a group out of range
 }
 

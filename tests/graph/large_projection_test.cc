@@ -51,7 +51,8 @@ Rows Expected(const Dataset& d, bool directed, bool in_rows, CombineTies combine
   auto add = [&](uint32_t row, uint32_t to, double w) {
     if (combine == CombineTies::kCount) w = 1;
     auto [it, fresh] = rows.emplace(std::make_pair(row, to), w);
-    if (!fresh) it->second = combine == CombineTies::kMax ? std::max(it->second, w) : it->second + w;
+    if (!fresh)
+      it->second = combine == CombineTies::kMax ? std::max(it->second, w) : it->second + w;
   };
   for (const Tie& t : d.ties) {
     const uint32_t a = id(t.source), b = id(t.target);

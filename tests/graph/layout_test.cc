@@ -113,8 +113,10 @@ TEST_CASE("label boxes are pushed apart until none overlaps", "[graph][layout]")
   CHECK(SeparateBoxes(&crowd, boxes) == 0);  // within the default number of sweeps
   int overlapping = 0, before = 0;
   for (size_t i = 0; i < crowd.size(); ++i) {
-    for (size_t j = i + 1; j < crowd.size(); ++j) before += Overlap(start[i], boxes[i], start[j], boxes[j]);
-    for (size_t j = i + 1; j < crowd.size(); ++j) overlapping += Overlap(crowd[i], boxes[i], crowd[j], boxes[j]);
+    for (size_t j = i + 1; j < crowd.size(); ++j)
+      before += Overlap(start[i], boxes[i], start[j], boxes[j]);
+    for (size_t j = i + 1; j < crowd.size(); ++j)
+      overlapping += Overlap(crowd[i], boxes[i], crowd[j], boxes[j]);
   }
   CHECK(before > 1000);  // the start was crowded indeed
   CHECK(overlapping == 0);

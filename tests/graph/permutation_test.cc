@@ -55,12 +55,20 @@ std::pair<BrokerageRoles, BrokerageRoles> WithoutAndWithPartialCredit(
   return {std::move(*whole), std::move(*shared)};
 }
 
-TEST_CASE("E-I permutation test matches the exact distribution over all labellings", "[mixing][permutation]") {
+TEST_CASE("E-I permutation test matches the exact distribution over all labellings",
+          "[mixing][permutation]") {
   TempDir dir;
   // Eight institutions, a1..a4 in A and b1..b4 in B, nine ties (six inside, three across).
   auto store = StoreWith(dir.path(), {"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"},
-                         {{"a1", "a2"}, {"a2", "a3"}, {"a3", "a4"}, {"b1", "b2"}, {"b2", "b3"},
-                          {"a1", "b1"}, {"a4", "b4"}, {"a2", "b2"}, {"b3", "b4"}});
+                         {{"a1", "a2"},
+                          {"a2", "a3"},
+                          {"a3", "a4"},
+                          {"b1", "b2"},
+                          {"b2", "b3"},
+                          {"a1", "b1"},
+                          {"a4", "b4"},
+                          {"a2", "b2"},
+                          {"b3", "b4"}});
   auto g = BuildProjection(*store->Read(), {});
   REQUIRE(g.ok());
   std::vector<uint32_t> group;
@@ -109,12 +117,20 @@ TEST_CASE("E-I permutation test matches the exact distribution over all labellin
   CHECK(again->ei.sd == test->ei.sd);
 }
 
-TEST_CASE("brokerage permutation test matches the exact per-broker null", "[brokerage][permutation]") {
+TEST_CASE("brokerage permutation test matches the exact per-broker null",
+          "[brokerage][permutation]") {
   TempDir dir;
   // Seven institutions in three groups (a: 3, b: 2, c: 2), undirected.
   auto store = StoreWith(dir.path(), {"a1", "a2", "a3", "b1", "b2", "c1", "c2"},
-                         {{"a1", "b1"}, {"a1", "c1"}, {"a1", "a2"}, {"a1", "b2"}, {"b1", "c2"},
-                          {"b1", "a3"}, {"a2", "c1"}, {"c2", "b2"}, {"a3", "c1"}});
+                         {{"a1", "b1"},
+                          {"a1", "c1"},
+                          {"a1", "a2"},
+                          {"a1", "b2"},
+                          {"b1", "c2"},
+                          {"b1", "a3"},
+                          {"a2", "c1"},
+                          {"c2", "b2"},
+                          {"a3", "c1"}});
   auto g = BuildProjection(*store->Read(), {});
   REQUIRE(g.ok());
   std::vector<uint32_t> group;
@@ -203,7 +219,8 @@ TEST_CASE("brokerage permutation test matches the exact per-broker null", "[brok
   }
 }
 
-TEST_CASE("permutation summaries: an undefined observation, draws that cannot vary", "[permutation]") {
+TEST_CASE("permutation summaries: an undefined observation, draws that cannot vary",
+          "[permutation]") {
   TempDir dir;
   // a1-a2 tied; b1 alone: group B has no tie, so its E-I is undefined.
   auto store = StoreWith(dir.path(), {"a1", "a2", "a3", "b1"}, {{"a1", "a2"}, {"a2", "a3"}});
@@ -233,11 +250,13 @@ TEST_CASE("permutation summaries: an undefined observation, draws that cannot va
 
 // On a network large enough for the two-thread paths (sources split when n >= 1000, draws when
 // n >= 100): counts and partial credits against a plain count over adjacency sets.
-TEST_CASE("brokerage on a larger random network matches a plain count", "[brokerage][permutation]") {
+TEST_CASE("brokerage on a larger random network matches a plain count",
+          "[brokerage][permutation]") {
   TempDir dir;
   const int n = 1200;
   std::vector<std::string> keys;
-  for (int i = 0; i < n; ++i) keys.push_back(std::string(1, static_cast<char>('a' + i % 3)) + std::to_string(i));
+  for (int i = 0; i < n; ++i)
+    keys.push_back(std::string(1, static_cast<char>('a' + i % 3)) + std::to_string(i));
   std::vector<test::TieSpec> ties;
   uint64_t state = 12345;
   auto next = [&]() {
@@ -297,7 +316,8 @@ TEST_CASE("brokerage on a larger random network matches a plain count", "[broker
       if (first->total[v] == 0) continue;
       // The mean of 400 draws is within a few standard errors of the expectation.
       const double se = first->tested[v][k].sd / std::sqrt(400.0);
-      worst = std::max(worst, std::fabs(first->tested[v][k].mean - first->expected[v][k]) / std::max(se, 1e-9));
+      worst = std::max(
+          worst, std::fabs(first->tested[v][k].mean - first->expected[v][k]) / std::max(se, 1e-9));
     }
   }
   CHECK(worst < 6);

@@ -33,14 +33,14 @@
 
 #include <tiegraph/brokerage.h>
 #include <tiegraph/centrality.h>
-#include <tiegraph/k_core.h>
-#include <tiegraph/spectral.h>
 #include <tiegraph/community.h>
 #include <tiegraph/core_periphery.h>
+#include <tiegraph/k_core.h>
 #include <tiegraph/link_prediction.h>
 #include <tiegraph/mixing.h>
 #include <tiegraph/paths.h>
 #include <tiegraph/projection.h>
+#include <tiegraph/spectral.h>
 #include <tiegraph/structure.h>
 
 #include "test_util.h"
@@ -459,7 +459,7 @@ TEST_CASE("core numbers and whole-network structure match networkx", "[reference
 TEST_CASE("the clustering centrality metric is networkx's clustering", "[reference]") {
   for (const View& v : AllViews()) {
     CentralityRequest request;
-    request.metric = "clustering";
+    request.metric = CentralityMetric::kClustering;
     auto got = ComputeCentrality(v.g, request);
     INFO(v.Label() << ": " << got.status().ToString());
     REQUIRE(got.ok());
@@ -881,7 +881,6 @@ TEST_CASE("hand-computed path a-b-c plus isolated d", "[reference]") {
   CHECK(ShortestPath(g, a, d, Distance::kHops).status().IsNotFound());
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Partnership-gap measures
 // ---------------------------------------------------------------------------------------------
@@ -932,7 +931,8 @@ TEST_CASE("mixing matrix, E-I and attribute assortativity match networkx", "[ref
                                 ? arcs[names[x]][names[y]].get<double>()
                                 : 0.0;
         const double got = m.observed[x * k + y] * (!v.g.directed && x == y ? 2 : 1);
-        if (got != want) mm.Add(names[x] + "-" + names[y] + ": got " + Fmt(got) + ", networkx " + Fmt(want));
+        if (got != want)
+          mm.Add(names[x] + "-" + names[y] + ": got " + Fmt(got) + ", networkx " + Fmt(want));
       }
     }
     CHECK_NO_MISMATCH(mm);
@@ -999,7 +999,8 @@ TEST_CASE("link-prediction scores match networkx and Katz matches a matrix inver
 // Continuous core-periphery: scipy's best correlation over several starts (a lower bound of
 // the maximum, see make_references.py) is matched or beaten, and the rho reported is the
 // correlation of the coreness reported, recomputed here pair by pair.
-TEST_CASE("continuous core-periphery reaches the correlation scipy finds", "[reference][core-periphery]") {
+TEST_CASE("continuous core-periphery reaches the correlation scipy finds",
+          "[reference][core-periphery]") {
   int checked = 0;
   for (const View& v : AllViews()) {
     if (!v.ref.contains("continuous_core") || v.ref["continuous_core"]["rho"].is_null()) continue;
@@ -1020,7 +1021,8 @@ TEST_CASE("continuous core-periphery reaches the correlation scipy finds", "[ref
       }
     }
     const double rho = (sax / pairs - sa / pairs * sx / pairs) /
-                       std::sqrt((saa / pairs - sa * sa / pairs / pairs) * (sxx / pairs - sx * sx / pairs / pairs));
+                       std::sqrt((saa / pairs - sa * sa / pairs / pairs) *
+                                 (sxx / pairs - sx * sx / pairs / pairs));
     CHECK(fit->rho == Approx(rho).margin(1e-9));
     const double scipy = v.ref["continuous_core"]["rho"].get<double>();
     INFO("tiegraph rho " << fit->rho << ", scipy " << scipy);

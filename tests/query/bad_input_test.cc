@@ -576,7 +576,7 @@ TEST_CASE("import rejects bad events CSV rows and names line and field", "[impor
   }
   SECTION("a participant listed twice") {
     const std::string path = f.Write("events_twice.csv",
-                                     "key,participants\n"     // line 1
+                                     "key,participants\n"         // line 1
                                      "e1,ktl:host|ktl:guest\n");  // line 2
     ExpectInvalid(f.ImportFiles({path}), {At(path, 2), "field 'participants'", "'ktl'", "twice"});
   }

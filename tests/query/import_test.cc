@@ -190,7 +190,8 @@ TEST_CASE("a large events CSV (read in two halves) keeps every event", "[import]
   REQUIRE(events.size() > (4u << 20) + 100000);
   dir.Write("events.csv", events);
   auto store = OpenStore(dir.File("db"));
-  Status s = Import(store.get(), {{dir.File("inst.csv")}, {dir.File("events.csv")}}, ImportOptions{});
+  Status s =
+      Import(store.get(), {{dir.File("inst.csv")}, {dir.File("events.csv")}}, ImportOptions{});
   INFO(s.ToString());
   REQUIRE(s.ok());
   auto snap = store->Read();
@@ -226,7 +227,8 @@ TEST_CASE("an events CSV gives events with their participants and roles", "[impo
   CHECK(e1->name == "협의체 1차 회의");
   CHECK(e1->type == "council");
   CHECK(FormatDate(e1->date) == "2023-05-10");
-  CHECK(e1->participants == std::vector<Participant>{{"ktl", "chair"}, {"kribb", ""}, {"jbnu", "member"}});
+  CHECK(e1->participants ==
+        std::vector<Participant>{{"ktl", "chair"}, {"kribb", ""}, {"jbnu", "member"}});
   CHECK(e1->evidence.at(0).quote == "회의, 1차");
   CHECK(e1->properties == std::vector<Property>{{"budget", 1.5}});
   auto e2 = snap->GetEvent("e2");

@@ -3,6 +3,7 @@
 // hand-worked parses; analysis results themselves are checked against networkx elsewhere.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <string>
@@ -24,7 +25,8 @@ std::unique_ptr<Store> SampleStore(const TempDir& dir) {
   return store;
 }
 
-TEST_CASE("every registered analysis has a unique name, unique parameters and runs with its defaults") {
+TEST_CASE(
+    "every registered analysis has a unique name, unique parameters and runs with its defaults") {
   TempDir dir;
   auto store = SampleStore(dir);
   auto snap = store->Read();
@@ -39,7 +41,8 @@ TEST_CASE("every registered analysis has a unique name, unique parameters and ru
       CHECK(params.insert(p.name).second);
       if (p.required && p.type == ParamType::kInstitution)
         required[p.name] = p.name == "to" ? "chungnam-province" : "KTL";
-      if (p.required && p.type != ParamType::kInstitution) required[p.name] = p.name == "from" ? "2021" : "2024";
+      if (p.required && p.type != ParamType::kInstitution)
+        required[p.name] = p.name == "from" ? "2021" : "2024";
       if (!p.default_value.empty()) defaults[p.name] = p.default_value;
     }
     if (info.name == "suggest") required["name"] = "JBNU";
@@ -50,10 +53,27 @@ TEST_CASE("every registered analysis has a unique name, unique parameters and ru
     explicit_args.insert(defaults.begin(), defaults.end());
     auto given = RunAnalysis(*snap, info.name, {}, explicit_args);
     REQUIRE(given.ok());
+    // Every table is valid and one of those the registry says the analysis yields.
+    for (const Table& t : *implicit) {
+      INFO(t.name);
+      CHECK(t.Validate().ok());
+      CHECK(std::find(info.tables.begin(), info.tables.end(), t.name) != info.tables.end());
+    }
     std::ostringstream a, b;
     RenderTables(*implicit, TableFormat::kJson, a);
     RenderTables(*given, TableFormat::kJson, b);
     CHECK(a.str() == b.str());
+  }
+  // The optional tables too: a permutation test and an evaluation.
+  for (const auto& [name, args] :
+       std::vector<std::pair<std::string, AnalysisArgs>>{{"brokers", {{"permutations", "3"}}},
+                                                         {"mixing", {{"permutations", "3"}}},
+                                                         {"suggest", {{"evaluate", "2023"}}}}) {
+    auto tables = RunAnalysis(*snap, name, {}, args);
+    REQUIRE(tables.ok());
+    const auto& declared = FindAnalysis(name)->tables;
+    for (const Table& t : *tables)
+      CHECK(std::find(declared.begin(), declared.end(), t.name) != declared.end());
   }
   for (const char* expected : {"centrality", "path", "communities", "components", "reach",
                                "spanning-forest", "cut-points", "structure", "brokers", "mixing",
@@ -74,14 +94,18 @@ TEST_CASE("registry errors name the parameter at fault") {
   Status s = run("centrality", {{"metrc", "pagerank"}});
   CHECK(s.IsInvalidArgument());
   CHECK_THAT(s.message(), Contains("'metrc'") && Contains("did you mean 'metric'"));
-  CHECK_THAT(run("centrality", {{"top", "ten"}}).message(), StartsWith("top: expected a whole number"));
+  CHECK_THAT(run("centrality", {{"top", "ten"}}).message(),
+             StartsWith("top: expected a whole number"));
   CHECK_THAT(run("centrality", {{"top", "-1"}}).message(), StartsWith("top: must be 0 or more"));
-  CHECK_THAT(run("centrality", {{"metric", "pagerankk"}}).message(),
-             StartsWith("metric: unknown metric 'pagerankk'") && Contains("did you mean 'pagerank'"));
-  CHECK_THAT(run("centrality", {{"damping", "high"}}).message(), StartsWith("damping: expected a number"));
+  CHECK_THAT(
+      run("centrality", {{"metric", "pagerankk"}}).message(),
+      StartsWith("metric: unknown metric 'pagerankk'") && Contains("did you mean 'pagerank'"));
+  CHECK_THAT(run("centrality", {{"damping", "high"}}).message(),
+             StartsWith("damping: expected a number"));
   CHECK_THAT(run("centrality", {{"raw", "maybe"}}).message(), StartsWith("raw: "));
   CHECK_THAT(run("path", {{"from", "KTL"}}).message(), StartsWith("to: required by path"));
-  CHECK(run("path", {{"from", "KTL"}, {"to", "no-such-institution"}}).message().rfind("to: ", 0) == 0);
+  CHECK(run("path", {{"from", "KTL"}, {"to", "no-such-institution"}}).message().rfind("to: ", 0) ==
+        0);
   CHECK(run("centralty", {}).IsNotFound());
   ProjectionSpec bad;
   bad.window = "2024..2021";

@@ -50,7 +50,8 @@ TEST_CASE("a clique with pendants is a perfect core and periphery", "[core-perip
   CHECK(c->rho > 0.5);
 }
 
-Dataset Dated(const std::vector<std::tuple<std::string, std::string, std::string, std::string>>& ties) {
+Dataset Dated(
+    const std::vector<std::tuple<std::string, std::string, std::string, std::string>>& ties) {
   Dataset d;
   std::set<std::string> keys;
   for (const auto& [a, b, since, until] : ties) keys.insert(a), keys.insert(b);
@@ -75,9 +76,11 @@ TEST_CASE("evolution counts ties formed, dissolved and kept per window", "[evolu
   TempDir dir;
   auto store = test::OpenStore(dir.path());
   // a-b in 2020 only; b-c from 2021 on; c-d from 2022 on.
-  REQUIRE(store->Write(Dated({{"a", "b", "2020", "2020-12"}, {"b", "c", "2021", ""},
-                              {"c", "d", "2022", ""}}),
-                       WriteOptions{})
+  REQUIRE(store
+              ->Write(Dated({{"a", "b", "2020", "2020-12"},
+                             {"b", "c", "2021", ""},
+                             {"c", "d", "2022", ""}}),
+                      WriteOptions{})
               .ok());
   EvolutionRequest r;
   r.from = "2020";
@@ -120,10 +123,13 @@ TEST_CASE("link suggestion judged on a time split", "[link-prediction]") {
   TempDir dir;
   auto store = test::OpenStore(dir.path());
   // Before 2022: a-b, b-c, b-d, d-e. After: a-c (2023).
-  REQUIRE(store->Write(Dated({{"a", "b", "2020", ""}, {"b", "c", "2020", ""},
-                              {"b", "d", "2021", ""}, {"d", "e", "2021", ""},
-                              {"a", "c", "2023", ""}}),
-                       WriteOptions{})
+  REQUIRE(store
+              ->Write(Dated({{"a", "b", "2020", ""},
+                             {"b", "c", "2020", ""},
+                             {"b", "d", "2021", ""},
+                             {"d", "e", "2021", ""},
+                             {"a", "c", "2023", ""}}),
+                      WriteOptions{})
               .ok());
   LinkEvaluationRequest r;
   r.split = "2022";

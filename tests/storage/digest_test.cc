@@ -41,8 +41,8 @@ Dataset Batch(size_t first_inst, size_t n_inst, size_t first_tie, size_t n_ties,
     t.confidence = static_cast<Confidence>((k / 3) % 3);
     if (k % 4 != 0) {
       t.since = {2000 + static_cast<int>(k % 25), 0, 0, Date::Precision::kYear};
-      if (k % 4 == 2) t.since = {2010, static_cast<uint8_t>(1 + k % 12), 0,
-                                 Date::Precision::kMonth};
+      if (k % 4 == 2)
+        t.since = {2010, static_cast<uint8_t>(1 + k % 12), 0, Date::Precision::kMonth};
       if (k % 4 == 3) t.until = {2030, 12, static_cast<uint8_t>(1 + k % 28), Date::Precision::kDay};
     }
     d.ties.push_back(t);
@@ -74,19 +74,22 @@ TEST_CASE("summary scans return every field as written, across blocks and writes
 
   size_t seen = 0;
   REQUIRE(snap->ForEachInstitutionSummary([&](const InstitutionSummary& s) {
-    REQUIRE(s.node_id == seen);
-    const Institution& in = all.institutions[seen++];
-    CHECK(s.key == in.key);
-    CHECK(s.kind == in.kind);
-    CHECK(s.parent == in.parent);
-    CHECK(s.sector == in.sector);
-    CHECK(s.other_sectors == in.other_sectors);
-    CHECK(std::vector<std::string>(s.region.begin(), s.region.end()) == in.region);
-    return true;
-  }).ok());
+                REQUIRE(s.node_id == seen);
+                const Institution& in = all.institutions[seen++];
+                CHECK(s.key == in.key);
+                CHECK(s.kind == in.kind);
+                CHECK(s.parent == in.parent);
+                CHECK(s.sector == in.sector);
+                CHECK(s.other_sectors == in.other_sectors);
+                CHECK(std::vector<std::string>(s.region.begin(), s.region.end()) == in.region);
+                return true;
+              })
+              .ok());
   CHECK(seen == all.institutions.size());
 
-  auto id_of = [](const std::string& key) { return static_cast<uint32_t>(std::stoul(key.substr(1))); };
+  auto id_of = [](const std::string& key) {
+    return static_cast<uint32_t>(std::stoul(key.substr(1)));
+  };
   auto check_range = [&](uint64_t begin, uint64_t end) {
     uint64_t k = begin;
     REQUIRE(snap->ForEachTieSummary(

@@ -105,18 +105,30 @@ Args ParseArgs(int argc, char** argv) {
       if (v.empty() || *end != '\0') Usage(f + ": '" + v + "' is not a number");
       return x;
     };
-    if (f == "--db") a.db = value();
-    else if (f == "--graph") a.graph = value();
-    else if (f == "--algorithms") a.algorithms = Split(value(), ',');
-    else if (f == "--sources") a.sources = value();
-    else if (f == "--dump") a.dump = value();
-    else if (f == "--threads") a.threads = static_cast<int>(number());
-    else if (f == "--samples") a.samples = static_cast<size_t>(number());
-    else if (f == "--seed") a.seed = static_cast<uint64_t>(number());
-    else if (f == "--pagerank-epsilon") a.pagerank_epsilon = number();
-    else if (f == "--max-runs") a.max_runs = static_cast<int>(number());
-    else if (f == "--quick-seconds") a.quick_seconds = number();
-    else Usage("unknown option '" + f + "'");
+    if (f == "--db")
+      a.db = value();
+    else if (f == "--graph")
+      a.graph = value();
+    else if (f == "--algorithms")
+      a.algorithms = Split(value(), ',');
+    else if (f == "--sources")
+      a.sources = value();
+    else if (f == "--dump")
+      a.dump = value();
+    else if (f == "--threads")
+      a.threads = static_cast<int>(number());
+    else if (f == "--samples")
+      a.samples = static_cast<size_t>(number());
+    else if (f == "--seed")
+      a.seed = static_cast<uint64_t>(number());
+    else if (f == "--pagerank-epsilon")
+      a.pagerank_epsilon = number();
+    else if (f == "--max-runs")
+      a.max_runs = static_cast<int>(number());
+    else if (f == "--quick-seconds")
+      a.quick_seconds = number();
+    else
+      Usage("unknown option '" + f + "'");
   }
   if (a.db.empty()) Usage("--db is required");
   if (a.algorithms.empty()) Usage("--algorithms is required");
@@ -350,7 +362,8 @@ int main(int argc, char** argv) {
   // BFS sources: keys -> projection indices, resolved once outside every timing (a projection
   // numbers nodes in storage order, the same for every build with the same options).
   std::vector<uint32_t> source_index;
-  bool need_sources = std::find(a.algorithms.begin(), a.algorithms.end(), "bfs") != a.algorithms.end();
+  bool need_sources =
+      std::find(a.algorithms.begin(), a.algorithms.end(), "bfs") != a.algorithms.end();
   if (need_sources) {
     if (a.sources.empty()) Usage("bfs needs --sources");
     auto g = tiegraph::BuildProjection(*snap, {});

@@ -69,15 +69,24 @@ Args ParseArgs(int argc, char** argv) {
       if (v.empty() || *end != '\0') Usage(f + ": '" + v + "' is not a number");
       return n;
     };
-    if (f == "--db") a.db = value();
-    else if (f == "--institutions") a.institutions = value();
-    else if (f == "--ties") a.ties = value();
-    else if (f == "--lookups") a.lookups = number();
-    else if (f == "--seed") a.seed = number();
-    else if (f == "--cache-mb") a.cache_mb = number();
-    else if (f == "--json") a.json = true;
-    else if (f == "--breakdown") a.breakdown = true;
-    else Usage("unknown option '" + f + "'");
+    if (f == "--db")
+      a.db = value();
+    else if (f == "--institutions")
+      a.institutions = value();
+    else if (f == "--ties")
+      a.ties = value();
+    else if (f == "--lookups")
+      a.lookups = number();
+    else if (f == "--seed")
+      a.seed = number();
+    else if (f == "--cache-mb")
+      a.cache_mb = number();
+    else if (f == "--json")
+      a.json = true;
+    else if (f == "--breakdown")
+      a.breakdown = true;
+    else
+      Usage("unknown option '" + f + "'");
   }
   if (a.db.empty()) Usage("--db is required");
   if (a.mode == "import" && (a.institutions.empty() || a.ties.empty())) {
@@ -265,11 +274,12 @@ int RunLookup(const Args& a) {
     }
     std::printf("]}\n");
   } else {
-    std::printf("%zu TiesOf lookups of random institutions (seed %llu) in a database of %llu "
-                "institutions and %llu ties, block cache %zu MiB\n",
-                keys.size(), static_cast<unsigned long long>(a.seed),
-                static_cast<unsigned long long>(counts.institutions),
-                static_cast<unsigned long long>(counts.ties), cache_mb);
+    std::printf(
+        "%zu TiesOf lookups of random institutions (seed %llu) in a database of %llu "
+        "institutions and %llu ties, block cache %zu MiB\n",
+        keys.size(), static_cast<unsigned long long>(a.seed),
+        static_cast<unsigned long long>(counts.institutions),
+        static_cast<unsigned long long>(counts.ties), cache_mb);
     std::printf("  warm-up pass %.3f s, measured pass %.3f s, mean %.1f ties per lookup\n",
                 Seconds(w0, w1), Seconds(m0, m1), mean_ties);
     std::printf("  latency us: mean %.2f  p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n",

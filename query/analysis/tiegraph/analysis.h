@@ -3,32 +3,52 @@
 #ifndef TIEGRAPH_ANALYSIS_H_
 #define TIEGRAPH_ANALYSIS_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <tiegraph/centrality.h>
 #include <tiegraph/community.h>
 #include <tiegraph/projection.h>
+#include <tiegraph/projection_access.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
 #include <tiegraph/table.h>
 
 namespace tiegraph {
 
-// The metric names `centrality` accepts.
+enum class CentralityMetric {
+  kDegree,
+  kStrength,
+  kBetweenness,
+  kCloseness,
+  kHarmonic,
+  kPageRank,
+  kEigenvector,
+  kKatz,
+  kHubs,
+  kAuthorities,
+  kCore,
+  kClustering,
+};
+// degree, strength, betweenness, closeness, harmonic, pagerank, eigenvector, katz, hubs,
+// authorities, core, clustering: the names `centrality` accepts, in the enum's order.
 const std::vector<std::string>& CentralityMetrics();
+Result<CentralityMetric> ParseCentralityMetric(std::string_view name);
+std::string_view CentralityMetricName(CentralityMetric metric);
 
 struct CentralityRequest {
-  std::string metric = "degree";  // one of CentralityMetrics()
+  CentralityMetric metric = CentralityMetric::kDegree;
   // Rows shown; 0: every node. A whole network is mostly a tail of institutions with few or
   // no ties, so the default is the head, and the table's note says how many were left out.
   size_t top = 20;
   Distance distance = Distance::kHops;
   bool normalized = true;  // degree, betweenness and harmonic divided by their maximum (n-1…)
-  size_t samples = 0;  // betweenness, closeness, harmonic: 0 exact, else sampled sources
+  size_t samples = 0;      // betweenness, closeness, harmonic: 0 exact, else sampled sources
   uint64_t seed = 42;
-  int threads = 2;  // a cap: at most this many threads (1..256); results do not depend on it
-  double damping = 0.85;    // pagerank
+  int threads = 2;        // a cap: at most this many threads (1..256); results do not depend on it
+  double damping = 0.85;  // pagerank
   std::string personalize;  // pagerank: an institution key to restart at
   double alpha = 0.05;      // katz
 };
@@ -54,11 +74,16 @@ struct PathRequest {
 Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection,
                         const PathRequest& request);
 
+enum class CommunityMethod { kLouvain, kLeiden, kLabelPropagation };
+// "louvain" | "leiden" | "label-propagation".
+Result<CommunityMethod> ParseCommunityMethod(std::string_view name);
+std::string_view CommunityMethodName(CommunityMethod method);
+
 struct CommunityRequest {
-  std::string method = "louvain";  // louvain | leiden | label-propagation
-  // When set (sector | region | kind | foreign): no detection; the groups of that attribute
-  // are the communities, scored with modularity (do ties stay inside sectors?).
-  std::string by;
+  CommunityMethod method = CommunityMethod::kLouvain;
+  // When set: no detection; the groups of that attribute are the communities, scored with
+  // modularity (do ties stay inside sectors?).
+  std::optional<GroupAttribute> by;
   CommunityOptions options;
 };
 // A summary (count, modularity) and the members of each community.

@@ -10,6 +10,7 @@
 #include <tiegraph/link_prediction.h>
 #include <tiegraph/permutation.h>
 #include <tiegraph/projection.h>
+#include <tiegraph/projection_access.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
 #include <tiegraph/table.h>
@@ -17,11 +18,11 @@
 namespace tiegraph {
 
 struct BrokerRequest {
-  std::string group = "sector";  // sector | region | kind | foreign
-  size_t top = 0;                // 0: every institution with a brokered two-path
-  bool weighted = true;          // structural holes by strength (false: every tie counts 1)
-  bool partial_credit = false;   // a pair with k brokers gives each 1/k (UCINET's weighted)
-  PermutationOptions test;       // permutations > 0: z-scores and p-values for every count
+  GroupAttribute group = GroupAttribute::kSector;
+  size_t top = 0;               // 0: every institution with a brokered two-path
+  bool weighted = true;         // structural holes by strength (false: every tie counts 1)
+  bool partial_credit = false;  // a pair with k brokers gives each 1/k (UCINET's weighted)
+  PermutationOptions test;      // permutations > 0: z-scores and p-values for every count
 };
 // "brokerage roles": per institution, its two-paths a -> v -> b (no tie a -> b) by role, with
 // the expected total under random group labels; "brokerage by group": each group's role counts
@@ -32,9 +33,9 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
                                         const BrokerRequest& request);
 
 struct MixingRequest {
-  std::string by = "sector";
-  bool weighted = false;   // count ties (false) or sum their strength
-  double threshold = 0.5;  // flag group pairs whose observed/expected is below this
+  GroupAttribute by = GroupAttribute::kSector;
+  bool weighted = false;    // count ties (false) or sum their strength
+  double threshold = 0.5;   // flag group pairs whose observed/expected is below this
   PermutationOptions test;  // permutations > 0: E-I against shuffled group labels
 };
 // "mixing": E-I, its expected value and assortativity; "mixing matrix": every group pair with

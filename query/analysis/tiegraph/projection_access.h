@@ -4,6 +4,7 @@
 #define TIEGRAPH_QUERY_PROJECTION_ACCESS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <tiegraph/projection.h>
@@ -30,7 +31,11 @@ struct Groups {
   std::vector<std::string> names;
   uint32_t count() const { return static_cast<uint32_t>(names.size()); }
 };
-Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, const std::string& by);
+enum class GroupAttribute { kSector, kRegion, kKind, kForeign };
+// "sector" | "region" | "kind" | "foreign".
+Result<GroupAttribute> ParseGroupAttribute(std::string_view name);
+std::string_view GroupAttributeName(GroupAttribute attribute);
+Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, GroupAttribute by);
 
 // The part-of hierarchy among the projection's nodes (parent fields and part-of ties, whatever
 // the tie filters): an institution's own units and the institutions it is part of are not

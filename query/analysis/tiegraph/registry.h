@@ -34,7 +34,7 @@ struct ParamInfo {
   std::string default_value;  // as text; empty: none
   std::string help;
   std::vector<std::string> choices = {};  // kChoice only
-  bool positional = false;  // the CLI takes it as an argument rather than a flag
+  bool positional = false;                // the CLI takes it as an argument rather than a flag
   bool required = false;
 };
 

@@ -37,7 +37,7 @@ struct ExportRequest {
   // forceatlas2 | fr | kk | none | auto (auto: forceatlas2 up to 20,000 institutions, else none).
   std::string layout = "auto";
   uint64_t seed = 42;
-  int layout_iterations = 0;  // 0: the method's default
+  int layout_iterations = 0;        // 0: the method's default
   std::string color_by = "sector";  // sector | community
   std::string size_by;              // a measure named in `with`; empty: number of partners
   bool dynamic = false;             // GEXF: spells from the ties' validity, for Gephi's timeline

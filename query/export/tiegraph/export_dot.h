@@ -10,8 +10,8 @@
 namespace tiegraph {
 
 struct DotStyle {
-  bool title = false;   // the title and counts above the drawing
-  bool legend = false;  // a sector legend beside it
+  bool title = false;                // the title and counts above the drawing
+  bool legend = false;               // a sector legend beside it
   std::string font = "NanumGothic";  // has Hangul; fontconfig substitutes when missing
   double node_scale = 1.0;
   int dpi = 0;  // bitmap resolution; 0: Graphviz's default (72)

@@ -47,9 +47,9 @@ struct ExportGraph {
   std::vector<std::string> measure_names;  // the `with` measures, in node_attributes too
   bool has_positions = false;
   std::vector<Point> positions;
-  std::vector<double> sizes;        // node diameter for drawings, 12..48
-  std::vector<std::string> colors;  // "#rrggbb" by the chosen colouring
-  std::string color_by = "sector";  // what the colours mean: sector or community
+  std::vector<double> sizes;         // node diameter for drawings, 12..48
+  std::vector<std::string> colors;   // "#rrggbb" by the chosen colouring
+  std::string color_by = "sector";   // what the colours mean: sector or community
   std::string size_by = "partners";  // what the sizes mean
   bool has_community = false;
   std::vector<uint32_t> community;  // when has_community: numbered from 1

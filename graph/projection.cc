@@ -197,11 +197,19 @@ Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& kee
 
 struct Projection::KeyIndex {
   std::once_flag built;
-  std::unordered_map<std::string, uint32_t> of;
+  // Transparent lookup: a string_view finds a key without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> of;
 };
 
-std::shared_ptr<Projection::KeyIndex> Projection::NewKeyIndex() {
-  return std::make_shared<KeyIndex>();
+Projection::KeyIndexSlot::KeyIndexSlot() : index_(std::make_unique<KeyIndex>()) {}
+Projection::KeyIndexSlot::~KeyIndexSlot() = default;
+Projection::KeyIndexSlot& Projection::KeyIndexSlot::operator=(const KeyIndexSlot&) {
+  index_ = std::make_unique<KeyIndex>();
+  return *this;
 }
 
 bool Projection::Find(std::string_view key, uint32_t* index) const {
@@ -211,7 +219,7 @@ bool Projection::Find(std::string_view key, uint32_t* index) const {
     ki.of.reserve(keys.size());
     for (uint32_t i = 0; i < keys.size(); ++i) ki.of.emplace(keys[i], i);
   });
-  auto it = ki.of.find(std::string(key));
+  auto it = ki.of.find(key);
   if (it == ki.of.end() || it->second >= keys.size() || keys[it->second] != key) return false;
   *index = it->second;
   return true;

@@ -79,7 +79,7 @@ Result<std::vector<std::string>> WriteMap(const Snapshot& snap, const Projection
   return std::vector<std::string>{out};
 #else
   (void)snap, (void)o, (void)r, (void)out;
-  return Status::NotSupported(
+  return Status::InvalidArgument(
       "this tiegraph was built without the HTML map (TIEGRAPH_WITH_HTML_MAP)");
 #endif
 }
@@ -111,7 +111,7 @@ void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code) {
                    return std::vector<std::string>{out};
 #else
         (void)snap, (void)o, (void)r, (void)out;
-        return Status::NotSupported("this tiegraph was built without Graphviz (TIEGRAPH_WITH_RENDER)");
+        return Status::InvalidArgument("this tiegraph was built without Graphviz (TIEGRAPH_WITH_RENDER)");
 #endif
                  });
   AddFileCommand(app, ctx, exit_code, "html",

@@ -43,7 +43,8 @@ test -s "$top/build-make/html-deps/node_modules/cytoscape/dist/cytoscape.min.js"
 echo "== the core library alone: no Graphviz, no npm"
 bash "$top/tools/build.sh" build-core -DTIEGRAPH_BUILD_TESTS=OFF -DTIEGRAPH_WITH_RENDER=OFF \
   -DTIEGRAPH_WITH_HTML_MAP=OFF -DTIEGRAPH_WERROR=ON >/dev/null
-if ldd "$top/build-core/libtiegraph.so" | grep -q libgvc; then
+core_libs=$(ldd "$top/build-core/libtiegraph.so")
+if grep -q libgvc <<<"$core_libs"; then
   echo "the core library links Graphviz"; exit 1
 fi
 core_db="$top/build-core/sample.db"

@@ -64,8 +64,8 @@ class Projection {
     return directed ? in_offsets[v + 1] - in_offsets[v] : degree(v);
   }
   // The index of an institution key, or false when it is not in the projection. O(1): a hash
-  // index of the keys is made at the first call, so `keys` must not change after it (copies
-  // share the index).
+  // index of the keys is made at the first call, so `keys` must not change after it (a copy
+  // makes its own).
   bool Find(std::string_view key, uint32_t* index) const;
 
   bool directed = false;
@@ -84,8 +84,19 @@ class Projection {
 
  private:
   struct KeyIndex;
-  static std::shared_ptr<KeyIndex> NewKeyIndex();
-  std::shared_ptr<KeyIndex> key_index_ = NewKeyIndex();
+  // Holds the index; a copy or a move starts a fresh one, so no two projections share it.
+  class KeyIndexSlot {
+   public:
+    KeyIndexSlot();
+    KeyIndexSlot(const KeyIndexSlot&) : KeyIndexSlot() {}
+    KeyIndexSlot& operator=(const KeyIndexSlot&);
+    ~KeyIndexSlot();
+    KeyIndex& operator*() const { return *index_; }
+
+   private:
+    std::unique_ptr<KeyIndex> index_;
+  };
+  KeyIndexSlot key_index_;
 };
 
 Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOptions& options);

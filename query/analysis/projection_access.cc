@@ -57,18 +57,6 @@ Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {
   return v;
 }
 
-namespace {
-constexpr std::string_view kGroupAttributeNames[] = {"sector", "region", "kind", "foreign"};
-}  // namespace
-
-Result<GroupAttribute> ParseGroupAttribute(std::string_view name) {
-  return ParseChoice<GroupAttribute>("attribute", name, kGroupAttributeNames);
-}
-
-std::string_view GroupAttributeName(GroupAttribute attribute) {
-  return kGroupAttributeNames[static_cast<size_t>(attribute)];
-}
-
 Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, GroupAttribute by) {
   using enum GroupAttribute;
   std::map<std::string, uint32_t> label;

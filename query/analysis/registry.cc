@@ -12,6 +12,7 @@
 #include <tiegraph/synergy.h>
 #include <tiegraph/vocabulary.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -166,30 +167,35 @@ Entry Define(AnalysisInfo info, std::vector<Param<Req>> params,
   }
   auto shared = std::make_shared<std::vector<Param<Req>>>(std::move(params));
   const std::string name = info.name;
-  return {std::move(info),
-          [shared, run, name](const Snapshot& snap, const ProjectionOptions& options,
-                              const AnalysisArgs& args) -> Tables {
-            Req req{};
-            for (const auto& [key, text] : args) {
-              const Param<Req>* param = nullptr;
-              std::vector<std::string_view> names;
-              for (const auto& p : *shared) {
-                if (p.info.name == key) param = &p;
-                names.push_back(p.info.name);
-              }
-              if (!param) {
-                auto match = MatchName("parameter of " + name, key, names);
-                return match.status();
-              }
-              Status s = param->set(snap, text, &req);
-              if (!s.ok()) return s.WithContext(key);
-            }
-            for (const auto& p : *shared) {
-              if (p.info.required && args.find(p.info.name) == args.end())
-                return Status::InvalidArgument(p.info.name + ": required by " + name);
-            }
-            return run(snap, options, req);
-          }};
+  return {
+      std::move(info),
+      [shared, run, name](const Snapshot& snap, const ProjectionOptions& options,
+                          const AnalysisArgs& args) -> Tables {
+        Req req{};
+        std::vector<std::string> given;
+        for (const auto& [key, text] : args) {
+          const Param<Req>* param = nullptr;
+          std::vector<std::string_view> names;
+          for (const auto& p : *shared) {
+            if (p.info.name == key) param = &p;
+            names.push_back(p.info.name);
+          }
+          if (!param) {
+            // Spelt another way (Top, max_hops): the parameter it means; else an error.
+            auto match = MatchName("parameter of " + name, key, names);
+            if (!match.ok()) return match.status();
+            param = &(*shared)[*match];
+          }
+          Status s = param->set(snap, text, &req);
+          if (!s.ok()) return s.WithContext(param->info.name);
+          given.push_back(param->info.name);
+        }
+        for (const auto& p : *shared) {
+          if (p.info.required && std::find(given.begin(), given.end(), p.info.name) == given.end())
+            return Status::InvalidArgument(p.info.name + ": required by " + name);
+        }
+        return run(snap, options, req);
+      }};
 }
 
 // Requests with no parameter of their own.
@@ -511,18 +517,22 @@ const AnalysisInfo* FindAnalysis(std::string_view name) {
 
 Result<std::vector<Table>> RunAnalysis(const Snapshot& snap, std::string_view name,
                                        const ProjectionSpec& projection, const AnalysisArgs& args) {
-  for (const Entry& e : Entries()) {
-    if (e.info.name != name) continue;
-    ProjectionSpec spec = projection;
-    if (!e.info.time_filters) spec.as_of.clear(), spec.window.clear();
-    auto options = ParseProjectionSpec(spec);
-    if (!options.ok()) return options.status();
-    return e.run(snap, *options, args);
-  }
   std::vector<std::string_view> names;
   for (const Entry& e : Entries()) names.push_back(e.info.name);
-  auto match = MatchName("analysis", name, names);
-  return Status::NotFound(match.status().message());
+  auto match = MatchName("analysis", name, names);  // exact, or spelt another way (Cut_Points)
+  if (!match.ok()) return Status::NotFound(match.status().message());
+  const Entry& e = Entries()[*match];
+  // Filters an analysis does not take are refused, not silently dropped.
+  if (!e.info.projection &&
+      (!projection.sector.empty() || !projection.kind.empty() || !projection.region.empty() ||
+       !projection.type.empty() || !projection.status.empty() || !projection.confidence.empty()))
+    return Status::InvalidArgument(e.info.name + " takes no projection filters");
+  if (!e.info.time_filters && (!projection.as_of.empty() || !projection.window.empty()))
+    return Status::InvalidArgument((projection.as_of.empty() ? "window: " : "as-of: ") +
+                                   e.info.name + " sets the time itself");
+  auto options = ParseProjectionSpec(projection);
+  if (!options.ok()) return options.status();
+  return e.run(snap, *options, args);
 }
 
 }  // namespace tiegraph

@@ -1,4 +1,4 @@
-// JSON Lines import: one record per line, in the form `dump` writes (query/json_records.h).
+// JSON Lines import: one record per line, in the form `dump` writes (json_records.h).
 #include "import_internal.h"
 #include "json_records.h"
 

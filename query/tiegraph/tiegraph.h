@@ -47,6 +47,7 @@
 #include <tiegraph/export_graph.h>
 #include <tiegraph/gap_analysis.h>
 #include <tiegraph/gap_report.h>
+#include <tiegraph/group_attribute.h>
 #include <tiegraph/import.h>
 #include <tiegraph/institution_queries.h>
 #include <tiegraph/link_evaluation.h>

@@ -33,9 +33,14 @@ TEST_CASE("Projection::Find finds each key at its index and nothing else") {
   CHECK_FALSE(g->Find("", &at));
   CHECK(at == 7);  // untouched on a miss
 
-  const Projection copy = *g;
-  REQUIRE(copy.Find("inst-42", &at));
-  CHECK(copy.keys[at] == "inst-42");
+  // A copy has its own index: changing its keys before its first lookup is seen.
+  Projection copy = *g;
+  copy.keys[42] = "renamed";
+  REQUIRE(copy.Find("renamed", &at));
+  CHECK(at == 42);
+  CHECK_FALSE(copy.Find(g->keys[42], &at));
+  REQUIRE(g->Find(g->keys[42], &at));
+  CHECK(at == 42);
 
   // A subgraph renumbers its nodes: its own index, not the whole projection's.
   std::vector<uint32_t> keep;

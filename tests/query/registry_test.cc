@@ -107,6 +107,17 @@ TEST_CASE("registry errors name the parameter at fault") {
   CHECK(run("path", {{"from", "KTL"}, {"to", "no-such-institution"}}).message().rfind("to: ", 0) ==
         0);
   CHECK(run("centralty", {}).IsNotFound());
+  // Another spelling of a name is that name, never a silent no-op.
+  auto spelt = RunAnalysis(*snap, "Cut_Points", {}, {});
+  REQUIRE(spelt.ok());
+  CHECK(spelt->size() == 3);
+  auto top = RunAnalysis(*snap, "centrality", {}, {{"Top", "3"}});
+  REQUIRE(top.ok());
+  CHECK((*top)[0].rows.size() == 3);
+  ProjectionSpec dated;
+  dated.as_of = "2024";
+  CHECK_THAT(run("evolution", {{"from", "2021"}, {"to", "2024"}}, dated).message(),
+             StartsWith("as-of: evolution sets the time itself"));
   ProjectionSpec bad;
   bad.window = "2024..2021";
   CHECK_THAT(run("centrality", {}, bad).message(), StartsWith("window: TO is before FROM"));

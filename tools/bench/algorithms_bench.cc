@@ -1,5 +1,5 @@
 // tiegraph_algorithms_bench: network-analysis timings on a stored network, through the public
-// API only (docs/bench/algorithms.md; tools/bench/run_algorithms_bench.sh runs it against
+// API only (docs/BENCHMARKS.md; tools/bench/run_algorithms_bench.sh runs it against
 // igraph, graph-tool and networkx).
 //
 //   tiegraph_algorithms_bench --db DIR --algorithms LIST [--graph NAME] [--sources FILE]

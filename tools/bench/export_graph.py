@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes one benchmark network for the algorithm benchmark (docs/bench/algorithms.md).
+"""Writes one benchmark network for the algorithm benchmark (docs/BENCHMARKS.md).
 
     /usr/bin/python3 tools/bench/export_graph.py OUT_DIR cond-mat-2005
     /usr/bin/python3 tools/bench/export_graph.py OUT_DIR ba --nodes 200000 --m 5 [--seed 42]

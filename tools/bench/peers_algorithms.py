@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The peers' side of the algorithm benchmark (docs/bench/algorithms.md): igraph, graph-tool or
+"""The peers' side of the algorithm benchmark (docs/BENCHMARKS.md): igraph, graph-tool or
 networkx on the edge list that tools/bench/export_graph.py wrote.
 
     OMP_NUM_THREADS=2 /usr/bin/python3 tools/bench/peers_algorithms.py --tool TOOL \\

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Algorithm benchmark: tiegraph against igraph, graph-tool (OMP_NUM_THREADS=2) and networkx, in
 # one run on this machine, on graph-tool's cond-mat-2005 and on Barabási–Albert graphs with 1M
-# and 5M edges. See docs/bench/algorithms.md.
+# and 5M edges. See docs/BENCHMARKS.md.
 #
 #   tools/bench/run_algorithms_bench.sh [BUILD_DIR]      (default: build-algbench/ in the repository)
 #

@@ -10,8 +10,8 @@
 
 #include <tiegraph/centrality.h>
 #include <tiegraph/community.h>
+#include <tiegraph/group_attribute.h>
 #include <tiegraph/projection.h>
-#include <tiegraph/projection_access.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
 #include <tiegraph/table.h>

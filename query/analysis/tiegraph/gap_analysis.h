@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <tiegraph/group_attribute.h>
 #include <tiegraph/link_prediction.h>
 #include <tiegraph/permutation.h>
 #include <tiegraph/projection.h>
-#include <tiegraph/projection_access.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
 #include <tiegraph/table.h>

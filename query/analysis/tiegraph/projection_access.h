@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include <tiegraph/group_attribute.h>
 #include <tiegraph/projection.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
@@ -31,10 +32,6 @@ struct Groups {
   std::vector<std::string> names;
   uint32_t count() const { return static_cast<uint32_t>(names.size()); }
 };
-enum class GroupAttribute { kSector, kRegion, kKind, kForeign };
-// "sector" | "region" | "kind" | "foreign".
-Result<GroupAttribute> ParseGroupAttribute(std::string_view name);
-std::string_view GroupAttributeName(GroupAttribute attribute);
 Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, GroupAttribute by);
 
 // The part-of hierarchy among the projection's nodes (parent fields and part-of ties, whatever

@@ -12,10 +12,9 @@
 namespace tiegraph {
 namespace {
 
-Cell ToCell(const Attribute& a, const AttributeValue& v) {
-  // A custom property's real as the shortest exact text: FormatReal's six digits would change
-  // the value on import.
-  if (!a.property.empty() && v.index() == 3) return ValueText(v, true);
+// A value in its column's type. Reals go out in full precision (the table's CSV form writes the
+// shortest exact text), so a custom property's real reads back the same on import.
+Cell ToCell(const AttributeValue& v) {
   switch (v.index()) {
     case 1:
       return std::get<std::string>(v);
@@ -101,7 +100,7 @@ void WriteCsvNodes(const ExportGraph& g, std::ostream& out) {
     std::vector<Cell> row = {g.nodes[v].key, g.nodes[v].name};
     for (size_t i = 0; i < g.node_attributes.size(); ++i) {
       const Attribute& a = g.node_attributes[i];
-      if (a.name != "name") row.push_back(ToCell(a, g.node_values[v][i]));
+      if (a.name != "name") row.push_back(ToCell(g.node_values[v][i]));
     }
     t.AddRow(std::move(row));
   }
@@ -127,7 +126,7 @@ void WriteCsvEdges(const ExportGraph& g, std::ostream& out) {
                              x.tie.type,
                              x.tie.strength};
     for (size_t i = 0; i < g.tie_attributes.size(); ++i) {
-      row.push_back(ToCell(g.tie_attributes[i], g.tie_values[e][i]));
+      row.push_back(ToCell(g.tie_values[e][i]));
     }
     t.AddRow(std::move(row));
   }

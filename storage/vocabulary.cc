@@ -29,6 +29,10 @@ std::string Canonical(std::string_view text) {
 template <typename Enum, size_t N>
 Result<Enum> ParseName(std::string_view text, const std::array<std::string_view, N>& names,
                        size_t first, const char* what) {
+  // The common, exact spelling without building the list: imports parse a value per row.
+  for (size_t i = first; i < N; ++i) {
+    if (text == names[i]) return static_cast<Enum>(i);
+  }
   auto i = MatchName(what, text, std::vector<std::string_view>(names.begin() + first, names.end()));
   if (!i.ok()) return i.status();
   return static_cast<Enum>(*i + first);

@@ -19,6 +19,28 @@ namespace {
 
 using enum ColumnType;
 
+// The nodes of each group (community or component, numbered from 1 as shown), in group order.
+Table MembersTable(const Snapshot& snap, const Projection& g, const char* group_column,
+                   const std::vector<uint32_t>& group) {
+  Table members{"members",
+                "members",
+                {{group_column, kInt},
+                 {"key", kString},
+                 {"name", kString},
+                 {"sector", kString},
+                 {"region", kString}}};
+  std::vector<uint32_t> order(g.node_count());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return group[a] < group[b]; });
+  for (uint32_t v : order) {
+    std::vector<Cell> row{static_cast<int64_t>(group[v] + 1)};
+    for (auto& c : NodeCells(snap, g, v)) row.push_back(std::move(c));
+    members.AddRow(std::move(row));
+  }
+  return members;
+}
+
 const char* DistanceNote(Distance d) { return d == Distance::kHops ? "hops" : "1/strength"; }
 
 }  // namespace
@@ -269,22 +291,7 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
                        : std::string(CommunityMethodName(r.method)),
                   std::string(cpm ? "cpm" : "modularity"), static_cast<int64_t>(p->count),
                   p->modularity, r.options.resolution, static_cast<int64_t>(r.options.seed)});
-  Table members{"members",
-                "members",
-                {{"community", kInt},
-                 {"key", kString},
-                 {"name", kString},
-                 {"sector", kString},
-                 {"region", kString}}};
-  std::vector<uint32_t> order(g->node_count());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return p->community[a] < p->community[b]; });
-  for (uint32_t v : order) {
-    std::vector<Cell> row{static_cast<int64_t>(p->community[v] + 1)};
-    for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
-    members.AddRow(std::move(row));
-  }
+  Table members = MembersTable(snap, *g, "community", p->community);
   return std::vector<Table>{std::move(summary), std::move(members)};
 }
 
@@ -325,22 +332,7 @@ Result<std::vector<Table>> ComponentTables(const Snapshot& snap,
                             : "connected components",
               {{"component", kInt}, {"institutions", kInt}}};
   for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
-  Table members{"members",
-                "members",
-                {{"component", kInt},
-                 {"key", kString},
-                 {"name", kString},
-                 {"sector", kString},
-                 {"region", kString}}};
-  std::vector<uint32_t> order(g->node_count());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return comp[a] < comp[b]; });
-  for (uint32_t v : order) {
-    std::vector<Cell> row{static_cast<int64_t>(comp[v] + 1)};
-    for (auto& c : NodeCells(snap, *g, v)) row.push_back(std::move(c));
-    members.AddRow(std::move(row));
-  }
+  Table members = MembersTable(snap, *g, "component", comp);
   return std::vector<Table>{std::move(sizes), std::move(members)};
 }
 

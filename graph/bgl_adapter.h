@@ -53,11 +53,11 @@ struct ProjectionTraversal : boost::incidence_graph_tag, boost::vertex_list_grap
 // Boost.Graph's free functions, found by argument-dependent lookup.
 inline std::pair<ProjectionArcIterator, ProjectionArcIterator> out_edges(uint32_t v,
                                                                          const Projection& g) {
-  return {ProjectionArcIterator(v, g.offsets[v]), ProjectionArcIterator(v, g.offsets[v + 1])};
+  return {ProjectionArcIterator(v, g.offsets()[v]), ProjectionArcIterator(v, g.offsets()[v + 1])};
 }
 inline uint64_t out_degree(uint32_t v, const Projection& g) { return g.degree(v); }
 inline uint32_t source(const ProjectionArc& e, const Projection&) { return e.source; }
-inline uint32_t target(const ProjectionArc& e, const Projection& g) { return g.targets[e.index]; }
+inline uint32_t target(const ProjectionArc& e, const Projection& g) { return g.targets()[e.index]; }
 inline std::pair<boost::counting_iterator<uint32_t>, boost::counting_iterator<uint32_t>> vertices(
     const Projection& g) {
   return {boost::counting_iterator<uint32_t>(0),

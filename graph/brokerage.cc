@@ -23,22 +23,22 @@ struct MutualRows {
 MutualRows Mutual(const Projection& g, bool weighted) {
   const size_t n = g.node_count();
   // An undirected view's rows serve as both its out- and its in-rows.
-  const auto& in_off = g.directed ? g.in_offsets : g.offsets;
-  const auto& in_src = g.directed ? g.in_sources : g.targets;
-  const auto& in_w = g.directed ? g.in_weights : g.weights;
+  const auto& in_off = g.directed() ? g.in_offsets() : g.offsets();
+  const auto& in_src = g.directed() ? g.in_sources() : g.targets();
+  const auto& in_w = g.directed() ? g.in_weights() : g.weights();
   MutualRows m;
   m.offsets.assign(n + 1, 0);
-  m.targets.reserve(g.targets.size());
-  m.weights.reserve(g.targets.size());
+  m.targets.reserve(g.targets().size());
+  m.weights.reserve(g.targets().size());
   for (uint32_t v = 0; v < n; ++v) {
-    uint64_t a = g.offsets[v], b = in_off[v];
-    const uint64_t a_end = g.offsets[v + 1], b_end = in_off[v + 1];
+    uint64_t a = g.offsets()[v], b = in_off[v];
+    const uint64_t a_end = g.offsets()[v + 1], b_end = in_off[v + 1];
     while (a < a_end || b < b_end) {  // merge two rows sorted by neighbor
       uint32_t to = 0;
       double w = 0;
-      const bool take_a = a < a_end && (b == b_end || g.targets[a] <= in_src[b]);
-      const bool take_b = b < b_end && (a == a_end || in_src[b] <= g.targets[a]);
-      if (take_a) to = g.targets[a], w += weighted ? g.weights[a] : 1.0, ++a;
+      const bool take_a = a < a_end && (b == b_end || g.targets()[a] <= in_src[b]);
+      const bool take_b = b < b_end && (a == a_end || in_src[b] <= g.targets()[a]);
+      if (take_a) to = g.targets()[a], w += weighted ? g.weights()[a] : 1.0, ++a;
       if (take_b) to = in_src[b], w += weighted ? in_w[b] : 1.0, ++b;
       m.targets.push_back(to);
       m.weights.push_back(w);
@@ -165,14 +165,14 @@ class TwoPathWalker {
   }
   template <typename Fn>  // fn(v, b, credit)
   void From(uint32_t a, Fn&& fn) {
-    const uint64_t begin = g_.offsets[a], end = g_.offsets[a + 1];
-    for (uint64_t e = begin; e < end; ++e) mark_[g_.targets[e]] = 1;
+    const uint64_t begin = g_.offsets()[a], end = g_.offsets()[a + 1];
+    for (uint64_t e = begin; e < end; ++e) mark_[g_.targets()[e]] = 1;
     mark_[a] = 1;  // a -> v -> a is no brokerage either
     auto each = [&](auto&& visit) {
       for (uint64_t e = begin; e < end; ++e) {
-        const uint32_t v = g_.targets[e];
-        for (uint64_t f = g_.offsets[v]; f < g_.offsets[v + 1]; ++f) {
-          if (!mark_[g_.targets[f]]) visit(v, g_.targets[f]);
+        const uint32_t v = g_.targets()[e];
+        for (uint64_t f = g_.offsets()[v]; f < g_.offsets()[v + 1]; ++f) {
+          if (!mark_[g_.targets()[f]]) visit(v, g_.targets()[f]);
         }
       }
     };
@@ -183,7 +183,7 @@ class TwoPathWalker {
     } else {
       each([&](uint32_t v, uint32_t b) { fn(v, b, 1.0); });
     }
-    for (uint64_t e = begin; e < end; ++e) mark_[g_.targets[e]] = 0;
+    for (uint64_t e = begin; e < end; ++e) mark_[g_.targets()[e]] = 0;
     mark_[a] = 0;
   }
 
@@ -307,7 +307,7 @@ Result<BrokerageRoles> GouldFernandez(const Projection& g, const std::vector<uin
   // Sources split between two threads, each counting into its own table.
   std::vector<std::vector<RoleCounts>> part_counts(2);
   const bool two = n >= 1000;
-  const size_t split = two ? HalfwayRow(g.offsets) : n;
+  const size_t split = two ? HalfwayRow(g.offsets()) : n;
   RunParts(two ? 2 : 1, [&](int part) {
     auto& counts = part_counts[static_cast<size_t>(part)];
     counts.assign(n, RoleCounts{});

@@ -21,7 +21,7 @@ std::vector<double> DegreeCentrality(const Projection& g, bool normalized) {
 std::vector<double> Strength(const Projection& g) {
   std::vector<double> s(g.node_count(), 0);
   for (uint32_t v = 0; v < s.size(); ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) s[v] += g.weights[e];
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) s[v] += g.weights()[e];
   }
   return s;
 }
@@ -111,8 +111,8 @@ void BrandesHops(const Projection& g, const std::vector<uint32_t>& sources, size
       const uint32_t u = order[head];
       const uint32_t next = level[u] + 1;
       const double su = sigma[u];
-      for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
-        const uint32_t v = g.targets[e];
+      for (uint64_t e = g.offsets()[u]; e < g.offsets()[u + 1]; ++e) {
+        const uint32_t v = g.targets()[e];
         if (level[v] == kFar) {
           level[v] = next;
           order.push_back(v);
@@ -124,8 +124,8 @@ void BrandesHops(const Projection& g, const std::vector<uint32_t>& sources, size
       const uint32_t w = order[k];
       const uint32_t up = level[w] - 1;
       const double coeff = (1.0 + delta[w]) / sigma[w];
-      for (uint64_t e = (*in.offsets)[w]; e < (*in.offsets)[w + 1]; ++e) {
-        const uint32_t v = (*in.targets)[e];
+      for (uint64_t e = in.offsets[w]; e < in.offsets[w + 1]; ++e) {
+        const uint32_t v = in.targets[e];
         if (level[v] == up) delta[v] += sigma[v] * coeff;
       }
       (*bc)[w] += delta[w];
@@ -150,10 +150,10 @@ void BrandesWeighted(const Projection& g, const std::vector<uint32_t>& sources, 
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       const uint32_t w = *it;
       const double coeff = (1.0 + delta[w]) / sigma[w];
-      for (uint64_t e = (*in.offsets)[w]; e < (*in.offsets)[w + 1]; ++e) {
-        const uint32_t v = (*in.targets)[e];
-        if (dist[v] == kUnreached || (*in.weights)[e] <= 0) continue;
-        if (dist[v] + 1.0 / (*in.weights)[e] == dist[w]) delta[v] += sigma[v] * coeff;
+      for (uint64_t e = in.offsets[w]; e < in.offsets[w + 1]; ++e) {
+        const uint32_t v = in.targets[e];
+        if (dist[v] == kUnreached || in.weights[e] <= 0) continue;
+        if (dist[v] + 1.0 / in.weights[e] == dist[w]) delta[v] += sigma[v] * coeff;
       }
       if (w != s) (*bc)[w] += delta[w];
     }
@@ -225,7 +225,7 @@ Result<std::vector<double>> Betweenness(const Projection& g, const BetweennessOp
   double scale = 1.0;
   if (o.normalized && n > 2) {
     scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
-  } else if (!o.normalized && !g.directed) {
+  } else if (!o.normalized && !g.directed()) {
     scale = 0.5;
   }
   if (o.samples > 0 && o.samples < n)

@@ -16,10 +16,10 @@ CommunityGraph CommunityGraph::From(const Projection& g, bool weighted) {
   c.self.assign(n, 0);
   c.strength.assign(n, 0);
   c.size.assign(n, 1);
-  if (!g.directed) {
-    c.offsets = g.offsets;
-    c.targets = g.targets;
-    c.weights = g.weights;
+  if (!g.directed()) {
+    c.offsets.assign(g.offsets().begin(), g.offsets().end());
+    c.targets.assign(g.targets().begin(), g.targets().end());
+    c.weights.assign(g.weights().begin(), g.weights().end());
     if (!weighted) std::fill(c.weights.begin(), c.weights.end(), 1.0);
   } else {
     // An arc in either direction joins the pair; the weights of both directions add up.
@@ -28,9 +28,9 @@ CommunityGraph CommunityGraph::From(const Projection& g, bool weighted) {
     CommunityGraph arcs;
     arcs.self.assign(n, 0);
     arcs.size.assign(n, 1);
-    arcs.offsets = g.offsets;
-    arcs.targets = g.targets;
-    arcs.weights = g.weights;
+    arcs.offsets.assign(g.offsets().begin(), g.offsets().end());
+    arcs.targets.assign(g.targets().begin(), g.targets().end());
+    arcs.weights.assign(g.weights().begin(), g.weights().end());
     if (!weighted) std::fill(arcs.weights.begin(), arcs.weights.end(), 1.0);
     std::vector<std::vector<std::pair<uint32_t, double>>> rows(n);
     for (uint32_t v = 0; v < n; ++v) {

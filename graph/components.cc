@@ -23,8 +23,8 @@ uint32_t ConnectedComponents(const Projection& g, std::vector<uint32_t>* compone
   std::vector<uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0u);
   for (uint32_t v = 0; v < n; ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-      uint32_t a = FindRoot(parent, v), b = FindRoot(parent, g.targets[e]);
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+      uint32_t a = FindRoot(parent, v), b = FindRoot(parent, g.targets()[e]);
       if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the root is the smallest member
     }
   }

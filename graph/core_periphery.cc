@@ -9,7 +9,7 @@ namespace tiegraph {
 namespace {
 
 Status NeedsUndirected(const Projection& g) {
-  if (g.directed) return Status::InvalidArgument("core-periphery works on the undirected view");
+  if (g.directed()) return Status::InvalidArgument("core-periphery works on the undirected view");
   if (g.node_count() < 4)
     return Status::InvalidArgument("core-periphery needs 4 institutions or more");
   return Status::OK();
@@ -47,8 +47,8 @@ Result<DiscreteCorePeriphery> DiscreteCoreness(const Projection& g) {
   std::vector<double> in_core(n, 0);
   double ties_core = 0, ties_periphery = 0, n_core = static_cast<double>(start);
   for (uint32_t v = 0; v < n; ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-      const uint32_t u = g.targets[e];
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+      const uint32_t u = g.targets()[e];
       in_core[v] += out.core[u];
       if (v > u || out.core[v] != out.core[u]) continue;  // each tie once; none across
       (out.core[v] ? ties_core : ties_periphery) += 1;
@@ -69,8 +69,8 @@ Result<DiscreteCorePeriphery> DiscreteCoreness(const Projection& g) {
       if (candidate <= rho + 1e-12) continue;
       rho = candidate, n_core = nc, ties_core = tc, ties_periphery = tp;
       out.core[v] = to_core;
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
-        in_core[g.targets[e]] += to_core ? 1 : -1;
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e)
+        in_core[g.targets()[e]] += to_core ? 1 : -1;
       moved = true;
     }
     if (!moved) break;
@@ -95,14 +95,14 @@ namespace {
 double ContinuousRho(const Projection& g, const std::vector<double>& c, std::vector<double>* grad) {
   const size_t n = g.node_count();
   const double pairs = static_cast<double>(n) * static_cast<double>(n - 1) / 2;
-  const double ties = static_cast<double>(g.targets.size()) / 2;
+  const double ties = static_cast<double>(g.targets().size()) / 2;
   double s1 = 0, s2 = 0, s4 = 0, sax = 0;
   std::vector<double>& around = *grad;  // first sum_{j ~ k} c_j, then the gradient
   around.assign(n, 0);
   for (uint32_t v = 0; v < n; ++v) {
     const double x = c[v];
     s1 += x, s2 += x * x, s4 += x * x * x * x;
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) around[v] += c[g.targets[e]];
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) around[v] += c[g.targets()[e]];
     sax += x * around[v] / 2;
   }
   const double sx = (s1 * s1 - s2) / 2, sxx = (s2 * s2 - s4) / 2;
@@ -177,7 +177,7 @@ Result<ContinuousCorePeriphery> ContinuousCoreness(const Projection& g, int max_
     double change = 0;
     for (uint32_t v = 0; v < n; ++v) {
       double s = 0;
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) s += c[g.targets[e]];
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) s += c[g.targets()[e]];
       const double denom = squares - c[v] * c[v];
       next[v] = denom > 0 ? s / denom : 0;
     }

@@ -118,7 +118,7 @@ void ForceAtlas2(const Projection& g, int iterations, bool weighted,
   if (n < 2) return;
   std::vector<double> mass(n);
   for (uint32_t v = 0; v < n; ++v) {
-    mass[v] = static_cast<double>(g.degree(v) + (g.directed ? g.in_degree(v) : 0)) + 1;
+    mass[v] = static_cast<double>(g.degree(v) + (g.directed() ? g.in_degree(v) : 0)) + 1;
   }
   const double scaling = n >= 100 ? 2.0 : 10.0;
   std::vector<Point> force(n), previous(n);
@@ -142,8 +142,8 @@ void ForceAtlas2(const Projection& g, int iterations, bool weighted,
       }
       // Attraction: linear in distance (times strength), each arc pulling its source.
       // A directed view pulls along in-arcs too: the layout is of the undirected view.
-      auto pull = [&](const std::vector<uint64_t>& offsets, const std::vector<uint32_t>& ends,
-                      const std::vector<double>& weights) {
+      auto pull = [&](std::span<const uint64_t> offsets, std::span<const uint32_t> ends,
+                      std::span<const double> weights) {
         for (uint64_t e = offsets[v]; e < offsets[v + 1]; ++e) {
           const Point& u = (*pos)[ends[e]];
           double w = weighted ? weights[e] : 1.0;
@@ -157,8 +157,8 @@ void ForceAtlas2(const Projection& g, int iterations, bool weighted,
           force[v].y += (u.y - (*pos)[v].y) * w;
         }
       };
-      pull(g.offsets, g.targets, g.weights);
-      if (g.directed) pull(g.in_offsets, g.in_sources, g.in_weights);
+      pull(g.offsets(), g.targets(), g.weights());
+      if (g.directed()) pull(g.in_offsets(), g.in_sources(), g.in_weights());
     }
     // Adaptive speed (the paper's section "Adaptive speed", as Gephi implements it): the
     // global speed follows the ratio of useful movement (traction) to oscillation (swing).

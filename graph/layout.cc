@@ -49,11 +49,11 @@ Component ComponentGraph(const Projection& g, const std::vector<uint32_t>& membe
     if (local[a] < local[b]) boost::add_edge(local[a], local[b], 1.0, c);
   };
   for (uint32_t v : members) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) add(v, g.targets[e]);
-    if (g.directed) {
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) add(v, g.targets()[e]);
+    if (g.directed()) {
       // A pair joined one way only appears among in-arcs of the lower-numbered end.
-      for (uint64_t e = g.in_offsets[v]; e < g.in_offsets[v + 1]; ++e) {
-        const uint32_t u = g.in_sources[e];
+      for (uint64_t e = g.in_offsets()[v]; e < g.in_offsets()[v + 1]; ++e) {
+        const uint32_t u = g.in_sources()[e];
         if (!boost::edge(local[v], local[u], c).second) add(v, u);
       }
     }

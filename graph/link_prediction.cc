@@ -10,8 +10,8 @@ namespace tiegraph {
 namespace {
 
 Status NeedsUndirected(const Projection& g) {
-  return g.directed ? Status::InvalidArgument("link suggestion works on the undirected view")
-                    : Status::OK();
+  return g.directed() ? Status::InvalidArgument("link suggestion works on the undirected view")
+                      : Status::OK();
 }
 
 // The largest eigenvalue of the adjacency matrix, by power iteration on A + I (which has the
@@ -24,7 +24,7 @@ double LambdaMax(const Projection& g) {
     double norm = 0;
     for (uint32_t v = 0; v < n; ++v) {
       double s = x[v];
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) s += x[g.targets[e]];
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) s += x[g.targets()[e]];
       next[v] = s;
       norm += s * s;
     }
@@ -34,7 +34,7 @@ double LambdaMax(const Projection& g) {
     for (uint32_t v = 0; v < n; ++v) next[v] /= norm;
     for (uint32_t v = 0; v < n; ++v) {
       double ax = 0;
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) ax += next[g.targets[e]];
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) ax += next[g.targets()[e]];
       rayleigh += next[v] * ax;
       xx += next[v] * next[v];
     }
@@ -55,7 +55,7 @@ std::vector<double> KatzFrom(const Projection& g, uint32_t source, double beta) 
     double mass = 0;
     for (uint32_t v = 0; v < n; ++v) {
       double s = 0;
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) s += walk[g.targets[e]];
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) s += walk[g.targets()[e]];
       next[v] = beta * s;
       mass += next[v];
     }
@@ -77,11 +77,11 @@ class TwoPathScorer {
   // Calls fn(y, score) once for each y with a shared neighbor that skip(y) lets through.
   template <typename Skip, typename Fn>
   void From(uint32_t x, Skip&& skip, Fn&& fn) {
-    for (uint64_t e = g_.offsets[x]; e < g_.offsets[x + 1]; ++e) {
-      const uint32_t z = g_.targets[e];
+    for (uint64_t e = g_.offsets()[x]; e < g_.offsets()[x + 1]; ++e) {
+      const uint32_t z = g_.targets()[e];
       const double kz = static_cast<double>(g_.degree(z));
-      for (uint64_t f = g_.offsets[z]; f < g_.offsets[z + 1]; ++f) {
-        const uint32_t y = g_.targets[f];
+      for (uint64_t f = g_.offsets()[z]; f < g_.offsets()[z + 1]; ++f) {
+        const uint32_t y = g_.targets()[f];
         if (y == x || skip(y)) continue;
         if (common_[y] == 0) reached_.push_back(y);
         common_[y] += 1;
@@ -143,10 +143,10 @@ const char* LinkScoreName(LinkScore score) {
 
 std::vector<uint32_t> SharedNeighbors(const Projection& g, uint32_t x, uint32_t y) {
   std::vector<uint32_t> shared;
-  std::set_intersection(g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[x]),
-                        g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[x + 1]),
-                        g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[y]),
-                        g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[y + 1]),
+  std::set_intersection(g.targets().begin() + static_cast<ptrdiff_t>(g.offsets()[x]),
+                        g.targets().begin() + static_cast<ptrdiff_t>(g.offsets()[x + 1]),
+                        g.targets().begin() + static_cast<ptrdiff_t>(g.offsets()[y]),
+                        g.targets().begin() + static_cast<ptrdiff_t>(g.offsets()[y + 1]),
                         std::back_inserter(shared));
   return shared;
 }
@@ -186,7 +186,8 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
     return Status::InvalidArgument("one group per node is needed");
   std::vector<char> excluded(n, 0);  // the source, its partners, and its own group if asked
   excluded[source] = 1;
-  for (uint64_t e = g.offsets[source]; e < g.offsets[source + 1]; ++e) excluded[g.targets[e]] = 1;
+  for (uint64_t e = g.offsets()[source]; e < g.offsets()[source + 1]; ++e)
+    excluded[g.targets()[e]] = 1;
   if (o.group) {
     for (size_t v = 0; v < n; ++v) excluded[v] |= (*o.group)[v] == (*o.group)[source];
   }
@@ -225,7 +226,7 @@ Result<std::vector<LinkSuggestion>> SuggestLinks(const Projection& g, uint32_t s
             });
   }
   std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
-    return score[a] != score[b] ? score[a] > score[b] : g.keys[a] < g.keys[b];
+    return score[a] != score[b] ? score[a] > score[b] : g.keys()[a] < g.keys()[b];
   });
   if (candidates.size() > o.top) candidates.resize(o.top);
   std::vector<LinkSuggestion> out;
@@ -241,7 +242,7 @@ Result<std::vector<LinkPair>> BestLinkPairs(const Projection& g, LinkScore score
     return Status::InvalidArgument("pairs are scored one source at a time: not katz");
   auto before = [&](const LinkPair& p, const LinkPair& q) {  // p ranks before q
     if (p.score != q.score) return p.score > q.score;
-    return std::tie(g.keys[p.a], g.keys[p.b]) < std::tie(g.keys[q.a], g.keys[q.b]);
+    return std::tie(g.keys()[p.a], g.keys()[p.b]) < std::tie(g.keys()[q.a], g.keys()[q.b]);
   };
   std::priority_queue<LinkPair, std::vector<LinkPair>, decltype(before)> best(
       before);  // top: worst
@@ -249,7 +250,7 @@ Result<std::vector<LinkPair>> BestLinkPairs(const Projection& g, LinkScore score
   TwoPathScorer scorer(g, score);
   std::vector<char> partner(g.node_count(), 0);
   for (uint32_t x = 0; x < g.node_count(); ++x) {
-    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) partner[g.targets[e]] = 1;
+    for (uint64_t e = g.offsets()[x]; e < g.offsets()[x + 1]; ++e) partner[g.targets()[e]] = 1;
     scorer.From(
         x, [&](uint32_t y) { return y < x || partner[y] || (keep && !keep(x, y)); },
         [&](uint32_t y, double value) {
@@ -262,7 +263,7 @@ Result<std::vector<LinkPair>> BestLinkPairs(const Projection& g, LinkScore score
             best.push(p);
           }
         });
-    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) partner[g.targets[e]] = 0;
+    for (uint64_t e = g.offsets()[x]; e < g.offsets()[x + 1]; ++e) partner[g.targets()[e]] = 0;
   }
   if (candidates) *candidates = scored;
   std::vector<LinkPair> out(best.size());

@@ -22,8 +22,8 @@ std::vector<double> ArcMatrix(const Projection& g, const std::vector<uint32_t>& 
   std::vector<double> arcs(k * k, 0);
   for (uint32_t v = 0; v < g.node_count(); ++v) {
     const size_t row = group[v] * k;
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
-      arcs[row + group[g.targets[e]]] += weighted ? g.weights[e] : 1.0;
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e)
+      arcs[row + group[g.targets()[e]]] += weighted ? g.weights()[e] : 1.0;
   }
   return arcs;
 }
@@ -73,11 +73,11 @@ Result<Mixing> MixingByGroup(const Projection& g, const std::vector<uint32_t>& g
   const std::vector<double> arcs = ArcMatrix(g, group, k, weighted);
   std::vector<double> node_out(n, 0), node_in(n, 0);  // external / internal per node
   for (uint32_t v = 0; v < n; ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-      const uint32_t t = g.targets[e];
-      const double w = weighted ? g.weights[e] : 1.0;
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+      const uint32_t t = g.targets()[e];
+      const double w = weighted ? g.weights()[e] : 1.0;
       (group[v] == group[t] ? node_in[v] : node_out[v]) += w;
-      if (g.directed) (group[v] == group[t] ? node_in[t] : node_out[t]) += w;
+      if (g.directed()) (group[v] == group[t] ? node_in[t] : node_out[t]) += w;
     }
   }
   double total = 0;
@@ -90,18 +90,18 @@ Result<Mixing> MixingByGroup(const Projection& g, const std::vector<uint32_t>& g
     }
   }
   // Ties: undirected views hold each tie as two arcs.
-  const double per_tie = g.directed ? 1.0 : 0.5;
+  const double per_tie = g.directed() ? 1.0 : 0.5;
   m.observed.assign(k * k, 0);
   m.expected.assign(k * k, 0);
   for (size_t x = 0; x < k; ++x) {
     for (size_t y = 0; y < k; ++y) {
       // Off the diagonal of an undirected matrix, cell (g,h) holds every g-h tie once.
-      const double scale = (g.directed || x == y) ? per_tie : 1.0;
+      const double scale = (g.directed() || x == y) ? per_tie : 1.0;
       m.observed[x * k + y] = arcs[x * k + y] * scale;
       m.expected[x * k + y] = total * a[x] * b[y] * scale;
     }
   }
-  EIFromArcs(arcs, k, g.directed, &m.ei, &m.group_ei);
+  EIFromArcs(arcs, k, g.directed(), &m.ei, &m.group_ei);
   m.node_ei.assign(n, kNaN);
   for (size_t v = 0; v < n; ++v) m.node_ei[v] = EI(node_out[v], node_in[v]);
   const double N = static_cast<double>(n);
@@ -126,7 +126,7 @@ Result<EIPermutationTest> PermuteEI(const Projection& g, const std::vector<uint3
   const size_t k = group_count;
   double observed = 0;
   std::vector<double> observed_groups;
-  EIFromArcs(ArcMatrix(g, group, k, weighted), k, g.directed, &observed, &observed_groups);
+  EIFromArcs(ArcMatrix(g, group, k, weighted), k, g.directed(), &observed, &observed_groups);
   // Draws split between two threads by index; each draw has its own generator.
   struct Part {
     PermutationTally ei;
@@ -144,7 +144,7 @@ Result<EIPermutationTest> PermuteEI(const Projection& g, const std::vector<uint3
     double ei = 0;
     for (int i = part; i < options.permutations; i += threads) {
       ShuffledLabels(group, DrawSeed(options.seed, i), &shuffled);
-      EIFromArcs(ArcMatrix(g, shuffled, k, weighted), k, g.directed, &ei, &groups_ei);
+      EIFromArcs(ArcMatrix(g, shuffled, k, weighted), k, g.directed(), &ei, &groups_ei);
       if (!std::isnan(ei)) parts[part].ei.Add(ei);
       for (size_t x = 0; x < k; ++x) {
         if (!std::isnan(groups_ei[x])) parts[part].groups[x].Add(groups_ei[x]);

@@ -5,6 +5,7 @@
 #define TIEGRAPH_GRAPH_NEIGHBOR_SETS_H_
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <tiegraph/projection.h>
@@ -14,16 +15,16 @@ namespace tiegraph {
 class NeighborSets {
  public:
   explicit NeighborSets(const Projection& g);
-  size_t size() const { return offsets_->size() - 1; }
-  const uint32_t* begin(uint32_t v) const { return targets_->data() + (*offsets_)[v]; }
-  const uint32_t* end(uint32_t v) const { return targets_->data() + (*offsets_)[v + 1]; }
-  uint64_t degree(uint32_t v) const { return (*offsets_)[v + 1] - (*offsets_)[v]; }
+  size_t size() const { return offsets_.size() - 1; }
+  const uint32_t* begin(uint32_t v) const { return targets_.data() + offsets_[v]; }
+  const uint32_t* end(uint32_t v) const { return targets_.data() + offsets_[v + 1]; }
+  uint64_t degree(uint32_t v) const { return offsets_[v + 1] - offsets_[v]; }
 
  private:
   std::vector<uint64_t> own_offsets_;
   std::vector<uint32_t> own_targets_;
-  const std::vector<uint64_t>* offsets_;
-  const std::vector<uint32_t>* targets_;
+  std::span<const uint64_t> offsets_;
+  std::span<const uint32_t> targets_;
 };
 
 }  // namespace tiegraph

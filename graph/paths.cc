@@ -29,11 +29,11 @@ std::vector<double> DistancesTo(const Projection& g, uint32_t target, Distance d
     auto [d, w] = heap.back();
     heap.pop_back();
     if (d > dist[w]) continue;
-    for (uint64_t e = (*in.offsets)[w]; e < (*in.offsets)[w + 1]; ++e) {
-      const uint32_t v = (*in.targets)[e];  // arc v -> w
+    for (uint64_t e = in.offsets[w]; e < in.offsets[w + 1]; ++e) {
+      const uint32_t v = in.targets[e];  // arc v -> w
       if (!banned_nodes.empty() && banned_nodes[v]) continue;
       if (banned_arcs.count({v, w})) continue;
-      const double wt = (*in.weights)[e];
+      const double wt = in.weights[e];
       if (distance == Distance::kInverseStrength && wt <= 0) continue;
       const double nd = d + (distance == Distance::kHops ? 1.0 : 1.0 / wt);
       if (nd < dist[v]) {
@@ -47,14 +47,14 @@ std::vector<double> DistancesTo(const Projection& g, uint32_t target, Distance d
 }
 
 double ArcLength(const Projection& g, uint64_t e, Distance distance) {
-  return distance == Distance::kHops ? 1.0 : 1.0 / g.weights[e];
+  return distance == Distance::kHops ? 1.0 : 1.0 / g.weights()[e];
 }
 
 // Whether out-arc e of u lies on a shortest path to the target (distances `to`).
 bool OnShortest(const Projection& g, const std::vector<double>& to, uint32_t u, uint64_t e,
                 Distance distance) {
-  const uint32_t v = g.targets[e];
-  if (to[v] == kUnreached || (distance == Distance::kInverseStrength && g.weights[e] <= 0))
+  const uint32_t v = g.targets()[e];
+  if (to[v] == kUnreached || (distance == Distance::kInverseStrength && g.weights()[e] <= 0))
     return false;
   const double via = to[v] + ArcLength(g, e, distance);
   return std::fabs(via - to[u]) <= 1e-12 * std::max(1.0, to[u]);
@@ -91,10 +91,10 @@ Result<std::vector<Path>> AllShortestPaths(const Projection& g, uint32_t source,
       out.push_back(cur);
       return;
     }
-    for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1] && out.size() < limit; ++e) {
+    for (uint64_t e = g.offsets()[u]; e < g.offsets()[u + 1] && out.size() < limit; ++e) {
       if (!OnShortest(g, to, u, e, distance)) continue;
-      cur.nodes.push_back(g.targets[e]);
-      walk(g.targets[e]);
+      cur.nodes.push_back(g.targets()[e]);
+      walk(g.targets()[e]);
       cur.nodes.pop_back();
     }
   };
@@ -119,9 +119,10 @@ Result<std::vector<Path>> KShortestPaths(const Projection& g, uint32_t source, u
     double len = 0;
     for (size_t i = 0; i + 1 < nodes.size(); ++i) {
       const uint32_t u = nodes[i], v = nodes[i + 1];
-      auto it = std::lower_bound(g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[u]),
-                                 g.targets.begin() + static_cast<ptrdiff_t>(g.offsets[u + 1]), v);
-      len += ArcLength(g, static_cast<uint64_t>(it - g.targets.begin()), distance);
+      auto it =
+          std::lower_bound(g.targets().begin() + static_cast<ptrdiff_t>(g.offsets()[u]),
+                           g.targets().begin() + static_cast<ptrdiff_t>(g.offsets()[u + 1]), v);
+      len += ArcLength(g, static_cast<uint64_t>(it - g.targets().begin()), distance);
     }
     return len;
   };
@@ -146,8 +147,8 @@ Result<std::vector<Path>> KShortestPaths(const Projection& g, uint32_t source, u
       uint32_t u = spur;
       while (u != target) {
         uint32_t next = UINT32_MAX;
-        for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
-          const uint32_t v = g.targets[e];
+        for (uint64_t e = g.offsets()[u]; e < g.offsets()[u + 1]; ++e) {
+          const uint32_t v = g.targets()[e];
           if (banned_nodes[v] || banned_arcs.count({u, v}) || !OnShortest(g, to, u, e, distance))
             continue;
           next = v;
@@ -182,8 +183,8 @@ std::vector<std::pair<uint32_t, uint32_t>> ReachableWithin(const Projection& g, 
   for (size_t head = 0; head < out.size(); ++head) {
     const auto [u, d] = out[head];
     if (d == hops) continue;
-    for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
-      const uint32_t v = g.targets[e];
+    for (uint64_t e = g.offsets()[u]; e < g.offsets()[u + 1]; ++e) {
+      const uint32_t v = g.targets()[e];
       if (dist[v] == UINT32_MAX) {
         dist[v] = d + 1;
         out.push_back({v, d + 1});
@@ -290,8 +291,8 @@ std::vector<Path> SimplePaths(const Projection& g, uint32_t source, uint32_t tar
       return;
     }
     if (cur.nodes.size() - 1 >= max_hops) return;
-    for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1] && out.size() < limit; ++e) {
-      const uint32_t v = g.targets[e];
+    for (uint64_t e = g.offsets()[u]; e < g.offsets()[u + 1] && out.size() < limit; ++e) {
+      const uint32_t v = g.targets()[e];
       if (on_path[v]) continue;
       on_path[v] = 1;
       cur.nodes.push_back(v);
@@ -312,12 +313,12 @@ std::vector<std::pair<uint32_t, uint32_t>> MinimumSpanningForest(const Projectio
   };
   std::vector<Edge> edges;
   for (uint32_t u = 0; u < g.node_count(); ++u) {
-    for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
-      const uint32_t v = g.targets[e];
-      if (!g.directed && v < u) continue;  // each undirected tie once
-      if (distance == Distance::kInverseStrength && g.weights[e] <= 0) continue;
-      edges.push_back(
-          {distance == Distance::kHops ? 1.0 : 1.0 / g.weights[e], std::min(u, v), std::max(u, v)});
+    for (uint64_t e = g.offsets()[u]; e < g.offsets()[u + 1]; ++e) {
+      const uint32_t v = g.targets()[e];
+      if (!g.directed() && v < u) continue;  // each undirected tie once
+      if (distance == Distance::kInverseStrength && g.weights()[e] <= 0) continue;
+      edges.push_back({distance == Distance::kHops ? 1.0 : 1.0 / g.weights()[e], std::min(u, v),
+                       std::max(u, v)});
     }
   }
   std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {

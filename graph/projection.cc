@@ -53,8 +53,7 @@ constexpr uint32_t kOneWay = 0x80000000u;
 // node), in tie order. one_way: a directed tie in a directed view.
 template <typename ArcFn>
 Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool directed,
-                      const std::vector<uint32_t>& index, uint64_t begin, uint64_t end,
-                      ArcFn&& arc) {
+                      std::span<const uint32_t> index, uint64_t begin, uint64_t end, ArcFn&& arc) {
   Status bad;
   uint64_t sequence = begin;
   Status s = snapshot.ForEachTieSummaryBatch(
@@ -160,7 +159,7 @@ Status ForEachProjectedTie(
     const Snapshot& snapshot, const ProjectionOptions& options, const Projection& g,
     const std::function<void(uint64_t sequence, uint32_t a, uint32_t b)>& fn) {
   return ForEachKeptTie(
-      snapshot, options.filter, options.directed, g.node_index, 0, UINT64_MAX,
+      snapshot, options.filter, options.directed, g.node_index(), 0, UINT64_MAX,
       [&](uint32_t a, uint32_t b, double, bool, uint64_t sequence) { fn(sequence, a, b); });
 }
 
@@ -168,13 +167,13 @@ Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& kee
   std::vector<uint32_t> renumber(g.node_count(), kDropped);
   for (uint32_t i = 0; i < keep.size(); ++i) renumber[keep[i]] = i;
   Projection sub;
-  sub.directed = g.directed;
-  sub.node_index.resize(g.node_index.size(), kDropped);
-  for (size_t id = 0; id < g.node_index.size(); ++id) {
-    if (g.node_index[id] != kDropped) sub.node_index[id] = renumber[g.node_index[id]];
+  sub.directed_ = g.directed_;
+  sub.node_index_.resize(g.node_index_.size(), kDropped);
+  for (size_t id = 0; id < g.node_index_.size(); ++id) {
+    if (g.node_index_[id] != kDropped) sub.node_index_[id] = renumber[g.node_index_[id]];
   }
-  auto copy_rows = [&](const std::vector<uint64_t>& offsets, const std::vector<uint32_t>& ends,
-                       const std::vector<double>& weights, std::vector<uint64_t>* sub_offsets,
+  auto copy_rows = [&](std::span<const uint64_t> offsets, std::span<const uint32_t> ends,
+                       std::span<const double> weights, std::vector<uint64_t>* sub_offsets,
                        std::vector<uint32_t>* sub_ends, std::vector<double>* sub_weights) {
     sub_offsets->assign(1, 0);
     for (uint32_t v : keep) {
@@ -186,11 +185,11 @@ Projection InducedSubgraph(const Projection& g, const std::vector<uint32_t>& kee
       sub_offsets->push_back(sub_ends->size());
     }
   };
-  for (uint32_t v : keep) sub.keys.push_back(g.keys[v]);
-  copy_rows(g.offsets, g.targets, g.weights, &sub.offsets, &sub.targets, &sub.weights);
-  if (g.directed) {
-    copy_rows(g.in_offsets, g.in_sources, g.in_weights, &sub.in_offsets, &sub.in_sources,
-              &sub.in_weights);
+  for (uint32_t v : keep) sub.keys_.push_back(g.keys_[v]);
+  copy_rows(g.offsets_, g.targets_, g.weights_, &sub.offsets_, &sub.targets_, &sub.weights_);
+  if (g.directed_) {
+    copy_rows(g.in_offsets_, g.in_sources_, g.in_weights_, &sub.in_offsets_, &sub.in_sources_,
+              &sub.in_weights_);
   }
   return sub;
 }
@@ -216,11 +215,11 @@ bool Projection::Find(std::string_view key, uint32_t* index) const {
   KeyIndex& ki = *key_index_;
   // call_once: analyses may share one projection across threads.
   std::call_once(ki.built, [&] {
-    ki.of.reserve(keys.size());
-    for (uint32_t i = 0; i < keys.size(); ++i) ki.of.emplace(keys[i], i);
+    ki.of.reserve(keys_.size());
+    for (uint32_t i = 0; i < keys_.size(); ++i) ki.of.emplace(keys_[i], i);
   });
   auto it = ki.of.find(key);
-  if (it == ki.of.end() || it->second >= keys.size() || keys[it->second] != key) return false;
+  if (it == ki.of.end()) return false;
   *index = it->second;
   return true;
 }
@@ -260,16 +259,16 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   }
   std::vector<uint32_t> index(stored, kDropped);
   Projection g;
-  g.directed = options.directed;
+  g.directed_ = options.directed;
   for (uint32_t i = 0; i < stored; ++i) {
     if (root[i] == i && passes[i]) {
-      index[i] = static_cast<uint32_t>(g.keys.size());
-      g.keys.push_back(std::move(keys[i]));
+      index[i] = static_cast<uint32_t>(g.keys_.size());
+      g.keys_.push_back(std::move(keys[i]));
     }
   }
   for (uint32_t i = 0; i < stored; ++i) index[i] = index[root[i]];
-  g.node_index = index;
-  if (g.keys.size() >= kOneWay)
+  g.node_index_ = index;
+  if (g.keys_.size() >= kOneWay)
     return Status::InvalidArgument("a projection holds at most 2^31 institutions");
   keys.clear();
   parents.clear();
@@ -279,7 +278,7 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   // arc put straight into its row, half 0's before half 1's, so rows keep tie order.
   const uint64_t ties = snapshot.GetCounts().ties;
   const int parts = ties > 100000 ? 2 : 1;
-  const size_t n = g.keys.size();
+  const size_t n = g.keys_.size();
   const bool directed = options.directed;
   std::vector<std::vector<Edge>> edges(static_cast<size_t>(parts));
   std::vector<Status> results(static_cast<size_t>(parts));
@@ -297,7 +296,7 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
                        });
   });
   for (const Status& s : results) TIEGRAPH_RETURN_IF_ERROR(s);
-  for (const auto& e : edges) g.ties_used += e.size();
+  for (const auto& e : edges) g.ties_used_ += e.size();
   std::vector<std::vector<uint64_t>> out_slot(static_cast<size_t>(parts),
                                               std::vector<uint64_t>(n, 0));
   std::vector<std::vector<uint64_t>> in_slot(directed ? static_cast<size_t>(parts) : 0,
@@ -316,13 +315,13 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
       }
     }
   });
-  g.offsets = PlaceRows(&out_slot);
-  g.targets.resize(g.offsets[n]);
-  g.weights.resize(g.offsets[n]);
+  g.offsets_ = PlaceRows(&out_slot);
+  g.targets_.resize(g.offsets_[n]);
+  g.weights_.resize(g.offsets_[n]);
   if (directed) {
-    g.in_offsets = PlaceRows(&in_slot);
-    g.in_sources.resize(g.in_offsets[n]);
-    g.in_weights.resize(g.in_offsets[n]);
+    g.in_offsets_ = PlaceRows(&in_slot);
+    g.in_sources_.resize(g.in_offsets_[n]);
+    g.in_weights_.resize(g.in_offsets_[n]);
   }
   const bool count_only = options.combine == CombineTies::kCount;
   RunParts(parts, [&](int part) {
@@ -338,20 +337,20 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
         targets[at] = to;
         weights[at] = w;
       };
-      put(out, a, b, g.targets, g.weights);
-      if (!one_way) put(out, b, a, g.targets, g.weights);
+      put(out, a, b, g.targets_, g.weights_);
+      if (!one_way) put(out, b, a, g.targets_, g.weights_);
       if (in) {
-        put(*in, b, a, g.in_sources, g.in_weights);
-        if (!one_way) put(*in, a, b, g.in_sources, g.in_weights);
+        put(*in, b, a, g.in_sources_, g.in_weights_);
+        if (!one_way) put(*in, a, b, g.in_sources_, g.in_weights_);
       }
     }
     std::vector<Edge>().swap(edges[static_cast<size_t>(part)]);
   });
   out_slot.clear();
   in_slot.clear();
-  SortAndCombineRows(parts, options.combine, &g.offsets, &g.targets, &g.weights);
+  SortAndCombineRows(parts, options.combine, &g.offsets_, &g.targets_, &g.weights_);
   if (directed) {
-    SortAndCombineRows(parts, options.combine, &g.in_offsets, &g.in_sources, &g.in_weights);
+    SortAndCombineRows(parts, options.combine, &g.in_offsets_, &g.in_sources_, &g.in_weights_);
   }
   return g;
 }

@@ -52,15 +52,15 @@ Result<std::vector<double>> PageRank(const Projection& g, const PageRankOptions&
   // Out-strength per node: the row normaliser of the transition matrix.
   std::vector<double> out(n, 0);
   for (uint32_t v = 0; v < n; ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
-      out[v] += o.weighted ? g.weights[e] : 1.0;
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e)
+      out[v] += o.weighted ? g.weights()[e] : 1.0;
   }
   // Each node pulls from its in-arcs (an undirected view's rows are symmetric), in source
   // order, so a node's sum is the same whichever thread computes it. Nodes are split between
   // threads at half the arcs.
-  const auto& in_offsets = g.directed ? g.in_offsets : g.offsets;
-  const auto& in_sources = g.directed ? g.in_sources : g.targets;
-  const auto& in_weights = g.directed ? g.in_weights : g.weights;
+  const auto in_offsets = g.directed() ? g.in_offsets() : g.offsets();
+  const auto in_sources = g.directed() ? g.in_sources() : g.targets();
+  const auto in_weights = g.directed() ? g.in_weights() : g.weights();
   // The change is summed per half too, whatever the thread count, so that the iteration
   // count cannot depend on it either.
   const bool two_threads = o.threads > 1 && in_sources.size() >= 200000;
@@ -108,8 +108,8 @@ Result<std::vector<double>> Eigenvector(const Projection& g, bool weighted, doub
   for (int it = 0; it < max_iterations; ++it) {
     next = x;
     for (uint32_t v = 0; v < n; ++v) {
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-        next[g.targets[e]] += x[v] * (weighted ? g.weights[e] : 1.0);
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+        next[g.targets()[e]] += x[v] * (weighted ? g.weights()[e] : 1.0);
       }
     }
     ScaleToUnitLength(&next);
@@ -128,8 +128,8 @@ Result<std::vector<double>> Katz(const Projection& g, double alpha, double beta,
   for (int it = 0; it < max_iterations; ++it) {
     std::fill(next.begin(), next.end(), 0.0);
     for (uint32_t v = 0; v < n; ++v) {
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-        next[g.targets[e]] += x[v] * (weighted ? g.weights[e] : 1.0);
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+        next[g.targets()[e]] += x[v] * (weighted ? g.weights()[e] : 1.0);
       }
     }
     for (double& v : next) v = alpha * v + beta;
@@ -152,13 +152,13 @@ Status Hits(const Projection& g, std::vector<double>* hubs, std::vector<double>*
     last = h;
     std::fill(a.begin(), a.end(), 0.0);
     for (uint32_t v = 0; v < n; ++v) {
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
-        a[g.targets[e]] += h[v] * g.weights[e];
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e)
+        a[g.targets()[e]] += h[v] * g.weights()[e];
     }
     std::fill(h.begin(), h.end(), 0.0);
     for (uint32_t v = 0; v < n; ++v) {
-      for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
-        h[v] += a[g.targets[e]] * g.weights[e];
+      for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e)
+        h[v] += a[g.targets()[e]] * g.weights()[e];
     }
     double sh = 0, sa = 0;
     for (size_t i = 0; i < n; ++i) sh += h[i], sa += a[i];

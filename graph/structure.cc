@@ -10,7 +10,7 @@ namespace tiegraph {
 double Density(const Projection& g) {
   const double n = static_cast<double>(g.node_count());
   if (n < 2) return 0;
-  const double pairs = g.directed ? n * (n - 1) : n * (n - 1) / 2;
+  const double pairs = g.directed() ? n * (n - 1) : n * (n - 1) / 2;
   return static_cast<double>(g.edge_count()) / pairs;
 }
 

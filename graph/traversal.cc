@@ -18,8 +18,8 @@ void ShortestPathSearch::Run(uint32_t source, bool count_paths) {
   // Reset only what the previous run touched.
   for (uint32_t v : order_) dist_[v] = kUnreached, sigma_[v] = 0;
   order_.clear();
-  const auto& off = *rows_.offsets;
-  const auto& tgt = *rows_.targets;
+  const auto off = rows_.offsets;
+  const auto tgt = rows_.targets;
   dist_[source] = 0;
   sigma_[source] = 1;
   if (distance_ == Distance::kHops) {

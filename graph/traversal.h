@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include <tiegraph/centrality.h>
@@ -16,12 +17,12 @@ inline constexpr double kUnreached = std::numeric_limits<double>::infinity();
 
 // A row view: out-arcs, or in-arcs (for distances *to* a node in a directed projection).
 struct ArcRows {
-  const std::vector<uint64_t>* offsets;
-  const std::vector<uint32_t>* targets;
-  const std::vector<double>* weights;
-  static ArcRows Out(const Projection& g) { return {&g.offsets, &g.targets, &g.weights}; }
+  std::span<const uint64_t> offsets;
+  std::span<const uint32_t> targets;
+  std::span<const double> weights;
+  static ArcRows Out(const Projection& g) { return {g.offsets(), g.targets(), g.weights()}; }
   static ArcRows In(const Projection& g) {
-    return g.directed ? ArcRows{&g.in_offsets, &g.in_sources, &g.in_weights} : Out(g);
+    return g.directed() ? ArcRows{g.in_offsets(), g.in_sources(), g.in_weights()} : Out(g);
   }
 };
 
@@ -37,9 +38,9 @@ class ShortestPathSearch {
   const std::vector<uint32_t>& order() const { return order_; }
   // Length of arc e as a distance.
   double Length(uint64_t e) const {
-    return distance_ == Distance::kHops ? 1.0 : 1.0 / (*rows_.weights)[e];
+    return distance_ == Distance::kHops ? 1.0 : 1.0 / rows_.weights[e];
   }
-  bool Usable(uint64_t e) const { return distance_ == Distance::kHops || (*rows_.weights)[e] > 0; }
+  bool Usable(uint64_t e) const { return distance_ == Distance::kHops || rows_.weights[e] > 0; }
   const ArcRows& rows() const { return rows_; }
 
  private:

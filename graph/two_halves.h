@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -12,7 +13,7 @@ namespace tiegraph {
 
 // The first row of the second half: rows before it hold about half of the arcs
 // (`offsets` has one entry per row plus the end).
-inline size_t HalfwayRow(const std::vector<uint64_t>& offsets) {
+inline size_t HalfwayRow(std::span<const uint64_t> offsets) {
   return static_cast<size_t>(std::upper_bound(offsets.begin(), offsets.end(), offsets.back() / 2) -
                              offsets.begin() - 1);
 }

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,34 +56,49 @@ struct ProjectionOptions {
 
 class Projection {
  public:
-  size_t node_count() const { return keys.size(); }
-  size_t arc_count() const { return targets.size(); }
+  size_t node_count() const { return keys_.size(); }
+  size_t arc_count() const { return targets_.size(); }
   // Distinct connected pairs (directed: ordered pairs).
-  size_t edge_count() const { return directed ? targets.size() : targets.size() / 2; }
-  uint64_t degree(uint32_t v) const { return offsets[v + 1] - offsets[v]; }
+  size_t edge_count() const { return directed_ ? targets_.size() : targets_.size() / 2; }
+  uint64_t degree(uint32_t v) const { return offsets_[v + 1] - offsets_[v]; }
   uint64_t in_degree(uint32_t v) const {
-    return directed ? in_offsets[v + 1] - in_offsets[v] : degree(v);
+    return directed_ ? in_offsets_[v + 1] - in_offsets_[v] : degree(v);
   }
   // The index of an institution key, or false when it is not in the projection. O(1): a hash
-  // index of the keys is made at the first call, so `keys` must not change after it (a copy
-  // makes its own).
+  // index of the keys is made at the first call (a copy makes its own).
   bool Find(std::string_view key, uint32_t* index) const;
 
-  bool directed = false;
-  std::vector<std::string> keys;  // index -> institution key
-  std::vector<uint64_t> offsets;  // n + 1
-  std::vector<uint32_t> targets;
-  std::vector<double> weights;
+  // Read-only views: a projection never changes once built, so analyses may share one.
+  bool directed() const { return directed_; }
+  std::span<const std::string> keys() const { return keys_; }     // index -> institution key
+  std::span<const uint64_t> offsets() const { return offsets_; }  // n + 1
+  std::span<const uint32_t> targets() const { return targets_; }
+  std::span<const double> weights() const { return weights_; }
   // Directed projections only: in-arcs in the same layout.
-  std::vector<uint64_t> in_offsets;
-  std::vector<uint32_t> in_sources;
-  std::vector<double> in_weights;
-  size_t ties_used = 0;  // stored ties that passed the filters (before combining)
+  std::span<const uint64_t> in_offsets() const { return in_offsets_; }
+  std::span<const uint32_t> in_sources() const { return in_sources_; }
+  std::span<const double> in_weights() const { return in_weights_; }
+  // Stored ties that passed the filters (before combining).
+  size_t ties_used() const { return ties_used_; }
   // Stored node id -> projection index (UINT32_MAX: filtered out); with rollup, a unit maps to
   // its top-level parent's index.
-  std::vector<uint32_t> node_index;
+  std::span<const uint32_t> node_index() const { return node_index_; }
 
  private:
+  friend Result<Projection> BuildProjection(const Snapshot&, const ProjectionOptions&);
+  friend Projection InducedSubgraph(const Projection&, const std::vector<uint32_t>&);
+
+  bool directed_ = false;
+  std::vector<std::string> keys_;
+  std::vector<uint64_t> offsets_;
+  std::vector<uint32_t> targets_;
+  std::vector<double> weights_;
+  std::vector<uint64_t> in_offsets_;
+  std::vector<uint32_t> in_sources_;
+  std::vector<double> in_weights_;
+  size_t ties_used_ = 0;
+  std::vector<uint32_t> node_index_;
+
   struct KeyIndex;
   // Holds the index; a copy or a move starts a fresh one, so no two projections share it.
   class KeyIndexSlot {

@@ -150,7 +150,7 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
     TIEGRAPH_RETURN_IF_ERROR(Hits(g, &hubs, &auths));
     values = r.metric == kHubs ? hubs : auths;
     note =
-        g.directed
+        g.directed()
             ? "HITS, weights: strengths"
             : "HITS on an undirected view (hubs and authorities differ only on the directed view)";
   } else if (r.metric == kClustering) {
@@ -175,7 +175,7 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
   std::vector<uint32_t> order(g->node_count());
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return values[a] != values[b] ? values[a] > values[b] : g->keys[a] < g->keys[b];
+    return values[a] != values[b] ? values[a] > values[b] : g->keys()[a] < g->keys()[b];
   });
   Table t{"centrality",
           std::string(CentralityMetricName(r.metric)) + " (" + note + ")",
@@ -327,9 +327,9 @@ Result<std::vector<Table>> ComponentTables(const Snapshot& snap,
   std::vector<int64_t> size(count, 0);
   for (uint32_t c : comp) ++size[c];
   Table sizes{"components",
-              strong        ? "strongly connected components"
-              : g->directed ? "weakly connected components"
-                            : "connected components",
+              strong          ? "strongly connected components"
+              : g->directed() ? "weakly connected components"
+                              : "connected components",
               {{"component", kInt}, {"institutions", kInt}}};
   for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
   Table members = MembersTable(snap, *g, "component", comp);
@@ -363,7 +363,7 @@ Result<std::vector<Table>> CutPointTables(const Snapshot& snap,
     std::sort(nodes.begin(), nodes.end());
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
     std::string keys;
-    for (uint32_t v : nodes) keys += (keys.empty() ? "" : " ") + g->keys[v];
+    for (uint32_t v : nodes) keys += (keys.empty() ? "" : " ") + g->keys()[v];
     blocks.AddRow({++number, static_cast<int64_t>(nodes.size()), keys});
   }
   return std::vector<Table>{std::move(points), std::move(bridges), std::move(blocks)};
@@ -383,8 +383,8 @@ Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions&
   for (auto [a, b] : MinimumSpanningForest(*g, distance)) {
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
     double strength = 0;
-    for (uint64_t e = g->offsets[a]; e < g->offsets[a + 1]; ++e) {
-      if (g->targets[e] == b) strength = g->weights[e];
+    for (uint64_t e = g->offsets()[a]; e < g->offsets()[a + 1]; ++e) {
+      if (g->targets()[e] == b) strength = g->weights()[e];
     }
     t.AddRow({x[0], x[1], y[0], y[1], strength});
   }
@@ -401,9 +401,9 @@ Result<Table> StructureTable(const Snapshot& snap, const ProjectionOptions& proj
   for (uint64_t t : Triangles(*g)) triangles += t;
   Table t{"structure", "structure", {{"measure", kString}, {"value", kReal}}};
   t.AddRow({std::string("institutions"), static_cast<int64_t>(g->node_count())});
-  t.AddRow({std::string(g->directed ? "connected ordered pairs" : "connected pairs"),
+  t.AddRow({std::string(g->directed() ? "connected ordered pairs" : "connected pairs"),
             static_cast<int64_t>(g->edge_count())});
-  t.AddRow({std::string("ties used"), static_cast<int64_t>(g->ties_used)});
+  t.AddRow({std::string("ties used"), static_cast<int64_t>(g->ties_used())});
   t.AddRow({std::string("density"), Density(*g)});
   t.AddRow({std::string("components"), static_cast<int64_t>(components)});
   t.AddRow({std::string(diameter.exact ? "diameter (hops, largest within a component)"

@@ -110,12 +110,12 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
     std::set<std::string> active;
     std::vector<uint32_t> sector(g->node_count());
     for (uint32_t v = 0; v < g->node_count(); ++v) {
-      if (g->degree(v) > 0) active.insert(g->keys[v]);
-      for (uint64_t e = g->offsets[v]; e < g->offsets[v + 1]; ++e) {
-        const uint32_t u = g->targets[e];
-        if (v < u) pairs.insert(std::minmax(g->keys[v], g->keys[u]));
+      if (g->degree(v) > 0) active.insert(g->keys()[v]);
+      for (uint64_t e = g->offsets()[v]; e < g->offsets()[v + 1]; ++e) {
+        const uint32_t u = g->targets()[e];
+        if (v < u) pairs.insert(std::minmax(g->keys()[v], g->keys()[u]));
       }
-      auto in = snap.GetInstitution(g->keys[v]);
+      auto in = snap.GetInstitution(g->keys()[v]);
       if (!in.ok()) return in.status();
       sector[v] = static_cast<uint32_t>(in->sector);
     }
@@ -145,7 +145,7 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
       auto cp = DiscreteCoreness(*g);
       if (!cp.ok()) return cp.status();
       for (uint32_t v = 0; v < g->node_count(); ++v) {
-        if (cp->core[v]) core.insert(g->keys[v]);
+        if (cp->core[v]) core.insert(g->keys()[v]);
       }
     }
     int64_t new_in_core = 0;

@@ -29,7 +29,7 @@ std::vector<uint32_t> Ranked(const Projection& g, const std::vector<double>& val
     const double x = value[a], y = value[b];
     if (std::isnan(x) != std::isnan(y)) return std::isnan(y);
     if (!std::isnan(x) && x != y) return ascending ? x < y : x > y;
-    return g.keys[a] < g.keys[b];
+    return g.keys()[a] < g.keys()[b];
   });
   return order;
 }
@@ -299,7 +299,7 @@ Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOp
                 FormatReal(r.threshold) + ".";
   for (size_t x = 0; x < k; ++x) {
     // An undirected matrix is symmetric: each pair once.
-    for (size_t y = g->directed ? 0 : x; y < k; ++y) {
+    for (size_t y = g->directed() ? 0 : x; y < k; ++y) {
       const double o = m->observed[x * k + y], e = m->expected[x * k + y];
       const double ratio = e > 0 ? o / e : std::nan("");
       matrix.AddRow({groups->names[x], groups->names[y], o, e, Real(ratio),
@@ -367,7 +367,8 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
     const std::vector<uint32_t> shared = SharedNeighbors(*g, *source, s.node);
     row.emplace_back(static_cast<int64_t>(shared.size()));
     std::string via;
-    for (size_t i = 0; i < shared.size() && i < 5; ++i) via += (i ? ", " : "") + g->keys[shared[i]];
+    for (size_t i = 0; i < shared.size() && i < 5; ++i)
+      via += (i ? ", " : "") + g->keys()[shared[i]];
     if (shared.size() > 5) via += ", …";
     row.emplace_back(via);
     t.AddRow(std::move(row));

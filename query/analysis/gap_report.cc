@@ -29,7 +29,7 @@ struct NodeInfo {
 Result<std::vector<NodeInfo>> Infos(const Snapshot& snap, const Projection& g) {
   std::vector<NodeInfo> info(g.node_count());
   for (uint32_t v = 0; v < g.node_count(); ++v) {
-    auto in = snap.GetInstitution(g.keys[v]);
+    auto in = snap.GetInstitution(g.keys()[v]);
     if (!in.ok()) return in.status();
     info[v].sector = in->sector;
     info[v].foreign = in->foreign;
@@ -101,8 +101,8 @@ Table LackingPartnerSector(const Snapshot& snap, const Projection& g,
   for (uint32_t v = 0; v < g.node_count(); ++v) {
     if (!Partnering(info[v].sector)) continue;
     std::set<Sector> partners;
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
-      partners.insert(info[g.targets[e]].sector);
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e)
+      partners.insert(info[g.targets()[e]].sector);
     std::string missing;
     for (Sector s : four) {
       if (s != info[v].sector && !partners.count(s))
@@ -128,7 +128,7 @@ Table IsolatedParts(const Projection& g, const std::vector<NodeInfo>& info) {
     Counts& c = by_region[info[v].province];
     ++c.all;
     c.outside += component[v] != 0;
-    c.isolates += g.degree(v) == 0 && (!g.directed || g.in_degree(v) == 0);
+    c.isolates += g.degree(v) == 0 && (!g.directed() || g.in_degree(v) == 0);
   }
   Table t{"isolated_parts",
           "3 isolated parts by region",
@@ -158,8 +158,8 @@ Table RegionHoles(const Projection& g, const std::vector<NodeInfo>& info) {
   for (uint32_t v = 0; v < g.node_count(); ++v) {
     Coverage& c = by_region[info[v].province];
     c.present.insert(info[v].sector);
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-      const uint32_t u = g.targets[e];
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+      const uint32_t u = g.targets()[e];
       if (info[u].province == info[v].province)
         c.tied.insert(std::minmax(info[v].sector, info[u].sector));
     }
@@ -200,16 +200,16 @@ Result<Table> SinglePointsOfFailure(const Snapshot& snap, const Projection& g) {
       "Institutions (articulation points) and ties (bridges) whose loss splits a component; "
       "bridges to an institution with no other tie are left out.";
   for (uint32_t v : ArticulationPoints(g)) {
-    auto name = NameOf(snap, g.keys[v]);
+    auto name = NameOf(snap, g.keys()[v]);
     if (!name.ok()) return name.status();
-    t.AddRow({std::string("institution"), g.keys[v], *name, Cell(), Cell()});
+    t.AddRow({std::string("institution"), g.keys()[v], *name, Cell(), Cell()});
   }
   for (const auto& [a, b] : Bridges(g)) {
     if (g.degree(a) < 2 || g.degree(b) < 2) continue;
-    auto name_a = NameOf(snap, g.keys[a]), name_b = NameOf(snap, g.keys[b]);
+    auto name_a = NameOf(snap, g.keys()[a]), name_b = NameOf(snap, g.keys()[b]);
     if (!name_a.ok()) return name_a.status();
     if (!name_b.ok()) return name_b.status();
-    t.AddRow({std::string("tie"), g.keys[a], *name_a, g.keys[b], *name_b});
+    t.AddRow({std::string("tie"), g.keys()[a], *name_a, g.keys()[b], *name_b});
   }
   return t;
 }
@@ -227,8 +227,8 @@ Status Brokerless(const Snapshot& snap, const Projection& g, const std::vector<N
   std::vector<double> reach(k);
   for (uint32_t x = 0; x < g.node_count(); ++x) {
     std::fill(reach.begin(), reach.end(), 0);
-    for (uint64_t e = g.offsets[x]; e < g.offsets[x + 1]; ++e) {
-      const int s = static_cast<int>(info[g.targets[e]].sector);
+    for (uint64_t e = g.offsets()[x]; e < g.offsets()[x + 1]; ++e) {
+      const int s = static_cast<int>(info[g.targets()[e]].sector);
       reach[s] += 1;
       const int a = std::min(s, static_cast<int>(info[x].sector)),
                 b = std::max(s, static_cast<int>(info[x].sector));
@@ -266,9 +266,9 @@ Status Brokerless(const Snapshot& snap, const Projection& g, const std::vector<N
         none->AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b))});
       } else if (best[a * k + b] / paths[a * k + b] > 0.5) {
         const uint32_t x = best_broker[a * k + b];
-        auto name = NameOf(snap, g.keys[x]);
+        auto name = NameOf(snap, g.keys()[x]);
         if (!name.ok()) return name.status();
-        single->AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b)), g.keys[x],
+        single->AddRow({Name(static_cast<Sector>(a)), Name(static_cast<Sector>(b)), g.keys()[x],
                         *name, best[a * k + b] / paths[a * k + b]});
       }
     }
@@ -311,7 +311,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
   uint64_t seq = 0;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieSummary([&](const TieSummary& t) {
     const uint64_t s = seq++;
-    const uint32_t a = g.node_index[t.source_id], b = g.node_index[t.target_id];
+    const uint32_t a = g.node_index()[t.source_id], b = g.node_index()[t.target_id];
     if (a == UINT32_MAX || b == UINT32_MAX) return true;  // out of scope
     const bool realized = t.status == TieStatus::kRealized;
     // "Now" is the latest realized tie: planned ties may lie in the future.
@@ -401,12 +401,13 @@ Result<Table> SuggestedLinks(const Snapshot& snap, const Projection& g,
   for (const LinkPair& p : *found) {
     std::string via;
     const auto shared = SharedNeighbors(g, p.a, p.b);
-    for (size_t i = 0; i < shared.size() && i < 3; ++i) via += (i ? ", " : "") + g.keys[shared[i]];
+    for (size_t i = 0; i < shared.size() && i < 3; ++i)
+      via += (i ? ", " : "") + g.keys()[shared[i]];
     if (shared.size() > 3) via += ", …";
-    auto name_a = NameOf(snap, g.keys[p.a]), name_b = NameOf(snap, g.keys[p.b]);
+    auto name_a = NameOf(snap, g.keys()[p.a]), name_b = NameOf(snap, g.keys()[p.b]);
     if (!name_a.ok()) return name_a.status();
     if (!name_b.ok()) return name_b.status();
-    t.AddRow({g.keys[p.a], *name_a, g.keys[p.b], *name_b, p.score, via});
+    t.AddRow({g.keys()[p.a], *name_a, g.keys()[p.b], *name_b, p.score, via});
   }
   return t;
 }
@@ -422,8 +423,8 @@ Table GlobalPipeline(const Projection& g, const std::vector<NodeInfo>& info) {
     if (info[v].foreign) continue;
     Pipes& p = by_region[info[v].province];
     ++p.institutions;
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) {
-      if (info[g.targets[e]].foreign) ++p.foreign_ties, p.gatekeepers.insert(v);
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) {
+      if (info[g.targets()[e]].foreign) ++p.foreign_ties, p.gatekeepers.insert(v);
     }
   }
   Table t{"global_pipeline",
@@ -504,7 +505,7 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   SynergyRequest scoped = r.synergy;
   std::unordered_set<std::string> in_scope;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitutionSummary([&](const InstitutionSummary& in) {
-    if (in.node_id < g->node_index.size() && g->node_index[in.node_id] != UINT32_MAX)
+    if (in.node_id < g->node_index().size() && g->node_index()[in.node_id] != UINT32_MAX)
       in_scope.emplace(in.key);
     return true;
   }));

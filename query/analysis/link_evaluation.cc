@@ -37,11 +37,12 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
   std::set<std::pair<uint32_t, uint32_t>> positives;
   const int after = LastMonth(*split);
   auto adjacent = [&](uint32_t a, uint32_t b) {
-    return std::binary_search(g->targets.begin() + static_cast<ptrdiff_t>(g->offsets[a]),
-                              g->targets.begin() + static_cast<ptrdiff_t>(g->offsets[a + 1]), b);
+    return std::binary_search(g->targets().begin() + static_cast<ptrdiff_t>(g->offsets()[a]),
+                              g->targets().begin() + static_cast<ptrdiff_t>(g->offsets()[a + 1]),
+                              b);
   };
   std::unordered_map<std::string_view, uint32_t> index;
-  for (uint32_t v = 0; v < g->node_count(); ++v) index.emplace(g->keys[v], v);
+  for (uint32_t v = 0; v < g->node_count(); ++v) index.emplace(g->keys()[v], v);
   auto find = [&](const std::string& key, uint32_t* v) {
     auto it = index.find(key);
     return it != index.end() && (*v = it->second, true);

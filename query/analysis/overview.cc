@@ -73,12 +73,12 @@ Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
   std::vector<int64_t> ties_of(g->node_count(), 0);
   for (size_t i = 0; i < ties_of.size(); ++i) {
     double ties = 0;
-    for (uint64_t e = g->offsets[i]; e < g->offsets[i + 1]; ++e) ties += g->weights[e];
+    for (uint64_t e = g->offsets()[i]; e < g->offsets()[i + 1]; ++e) ties += g->weights()[e];
     ties_of[i] = static_cast<int64_t>(ties);
   }
   auto degree = [&](size_t i) { return ties_of[i]; };
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return degree(a) != degree(b) ? degree(a) > degree(b) : g->keys[a] < g->keys[b];
+    return degree(a) != degree(b) ? degree(a) > degree(b) : g->keys()[a] < g->keys()[b];
   });
   Table leaders{"most_tied_institutions",
                 "institutions with the most ties",

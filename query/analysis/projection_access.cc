@@ -42,8 +42,8 @@ Result<Projection> Build(const Snapshot& snap, const ProjectionOptions& options)
 
 // key, name, sector, region of node v, the columns every node table starts with.
 std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v) {
-  auto in = snap.GetInstitution(g.keys[v]);
-  if (!in.ok()) return {g.keys[v], std::string(), std::string(), std::string()};
+  auto in = snap.GetInstitution(g.keys()[v]);
+  if (!in.ok()) return {g.keys()[v], std::string(), std::string(), std::string()};
   std::string region;
   for (size_t i = 0; i < in->region.size(); ++i) region += (i ? "/" : "") + in->region[i];
   return {in->key, in->name, SectorLabel(in->sector), region};
@@ -63,7 +63,7 @@ Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, Group
   Groups groups;
   groups.of.resize(g.node_count());
   for (uint32_t v = 0; v < g.node_count(); ++v) {
-    auto in = snap.GetInstitution(g.keys[v]);
+    auto in = snap.GetInstitution(g.keys()[v]);
     if (!in.ok()) return in.status();
     std::string value;
     if (by == kSector) value = SectorLabel(in->sector);
@@ -104,7 +104,7 @@ Result<PartOfHierarchy> LoadPartOfHierarchy(const Snapshot& snap, const Projecti
     return true;
   }));
   auto index = [&](uint32_t id) {
-    return id < g.node_index.size() ? g.node_index[id] : UINT32_MAX;
+    return id < g.node_index().size() ? g.node_index()[id] : UINT32_MAX;
   };
   PartOfHierarchy h;
   h.ancestors_.resize(g.node_count());

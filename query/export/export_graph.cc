@@ -321,7 +321,7 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
   }
   const Projection g = request.ego.empty() ? std::move(*whole) : InducedSubgraph(*whole, keep);
   const size_t n = g.node_count();
-  out.directed = g.directed;
+  out.directed = g.directed();
   for (Measure& m : *measures) {
     std::vector<double> kept(n);
     for (uint32_t i = 0; i < n; ++i) kept[i] = m.values[keep[i]];
@@ -337,9 +337,9 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
   out.nodes.resize(n);
   uint32_t id = 0;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitution([&](const Institution& in) {
-    const uint32_t v = id < g.node_index.size() ? g.node_index[id] : UINT32_MAX;
+    const uint32_t v = id < g.node_index().size() ? g.node_index()[id] : UINT32_MAX;
     ++id;
-    if (v != UINT32_MAX && g.keys[v] == in.key) out.nodes[v] = in;
+    if (v != UINT32_MAX && g.keys()[v] == in.key) out.nodes[v] = in;
     return true;
   }));
   std::vector<std::pair<uint64_t, std::pair<uint32_t, uint32_t>>> kept;
@@ -361,16 +361,17 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
   if (next != kept.size()) return Status::Corruption("ties and their digests disagree");
 
   for (uint32_t v = 0; v < n; ++v) {
-    const uint64_t end = g.offsets[v + 1];
-    for (uint64_t e = g.offsets[v]; e < end; ++e) {
-      if (g.directed || v < g.targets[e]) out.pairs.push_back({v, g.targets[e], g.weights[e]});
+    const uint64_t end = g.offsets()[v + 1];
+    for (uint64_t e = g.offsets()[v]; e < end; ++e) {
+      if (g.directed() || v < g.targets()[e])
+        out.pairs.push_back({v, g.targets()[e], g.weights()[e]});
     }
   }
   // Sizes and colours.
   std::vector<double> size_value(n);
   if (request.size_by.empty()) {
     for (uint32_t v = 0; v < n; ++v) {
-      size_value[v] = static_cast<double>(g.degree(v) + (g.directed ? g.in_degree(v) : 0));
+      size_value[v] = static_cast<double>(g.degree(v) + (g.directed() ? g.in_degree(v) : 0));
     }
   } else {
     for (const Measure& m : *measures) {

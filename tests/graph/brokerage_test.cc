@@ -14,7 +14,7 @@ using test::TempDir;
 // Groups by the key's first letter: a1, a2, a3 in A; b1 in B; c1 in C.
 std::vector<uint32_t> GroupsByLetter(const Projection& g) {
   std::vector<uint32_t> group;
-  for (const auto& k : g.keys) group.push_back(static_cast<uint32_t>(k[0] - 'a'));
+  for (const auto& k : g.keys()) group.push_back(static_cast<uint32_t>(k[0] - 'a'));
   return group;
 }
 

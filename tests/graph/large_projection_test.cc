@@ -71,14 +71,14 @@ Rows Expected(const Dataset& d, bool directed, bool in_rows, CombineTies combine
 
 Rows Actual(const Projection& g, bool in_rows) {
   Rows rows;
-  const auto& off = in_rows ? g.in_offsets : g.offsets;
-  const auto& to = in_rows ? g.in_sources : g.targets;
-  const auto& w = in_rows ? g.in_weights : g.weights;
+  const auto& off = in_rows ? g.in_offsets() : g.offsets();
+  const auto& to = in_rows ? g.in_sources() : g.targets();
+  const auto& w = in_rows ? g.in_weights() : g.weights();
   for (uint32_t v = 0; v < g.node_count(); ++v) {
-    const uint32_t row = static_cast<uint32_t>(std::stoul(g.keys[v].substr(1)));
+    const uint32_t row = static_cast<uint32_t>(std::stoul(g.keys()[v].substr(1)));
     for (uint64_t e = off[v]; e < off[v + 1]; ++e) {
       if (e > off[v]) REQUIRE(to[e - 1] < to[e]);  // sorted, parallel arcs merged
-      rows[{row, static_cast<uint32_t>(std::stoul(g.keys[to[e]].substr(1)))}] = w[e];
+      rows[{row, static_cast<uint32_t>(std::stoul(g.keys()[to[e]].substr(1)))}] = w[e];
     }
   }
   return rows;

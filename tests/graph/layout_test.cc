@@ -58,7 +58,8 @@ TEST_CASE("layouts are repeatable, finite and keep neighbors close", "[graph][la
     for (uint32_t u = 0; u < 6; ++u) {
       for (uint32_t v = u + 1; v < 6; ++v) {
         bool tied = false;
-        for (uint64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) tied = tied || g.targets[e] == v;
+        for (uint64_t e = g.offsets()[u]; e < g.offsets()[u + 1]; ++e)
+          tied = tied || g.targets()[e] == v;
         (tied ? near : far) += Distance((*first)[u], (*first)[v]);
         ++(tied ? near_count : far_count);
       }

@@ -38,7 +38,7 @@ Exact Summarise(const std::vector<double>& values, double observed) {
 std::vector<std::vector<char>> Adjacency(const Projection& g) {
   std::vector<std::vector<char>> adj(g.node_count(), std::vector<char>(g.node_count(), 0));
   for (uint32_t v = 0; v < g.node_count(); ++v) {
-    for (uint64_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e) adj[v][g.targets[e]] = 1;
+    for (uint64_t e = g.offsets()[v]; e < g.offsets()[v + 1]; ++e) adj[v][g.targets()[e]] = 1;
   }
   return adj;
 }
@@ -72,7 +72,7 @@ TEST_CASE("E-I permutation test matches the exact distribution over all labellin
   auto g = BuildProjection(*store->Read(), {});
   REQUIRE(g.ok());
   std::vector<uint32_t> group;
-  for (const auto& k : g->keys) group.push_back(k[0] == 'a' ? 0 : 1);
+  for (const auto& k : g->keys()) group.push_back(k[0] == 'a' ? 0 : 1);
   const auto adj = Adjacency(*g);
   auto ei = [&](const std::vector<uint32_t>& labels) {
     double internal = 0, external = 0;
@@ -134,7 +134,7 @@ TEST_CASE("brokerage permutation test matches the exact per-broker null",
   auto g = BuildProjection(*store->Read(), {});
   REQUIRE(g.ok());
   std::vector<uint32_t> group;
-  for (const auto& k : g->keys) group.push_back(static_cast<uint32_t>(k[0] - 'a'));
+  for (const auto& k : g->keys()) group.push_back(static_cast<uint32_t>(k[0] - 'a'));
   const auto adj = Adjacency(*g);
   const size_t n = g->node_count();
   // Roles of broker v under `labels`: ordered pairs (a, b) of v's partners with no tie a-b.
@@ -157,7 +157,7 @@ TEST_CASE("brokerage permutation test matches the exact per-broker null",
   REQUIRE(r.ok());
   REQUIRE(r->tested.size() == n);
   for (uint32_t v = 0; v < n; ++v) {
-    INFO(g->keys[v]);
+    INFO(g->keys()[v]);
     const std::array<double, 5> observed = roles(v, group);
     for (size_t k = 0; k < 5; ++k) CHECK(r->counts[v][k] == observed[k]);
     if (r->total[v] == 0) continue;
@@ -227,7 +227,7 @@ TEST_CASE("permutation summaries: an undefined observation, draws that cannot va
   auto g = BuildProjection(*store->Read(), {});
   REQUIRE(g.ok());
   std::vector<uint32_t> group;
-  for (const auto& k : g->keys) group.push_back(k[0] == 'a' ? 0 : 1);
+  for (const auto& k : g->keys()) group.push_back(k[0] == 'a' ? 0 : 1);
   PermutationOptions o;
   o.permutations = 200;
   auto test = PermuteEI(*g, group, 2, false, o);
@@ -272,10 +272,10 @@ TEST_CASE("brokerage on a larger random network matches a plain count",
   REQUIRE(g.ok());
   const size_t count = g->node_count();
   std::vector<uint32_t> group;
-  for (const auto& k : g->keys) group.push_back(static_cast<uint32_t>(k[0] - 'a'));
+  for (const auto& k : g->keys()) group.push_back(static_cast<uint32_t>(k[0] - 'a'));
   std::vector<std::set<uint32_t>> adj(count);
   for (uint32_t v = 0; v < count; ++v) {
-    for (uint64_t e = g->offsets[v]; e < g->offsets[v + 1]; ++e) adj[v].insert(g->targets[e]);
+    for (uint64_t e = g->offsets()[v]; e < g->offsets()[v + 1]; ++e) adj[v].insert(g->targets()[e]);
   }
   // Plain count: for each ordered pair (a, b) not tied, its brokers; each gets 1 (or 1/k).
   std::vector<std::array<double, 5>> full(count), partial(count);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,7 @@ TEST_CASE("Projection::Find finds each key at its index and nothing else") {
   REQUIRE(g->node_count() == 500);
   for (uint32_t v = 0; v < g->node_count(); ++v) {
     uint32_t at = UINT32_MAX;
-    REQUIRE(g->Find(g->keys[v], &at));
+    REQUIRE(g->Find(g->keys()[v], &at));
     CHECK(at == v);
   }
   uint32_t at = 7;
@@ -33,24 +34,23 @@ TEST_CASE("Projection::Find finds each key at its index and nothing else") {
   CHECK_FALSE(g->Find("", &at));
   CHECK(at == 7);  // untouched on a miss
 
-  // A copy has its own index: changing its keys before its first lookup is seen.
-  Projection copy = *g;
-  copy.keys[42] = "renamed";
-  REQUIRE(copy.Find("renamed", &at));
+  // A copy has its own index, which outlives the original.
+  auto copy = std::make_unique<Projection>(*g);
+  const Projection moved = std::move(*copy);
+  copy.reset();
+  REQUIRE(moved.Find(g->keys()[42], &at));
   CHECK(at == 42);
-  CHECK_FALSE(copy.Find(g->keys[42], &at));
-  REQUIRE(g->Find(g->keys[42], &at));
-  CHECK(at == 42);
+  CHECK_FALSE(moved.Find("inst-500", &at));
 
   // A subgraph renumbers its nodes: its own index, not the whole projection's.
   std::vector<uint32_t> keep;
   for (uint32_t v = 0; v < g->node_count(); v += 5) keep.push_back(v);
   const Projection sub = InducedSubgraph(*g, keep);
   for (uint32_t v = 0; v < g->node_count(); ++v) {
-    const auto kept = std::find(sub.keys.begin(), sub.keys.end(), g->keys[v]);
-    const bool found = sub.Find(g->keys[v], &at);
-    REQUIRE(found == (kept != sub.keys.end()));
-    if (found) CHECK(at == static_cast<uint32_t>(kept - sub.keys.begin()));
+    const auto kept = std::find(sub.keys().begin(), sub.keys().end(), g->keys()[v]);
+    const bool found = sub.Find(g->keys()[v], &at);
+    REQUIRE(found == (kept != sub.keys().end()));
+    if (found) CHECK(at == static_cast<uint32_t>(kept - sub.keys().begin()));
   }
 }
 

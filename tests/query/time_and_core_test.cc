@@ -33,8 +33,8 @@ TEST_CASE("a clique with pendants is a perfect core and periphery", "[core-perip
   auto d = DiscreteCoreness(*g);
   REQUIRE(d.ok());
   for (uint32_t v = 0; v < g->node_count(); ++v) {
-    INFO(g->keys[v]);
-    CHECK(d->core[v] == (g->keys[v][0] == 'c'));
+    INFO(g->keys()[v]);
+    CHECK(d->core[v] == (g->keys()[v][0] == 'c'));
   }
   // Core-core pairs all tied, periphery pairs none: the pattern is the data.
   CHECK(d->rho == Approx(1));
@@ -44,8 +44,8 @@ TEST_CASE("a clique with pendants is a perfect core and periphery", "[core-perip
   auto c = ContinuousCoreness(*g);
   REQUIRE(c.ok());
   for (uint32_t v = 0; v < g->node_count(); ++v) {
-    if (g->keys[v][0] == 'c') CHECK(c->coreness[v] == Approx(1));
-    if (g->keys[v][0] == 'p') CHECK(c->coreness[v] < 0.6);
+    if (g->keys()[v][0] == 'c') CHECK(c->coreness[v] == Approx(1));
+    if (g->keys()[v][0] == 'p') CHECK(c->coreness[v] < 0.6);
   }
   CHECK(c->rho > 0.5);
 }

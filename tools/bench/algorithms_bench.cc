@@ -213,7 +213,7 @@ Summary VectorSummary(const tiegraph::Projection& g, const std::vector<double>& 
     if (x[i] > x[best]) best = i;
   }
   if (x.empty()) return {{"max", "null"}};
-  return {{"max", Num(x[best])}, {"argmax", Quote(g.keys[best])}, {"sum", Num(sum)}};
+  return {{"max", Num(x[best])}, {"argmax", Quote(g.keys()[best])}, {"sum", Num(sum)}};
 }
 
 void Dump(const Args& a, const tiegraph::Projection& g, const std::string& algorithm,
@@ -221,7 +221,7 @@ void Dump(const Args& a, const tiegraph::Projection& g, const std::string& algor
   if (a.dump.empty()) return;
   std::vector<double> by_key(g.node_count(), std::nan(""));
   for (size_t i = 0; i < x.size(); ++i) {
-    const unsigned long long k = std::strtoull(g.keys[i].c_str(), nullptr, 10);
+    const unsigned long long k = std::strtoull(g.keys()[i].c_str(), nullptr, 10);
     if (k < by_key.size()) by_key[k] = x[i];
   }
   std::ofstream f(a.dump + "/tiegraph-" + algorithm + ".f64", std::ios::binary);
@@ -369,7 +369,7 @@ int main(int argc, char** argv) {
     auto g = tiegraph::BuildProjection(*snap, {});
     if (!g.ok()) return Fail(g.status());
     std::unordered_map<std::string, uint32_t> index;
-    for (uint32_t i = 0; i < g->keys.size(); ++i) index.emplace(g->keys[i], i);
+    for (uint32_t i = 0; i < g->keys().size(); ++i) index.emplace(g->keys()[i], i);
     for (const std::string& key : ReadLines(a.sources)) {
       auto it = index.find(key);
       if (it == index.end()) Usage("source '" + key + "' is not in the projection");

@@ -75,10 +75,50 @@ std::string_view CommunityMethodName(CommunityMethod method) {
   return kCommunityMethodNames[static_cast<size_t>(method)];
 }
 
+Status CentralityRequest::Validate() const {
+  if (threads < 1 || threads > 256)
+    return Status::InvalidArgument("threads: must be between 1 and 256, not " +
+                                   std::to_string(threads));
+  // Damping 1 never forgets the start: the iteration need not converge (networkx warns too).
+  if (!(damping >= 0 && damping < 1))
+    return Status::InvalidArgument("damping: must be at least 0 and below 1, not " +
+                                   ShortestReal(damping));
+  if (!(alpha > 0))
+    return Status::InvalidArgument("alpha: must be above 0, not " + ShortestReal(alpha));
+  if (!personalize.empty() && metric != CentralityMetric::kPageRank)
+    return Status::InvalidArgument("personalize: only with metric pagerank");
+  return Status::OK();
+}
+
+Status PathRequest::Validate() const {
+  if (k < 1 || k > 1000)
+    return Status::InvalidArgument("k: must be between 1 and 1000, not " + std::to_string(k));
+  if (limit < 1) return Status::InvalidArgument("limit: must be at least 1");
+  if (simple && (max_hops < 1 || max_hops > 32))
+    return Status::InvalidArgument("max-hops: must be between 1 and 32, not " +
+                                   std::to_string(max_hops));
+  if (int(k > 1) + int(all) + int(simple) > 1)
+    return Status::InvalidArgument(std::string(all ? "all" : "simple") +
+                                   ": choose one of k, all and simple");
+  return Status::OK();
+}
+
+Status CommunityRequest::Validate() const {
+  if (!(options.resolution > 0))
+    return Status::InvalidArgument("resolution: must be above 0, not " +
+                                   ShortestReal(options.resolution));
+  if (options.trials < 0 || options.trials > 1000)
+    return Status::InvalidArgument("trials: must be between 0 and 1000, not " +
+                                   std::to_string(options.trials));
+  if (options.iterations < 0) return Status::InvalidArgument("iterations: must be 0 or more");
+  if (options.quality != Quality::kModularity && method != CommunityMethod::kLeiden)
+    return Status::InvalidArgument("quality: cpm is Leiden's; give method leiden");
+  return Status::OK();
+}
+
 Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequest& r) {
   using enum CentralityMetric;
-  if (r.threads < 1 || r.threads > 256)
-    return Status::InvalidArgument("threads must be between 1 and 256");
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   std::vector<double> values;
   std::string note;
   const bool weighted = true;
@@ -166,6 +206,7 @@ Result<MetricValues> ComputeCentrality(const Projection& g, const CentralityRequ
 
 Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& projection,
                               const CentralityRequest& r) {
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto computed = ComputeCentrality(*g, r);
@@ -210,17 +251,13 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
 
 Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection,
                         const PathRequest& r) {
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto from = IndexOf(*g, r.from);
   if (!from.ok()) return from.status();
   auto to = IndexOf(*g, r.to);
   if (!to.ok()) return to.status();
-  if (r.k < 1 || r.k > 1000) return Status::InvalidArgument("k must be between 1 and 1000");
-  if (r.limit < 1) return Status::InvalidArgument("limit must be at least 1");
-  if (r.simple && (r.max_hops < 1 || r.max_hops > 32)) {
-    return Status::InvalidArgument("max-hops must be between 1 and 32");
-  }
   Result<std::vector<Path>> paths =
       r.simple  ? Result<std::vector<Path>>(SimplePaths(*g, *from, *to, r.max_hops, r.limit))
       : r.all   ? AllShortestPaths(*g, *from, *to, r.distance, r.limit)
@@ -270,6 +307,7 @@ Result<Partition> PartitionByAttribute(const Snapshot& snap, const Projection& g
 Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
                                            const ProjectionOptions& projection,
                                            const CommunityRequest& r) {
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   using enum CommunityMethod;
@@ -297,6 +335,8 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
 
 Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection,
                          const std::string& key, uint32_t hops) {
+  if (hops < 1 || hops > 16)
+    return Status::InvalidArgument("hops: must be between 1 and 16, not " + std::to_string(hops));
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto from = IndexOf(*g, key);

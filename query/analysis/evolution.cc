@@ -40,6 +40,33 @@ Result<int> Months(const std::string& text, const char* what) {
                                  text + "'");
 }
 
+// The windows a request asks for: first and last end, in months since year 0, and the step
+// and length in months.
+struct Windows {
+  int first_end = 0, last_end = 0, step = 12, length = 36;
+};
+
+Result<Windows> ParseWindows(const EvolutionRequest& r) {
+  auto from = ParseDate(r.from), to = ParseDate(r.to);
+  if (!from.ok() || !from->known())
+    return Status::InvalidArgument("from: expected YYYY or YYYY-MM, not '" + r.from + "'");
+  if (!to.ok() || !to->known())
+    return Status::InvalidArgument("to: expected YYYY or YYYY-MM, not '" + r.to + "'");
+  Windows w;
+  auto step = Months(r.step, "step");
+  if (!step.ok()) return step.status();
+  auto length = Months(r.window, "window");
+  if (!length.ok()) return length.status();
+  w.step = *step;
+  w.length = *length;
+  w.first_end = LastMonth(*from);
+  w.last_end = LastMonth(*to);
+  if (w.last_end < w.first_end) return Status::InvalidArgument("to: before from");
+  if ((w.last_end - w.first_end) / w.step > 200)
+    return Status::InvalidArgument("step: more than 200 windows from " + r.from + " to " + r.to);
+  return w;
+}
+
 using PairSet = std::set<std::pair<std::string, std::string>>;
 
 std::string WindowLabel(int first, int last) {
@@ -52,6 +79,8 @@ std::string WindowLabel(int first, int last) {
 
 }  // namespace
 
+Status EvolutionRequest::Validate() const { return ParseWindows(*this).status(); }
+
 Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& projection,
                              const EvolutionRequest& r) {
   if (projection.filter.as_of.known() || projection.filter.window_from.known() ||
@@ -59,17 +88,10 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
     return Status::InvalidArgument(
         "evolution sets the windows itself: no as-of date or window filter");
   }
-  auto from = ParseDate(r.from), to = ParseDate(r.to);
-  if (!from.ok() || !from->known())
-    return Status::InvalidArgument("from: expected YYYY or YYYY-MM");
-  if (!to.ok() || !to->known()) return Status::InvalidArgument("to: expected YYYY or YYYY-MM");
-  auto step = Months(r.step, "step");
-  if (!step.ok()) return step.status();
-  auto window = Months(r.window, "window");
-  if (!window.ok()) return window.status();
-  const int first_end = LastMonth(*from), last_end = LastMonth(*to);
-  if (last_end < first_end) return Status::InvalidArgument("to is before from");
-  if ((last_end - first_end) / *step > 200) return Status::InvalidArgument("more than 200 windows");
+  auto windows = ParseWindows(r);
+  if (!windows.ok()) return windows.status();
+  const int first_end = windows->first_end, last_end = windows->last_end;
+  const int step = windows->step, length = windows->length;
 
   using enum ColumnType;
   Table t{"evolution",
@@ -98,8 +120,8 @@ Result<Table> EvolutionTable(const Snapshot& snap, const ProjectionOptions& proj
       "discrete core-periphery model's core; t_uig: helix synergy of the window's events.";
   PairSet previous;
   std::set<std::string> previous_active, previous_core;
-  for (int end = first_end; end <= last_end; end += *step) {
-    const int begin = end - *window + 1;
+  for (int end = first_end; end <= last_end; end += step) {
+    const int begin = end - length + 1;
     ProjectionOptions o = projection;
     o.directed = false;
     o.filter.window_from = MonthDate(begin);

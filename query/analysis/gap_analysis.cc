@@ -37,9 +37,7 @@ std::vector<uint32_t> Ranked(const Projection& g, const std::vector<double>& val
 // Columns of a permutation test's result (appended when `tested`), and their cells.
 std::vector<Column> WithTestColumns(std::vector<Column> columns, bool tested) {
   if (tested) {
-    for (const char* name : {"null_mean", "null_sd", "z", "p_at_least", "p_at_most"}) {
-      columns.push_back({name, kReal});
-    }
+    for (const Column& c : PermutationTestColumns()) columns.push_back(c);
   }
   return columns;
 }
@@ -118,8 +116,44 @@ Table BrokerageAgainstChance(const Snapshot& snap, const Projection& g, const Gr
 
 }  // namespace
 
+// A permutation test's draws: each is a walk over the whole network, so the count is capped.
+Status ValidateTest(const PermutationOptions& test) {
+  if (test.permutations < 0 || test.permutations > 1000000)
+    return Status::InvalidArgument("permutations: must be between 0 and 1,000,000, not " +
+                                   std::to_string(test.permutations));
+  return Status::OK();
+}
+
+const std::vector<Column>& PermutationTestColumns() {
+  static const std::vector<Column> kColumns = {{"null_mean", ColumnType::kReal},
+                                               {"null_sd", ColumnType::kReal},
+                                               {"z", ColumnType::kReal},
+                                               {"p_at_least", ColumnType::kReal},
+                                               {"p_at_most", ColumnType::kReal}};
+  return kColumns;
+}
+
+Status BrokerRequest::Validate() const { return ValidateTest(test); }
+
+Status MixingRequest::Validate() const {
+  if (!(threshold >= 0))
+    return Status::InvalidArgument("threshold: must be 0 or more, not " + ShortestReal(threshold));
+  return ValidateTest(test);
+}
+
+Status SuggestRequest::Validate() const {
+  if (key.empty())
+    return Status::InvalidArgument(
+        "name: name an institution (or, with suggest, give evaluate DATE)");
+  if (top == 0) return Status::InvalidArgument("top: must be at least 1");
+  if (!(katz_beta >= 0))
+    return Status::InvalidArgument("beta: must be 0 or more, not " + ShortestReal(katz_beta));
+  return Status::OK();
+}
+
 Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOptions& projection,
                                         const BrokerRequest& r) {
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto groups = GroupByAttribute(snap, *g, r.group);
@@ -257,6 +291,7 @@ Result<std::vector<Table>> CorePeripheryTables(const Snapshot& snap,
 
 Result<std::vector<Table>> MixingTables(const Snapshot& snap, const ProjectionOptions& projection,
                                         const MixingRequest& r) {
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto groups = GroupByAttribute(snap, *g, r.by);
@@ -324,7 +359,7 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
   if (projection.directed) {
     return Status::InvalidArgument("suggest works on the undirected view, not the directed one");
   }
-  if (r.top == 0) return Status::InvalidArgument("top must be at least 1");
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto source = IndexOf(*g, r.key);

@@ -476,11 +476,19 @@ Result<Table> HelixSynergy(const std::vector<Table>& synergy, size_t helices) {
 
 }  // namespace
 
+Status GapRequest::Validate() const {
+  if (!(threshold >= 0))
+    return Status::InvalidArgument("threshold: must be 0 or more, not " + ShortestReal(threshold));
+  if (months < 0)
+    return Status::InvalidArgument("months: must be 0 or more, not " + std::to_string(months));
+  return synergy.Validate();
+}
+
 Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptions& projection,
                                      const GapRequest& r) {
   if (projection.directed)
     return Status::InvalidArgument("the gap report uses the undirected view");
-  if (r.months < 0) return Status::InvalidArgument("months must be >= 0");
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto g = Build(snap, projection);
   if (!g.ok()) return g.status();
   auto info = Infos(snap, *g);

@@ -146,7 +146,8 @@ Result<Table> ListInstitutions(const Snapshot& snap, const ListFilter& filter) {
 
 Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
   if (req.hops < 1 || req.hops > 16)
-    return Status::InvalidArgument("hops must be between 1 and 16");
+    return Status::InvalidArgument("hops: must be between 1 and 16, not " +
+                                   std::to_string(req.hops));
   struct Reached {
     int hops;
     std::string from, via;

@@ -13,20 +13,30 @@
 
 namespace tiegraph {
 
+Status LinkEvaluationRequest::Validate() const {
+  if (score == LinkScore::kKatz) {
+    return Status::InvalidArgument(
+        "score: an evaluation scores pairs one by one: choose a local score or "
+        "preferential-attachment, not katz");
+  }
+  // The names are the registry's: suggest's top is the k, its evaluate the split.
+  if (k == 0) return Status::InvalidArgument("top: must be at least 1");
+  if (comparisons == 0) return Status::InvalidArgument("comparisons: must be at least 1");
+  if (horizon_months < 0)
+    return Status::InvalidArgument("horizon: must be 0 or more, not " +
+                                   std::to_string(horizon_months));
+  auto date = ParseDate(split);
+  if (!date.ok() || !date->known())
+    return Status::InvalidArgument("evaluate: expected a date YYYY[-MM[-DD]], not '" + split + "'");
+  return Status::OK();
+}
+
 Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions& projection,
                                   const LinkEvaluationRequest& r) {
   if (projection.directed)
     return Status::InvalidArgument("link evaluation uses the undirected view");
-  if (r.score == LinkScore::kKatz) {
-    return Status::InvalidArgument(
-        "evaluation scores pairs one by one: choose a local score or "
-        "preferential-attachment, not katz");
-  }
-  if (r.k == 0 || r.comparisons == 0)
-    return Status::InvalidArgument("k and the comparisons must be >= 1");
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   auto split = ParseDate(r.split);
-  if (!split.ok() || !split->known())
-    return Status::InvalidArgument("evaluation date: expected a date YYYY[-MM[-DD]]");
   ProjectionOptions train = projection;
   train.filter.window_to = *split;  // ties that started by the split, or have no start
   train.filter.as_of = Date();

@@ -13,12 +13,14 @@
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <type_traits>
 
 namespace tiegraph {
@@ -194,8 +196,32 @@ Entry Define(AnalysisInfo info, std::vector<Param<Req>> params,
           if (p.info.required && std::find(given.begin(), given.end(), p.info.name) == given.end())
             return Status::InvalidArgument(p.info.name + ": required by " + name);
         }
+        // Before the projection is built: a bad value costs nothing on a large network.
+        if constexpr (requires { req.Validate(); }) TIEGRAPH_RETURN_IF_ERROR(req.Validate());
         return run(snap, options, req);
       }};
+}
+
+// A table's declaration from "name: column[:type] …" (type string unless given).
+TableInfo Declare(const std::string& spec, bool optional = false, std::string varies = {}) {
+  TableInfo t;
+  t.optional = optional;
+  t.varies = std::move(varies);
+  std::istringstream in(spec);
+  std::string word;
+  in >> t.name;
+  t.name.pop_back();  // the colon
+  while (in >> word) {
+    const size_t colon = word.find(':');
+    Column c{word.substr(0, colon), ColumnType::kString};
+    if (colon != std::string::npos) {
+      const std::string type = word.substr(colon + 1);
+      c.type = type == "int" ? ColumnType::kInt : ColumnType::kReal;
+      assert(type == "int" || type == "real");
+    }
+    t.columns.push_back(std::move(c));
+  }
+  return t;
 }
 
 // Requests with no parameter of their own.
@@ -215,6 +241,17 @@ std::vector<std::string> LinkScoreNames() {
 struct SuggestArgs {
   SuggestRequest suggest;
   LinkEvaluationRequest evaluate;
+
+  // The evaluation takes suggest's score and top.
+  LinkEvaluationRequest Evaluation() const {
+    LinkEvaluationRequest e = evaluate;
+    e.score = suggest.score;
+    e.k = suggest.top;
+    return e;
+  }
+  Status Validate() const {
+    return evaluate.split.empty() ? suggest.Validate() : Evaluation().Validate();
+  }
 };
 
 // The gap report's own parameters beside GapRequest's.
@@ -222,6 +259,8 @@ struct GapArgs {
   GapRequest gaps;
   std::string scope;    // region=PATH: the report's region, instead of a region filter
   std::string helices;  // a helix mapping for synergy
+
+  Status Validate() const { return gaps.Validate(); }
 };
 
 struct SynergyArgs {
@@ -391,14 +430,7 @@ std::vector<Entry> MakeEntries() {
        Real<SuggestArgs>("beta", "Katz attenuation (0: 0.5 / largest eigenvalue)",
                          F(suggest.katz_beta))},
       [](const Snapshot& snap, const ProjectionOptions& o, const SuggestArgs& r) -> Tables {
-        if (!r.evaluate.split.empty()) {
-          LinkEvaluationRequest e = r.evaluate;
-          e.score = r.suggest.score;
-          e.k = r.suggest.top;
-          return One(LinkEvaluationTable(snap, o, e));
-        }
-        if (r.suggest.key.empty())
-          return Status::InvalidArgument("name: name an institution (or give evaluate DATE)");
+        if (!r.evaluate.split.empty()) return One(LinkEvaluationTable(snap, o, r.Evaluation()));
         return One(SuggestTable(snap, o, r.suggest));
       }));
   e.push_back(Define<NoParams>(
@@ -429,7 +461,7 @@ std::vector<Entry> MakeEntries() {
         SynergyRequest req;
         if (!r.helices.empty()) {
           auto h = ParseHelices(r.helices);
-          if (!h.ok()) return Status::InvalidArgument("helices: " + h.status().message());
+          if (!h.ok()) return h.status();
           req.helices = *h;
         }
         return SynergyTables(snap, req);
@@ -448,7 +480,7 @@ std::vector<Entry> MakeEntries() {
         GapRequest req = r.gaps;
         if (!r.helices.empty()) {
           auto h = ParseHelices(r.helices);
-          if (!h.ok()) return Status::InvalidArgument("helices: " + h.status().message());
+          if (!h.ok()) return h.status();
           req.synergy.helices = *h;
         }
         ProjectionOptions scoped = o;
@@ -460,28 +492,81 @@ std::vector<Entry> MakeEntries() {
         return GapReport(snap, scoped, req);
       }));
 #undef F
-  // The tables each analysis can yield, in order (some only with an option: a permutation
-  // test, an evaluation); the registry's test checks every result against this list.
-  const std::map<std::string, std::vector<std::string>> tables = {
-      {"centrality", {"centrality"}},
-      {"path", {"paths"}},
-      {"communities", {"communities", "members"}},
-      {"components", {"components", "members"}},
-      {"reach", {"reachable"}},
-      {"spanning-forest", {"spanning_forest"}},
-      {"cut-points", {"articulation_points", "bridges", "biconnected_blocks"}},
-      {"structure", {"structure"}},
+  // The tables each analysis can yield, in order, as "name: column[:type] …" (type string
+  // unless given); the registry's test checks every result against these.
+  const std::string kPlace = "key name sector region";  // an institution's cells
+  const std::string kTest = "with permutations: the permutation test's columns follow";
+  const std::map<std::string, std::vector<TableInfo>> tables = {
+      {"centrality",
+       {Declare("centrality: rank:int " + kPlace + " degree:real", false,
+                "the last column is named after the metric (an int for core)")}},
+      {"path", {Declare("paths: path:int step:int key name sector length:real")}},
+      {"communities",
+       {Declare("communities: method quality communities:int modularity:real resolution:real "
+                "seed:int"),
+        Declare("members: community:int " + kPlace)}},
+      {"components",
+       {Declare("components: component:int institutions:int"),
+        Declare("members: component:int " + kPlace)}},
+      {"reach", {Declare("reachable: " + kPlace + " hops:int")}},
+      {"spanning-forest",
+       {Declare("spanning_forest: key name other_key other_name strength:real")}},
+      {"cut-points",
+       {Declare("articulation_points: " + kPlace),
+        Declare("bridges: key name other_key other_name"),
+        Declare("biconnected_blocks: block:int institutions:int keys")}},
+      {"structure", {Declare("structure: measure value:real")}},
       {"brokers",
-       {"brokerage_roles", "brokerage_by_group", "brokerage_against_chance", "structural_holes"}},
-      {"mixing", {"mixing", "mixing_matrix", "ei_by_group"}},
-      {"suggest", {"suggested_partners", "link_evaluation"}},
-      {"core-periphery", {"core_periphery", "coreness"}},
-      {"evolution", {"evolution"}},
-      {"synergy", {"helix_synergy", "mutual_information"}},
+       {Declare("brokerage_roles: rank:int " + kPlace +
+                " group coordinator:real itinerant:real gatekeeper:real representative:real "
+                "liaison:real total:real across:real across_expected:real"),
+        Declare("brokerage_by_group: group role observed:real expected:real o_e:real", false,
+                kTest),
+        Declare("brokerage_against_chance: rank:int " + kPlace +
+                    " group z_coordinator:real p_coordinator:real z_itinerant:real "
+                    "p_itinerant:real z_gatekeeper:real p_gatekeeper:real z_representative:real "
+                    "p_representative:real z_liaison:real p_liaison:real",
+                true, "only with permutations"),
+        Declare("structural_holes: rank:int " + kPlace +
+                " constraint:real effective_size:real efficiency:real hierarchy:real "
+                "partners:int")}},
+      {"mixing",
+       {Declare("mixing: groups:int e_i:real expected_e_i:real assortativity:real", false, kTest),
+        Declare("mixing_matrix: group_a group_b observed:real expected:real o_e:real gap"),
+        Declare("ei_by_group: group institutions:int e_i:real", false, kTest)}},
+      {"suggest",
+       {Declare("suggested_partners: rank:int " + kPlace + " score:real shared:int via", true,
+                "without evaluate"),
+        Declare("link_evaluation: new_ties:int auc:real comparisons:int precision_at_k:real "
+                "k:int candidates:int",
+                true, "only with evaluate")}},
+      {"core-periphery",
+       {Declare("core_periphery: institutions:int core:int rho:real core_density:real "
+                "core_periphery_density:real periphery_density:real rho_continuous:real"),
+        Declare("coreness: rank:int " + kPlace + " core coreness:real")}},
+      {"evolution",
+       {Declare("evolution: window institutions:int ties:int density:real e_i:real "
+                "assortativity:real components:int main_share:real formed:int dissolved:int "
+                "kept:int jaccard:real entrants:int exits:int core:int new_in_core:int "
+                "events:int t_uig:real")}},
+      {"synergy",
+       {Declare("helix_synergy: events:int helices joining_3_or_more:int share_3_or_more:real"),
+        Declare("mutual_information: helices dimensions:int t_bits:real")}},
       {"gaps",
-       {"missing_sector_pairs", "lacking_partner_sector", "isolated_parts", "region_holes",
-        "no_broker_sector_pairs", "single_points_of_failure", "single_broker_dependency",
-        "helix_synergy", "unconverted_ties", "suggested_links", "global_pipeline"}}};
+       {Declare("missing_sector_pairs: sector_a sector_b observed:real expected:real o_e:real"),
+        Declare("lacking_partner_sector: " + kPlace + " missing"),
+        Declare("isolated_parts: region institutions:int outside_main_component:int "
+                "share_outside:real isolates:int"),
+        Declare("region_holes: region sectors_present untied_pairs"),
+        Declare("no_broker_sector_pairs: sector_a sector_b"),
+        Declare("single_points_of_failure: kind key name other_key other_name"),
+        Declare("single_broker_dependency: sector_a sector_b broker name share:real"),
+        Declare("helix_synergy: events:int helices joining_3_or_more:int share_3_or_more:real "
+                "t_bits:real"),
+        Declare("unconverted_ties: tie source target type status since months:int overdue"),
+        Declare("suggested_links: key_a name_a key_b name_b score:real via"),
+        Declare("global_pipeline: region institutions:int foreign_ties:int gatekeepers:int "
+                "gap")}}};
   for (Entry& entry : e) entry.info.tables = tables.at(entry.info.name);
   return e;
 }

@@ -54,14 +54,30 @@ Result<std::vector<Helix>> ParseHelices(std::string_view text) {
     }
     helices.push_back(std::move(h));
   }
-  if (helices.size() < 2 || helices.size() > 5)
-    return Status::InvalidArgument("helices: give 2 to 5 helices");
+  SynergyRequest checked;
+  checked.helices = helices;
+  TIEGRAPH_RETURN_IF_ERROR(checked.Validate());
   return helices;
 }
 
+Status SynergyRequest::Validate() const {
+  if (helices.size() < 2 || helices.size() > 5)
+    return Status::InvalidArgument("helices: give 2 to 5 helices, not " +
+                                   std::to_string(helices.size()));
+  for (size_t i = 0; i < helices.size(); ++i) {
+    if (helices[i].sectors.empty())
+      return Status::InvalidArgument("helices: helix '" + helices[i].name + "' has no sector");
+    for (size_t j = 0; j < i; ++j) {
+      if (helices[j].name == helices[i].name)
+        return Status::InvalidArgument("helices: helix '" + helices[i].name + "' is named twice");
+    }
+  }
+  return Status::OK();
+}
+
 Result<std::vector<Table>> SynergyTables(const Snapshot& snap, const SynergyRequest& r) {
+  TIEGRAPH_RETURN_IF_ERROR(r.Validate());
   const size_t dims = r.helices.size();
-  if (dims < 2 || dims > 5) return Status::InvalidArgument("give 2 to 5 helices");
   std::map<std::string, uint32_t> helix_bits;  // institution key -> the helices it belongs to
   auto bits_of = [&](const std::string& key) -> Result<uint32_t> {
     if (auto it = helix_bits.find(key); it != helix_bits.end()) return it->second;

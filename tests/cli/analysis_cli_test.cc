@@ -655,7 +655,7 @@ TEST_CASE("analysis cli: errors exit 1 with a clear message", "[cli][analysis]")
   CliResult as_of = RunFails({"--db", db, "centrality", "--as-of", "2024-13"}, "2024-13");
   CHECK_THAT(as_of.err, Contains("--as-of"));
   RunFails({"--db", db, "centrality", "--sector", "hospitl"}, "did you mean 'hospital'");
-  RunFails({"--db", db, "path", "ktl", "ncc", "--k", "0"}, "k must be between 1 and 1000");
+  RunFails({"--db", db, "path", "ktl", "ncc", "--k", "0"}, "--k: must be between 1 and 1000");
   CliResult type = RunFails({"--db", db, "centrality", "--type", "joint-reserch"},
                             "no tie has type 'joint-reserch'");
   CHECK_THAT(type.err, Contains("did you mean") && Contains("investment"));

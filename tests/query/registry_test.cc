@@ -25,6 +25,20 @@ std::unique_ptr<Store> SampleStore(const TempDir& dir) {
   return store;
 }
 
+// Columns as "name:type", to compare whole lists.
+std::vector<std::string> Columns(const std::vector<Column>& columns) {
+  std::vector<std::string> out;
+  for (const Column& c : columns) out.push_back(c.name + ":" + std::string(ColumnTypeName(c.type)));
+  return out;
+}
+
+const TableInfo* Declared(const AnalysisInfo& info, const std::string& table) {
+  for (const TableInfo& t : info.tables) {
+    if (t.name == table) return &t;
+  }
+  return nullptr;
+}
+
 TEST_CASE(
     "every registered analysis has a unique name, unique parameters and runs with its defaults") {
   TempDir dir;
@@ -53,28 +67,54 @@ TEST_CASE(
     explicit_args.insert(defaults.begin(), defaults.end());
     auto given = RunAnalysis(*snap, info.name, {}, explicit_args);
     REQUIRE(given.ok());
-    // Every table is valid and one of those the registry says the analysis yields.
+    // Every table is valid and one the registry declares, with the declared columns; every
+    // table declared as always there is there.
     for (const Table& t : *implicit) {
       INFO(t.name);
       CHECK(t.Validate().ok());
-      CHECK(std::find(info.tables.begin(), info.tables.end(), t.name) != info.tables.end());
+      const TableInfo* declared = Declared(info, t.name);
+      REQUIRE(declared != nullptr);
+      CHECK(Columns(t.columns) == Columns(declared->columns));
+    }
+    for (const TableInfo& declared : info.tables) {
+      const bool produced = std::any_of(implicit->begin(), implicit->end(),
+                                        [&](const Table& t) { return t.name == declared.name; });
+      CHECK((produced || declared.optional));
     }
     std::ostringstream a, b;
     RenderTables(*implicit, TableFormat::kJson, a);
     RenderTables(*given, TableFormat::kJson, b);
     CHECK(a.str() == b.str());
   }
-  // The optional tables too: a permutation test and an evaluation.
+  // The optional tables and the columns that vary: a permutation test appends its five
+  // columns to the tables that say so; an evaluation has a table of its own; the centrality's
+  // last column is the metric's name (an int for core).
   for (const auto& [name, args] :
        std::vector<std::pair<std::string, AnalysisArgs>>{{"brokers", {{"permutations", "3"}}},
                                                          {"mixing", {{"permutations", "3"}}},
                                                          {"suggest", {{"evaluate", "2023"}}}}) {
+    INFO(name);
     auto tables = RunAnalysis(*snap, name, {}, args);
     REQUIRE(tables.ok());
-    const auto& declared = FindAnalysis(name)->tables;
-    for (const Table& t : *tables)
-      CHECK(std::find(declared.begin(), declared.end(), t.name) != declared.end());
+    for (const Table& t : *tables) {
+      INFO(t.name);
+      const TableInfo* declared = Declared(*FindAnalysis(name), t.name);
+      REQUIRE(declared != nullptr);
+      std::vector<std::string> want = Columns(declared->columns);
+      if (declared->varies.find("permutation test") != std::string::npos) {
+        for (const char* c :
+             {"null_mean:real", "null_sd:real", "z:real", "p_at_least:real", "p_at_most:real"})
+          want.push_back(c);
+      }
+      CHECK(Columns(t.columns) == want);
+    }
   }
+  auto core = RunAnalysis(*snap, "centrality", {}, {{"metric", "core"}});
+  REQUIRE(core.ok());
+  CHECK(Columns((*core)[0].columns).back() == "core:int");
+  auto pagerank = RunAnalysis(*snap, "centrality", {}, {{"metric", "pagerank"}});
+  REQUIRE(pagerank.ok());
+  CHECK(Columns((*pagerank)[0].columns).back() == "pagerank:real");
   for (const char* expected : {"centrality", "path", "communities", "components", "reach",
                                "spanning-forest", "cut-points", "structure", "brokers", "mixing",
                                "suggest", "core-periphery", "evolution", "synergy", "gaps"}) {
@@ -118,6 +158,45 @@ TEST_CASE("registry errors name the parameter at fault") {
   dated.as_of = "2024";
   CHECK_THAT(run("evolution", {{"from", "2021"}, {"to", "2024"}}, dated).message(),
              StartsWith("as-of: evolution sets the time itself"));
+  // Values that parse but are out of range: each request's Validate() names the parameter.
+  CHECK_THAT(run("centrality", {{"threads", "0"}}).message(),
+             StartsWith("threads: must be between 1 and 256"));
+  CHECK_THAT(run("centrality", {{"metric", "pagerank"}, {"damping", "1"}}).message(),
+             StartsWith("damping: "));
+  CHECK_THAT(run("centrality", {{"personalize", "KTL"}}).message(),
+             StartsWith("personalize: only with metric pagerank"));
+  CHECK_THAT(run("path", {{"from", "KTL"}, {"to", "JBNU"}, {"k", "0"}}).message(),
+             StartsWith("k: must be between 1 and 1000"));
+  CHECK_THAT(run("path", {{"from", "KTL"}, {"to", "JBNU"}, {"all", "true"}, {"k", "3"}}).message(),
+             StartsWith("all: choose one of k, all and simple"));
+  CHECK_THAT(run("communities", {{"resolution", "0"}}).message(),
+             StartsWith("resolution: must be above 0"));
+  CHECK_THAT(run("communities", {{"quality", "cpm"}}).message(), StartsWith("quality: "));
+  CHECK_THAT(run("mixing", {{"permutations", "2000000"}}).message(),
+             StartsWith("permutations: must be between 0 and 1,000,000"));
+  CHECK_THAT(run("suggest", {}).message(), StartsWith("name: name an institution"));
+  CHECK_THAT(run("suggest", {{"evaluate", "2023"}, {"score", "katz"}}).message(),
+             StartsWith("score: "));
+  CHECK_THAT(run("suggest", {{"evaluate", "soon"}}).message(), StartsWith("evaluate: "));
+  CHECK_THAT(run("evolution", {{"from", "2024"}, {"to", "2021"}}).message(),
+             StartsWith("to: before from"));
+  CHECK_THAT(run("evolution", {{"from", "1000"}, {"to", "2024"}, {"step", "1m"}}).message(),
+             StartsWith("step: more than 200 windows"));
+  CHECK_THAT(run("gaps", {{"threshold", "-0.5"}}).message(), StartsWith("threshold: "));
+  CHECK_THAT(run("synergy", {{"helices", "U=academia"}}).message(),
+             StartsWith("helices: give 2 to 5 helices"));
+  CHECK_THAT(run("synergy", {{"helices", "U=academia;U=industry"}}).message(),
+             StartsWith("helices: helix 'U' is named twice"));
+  CHECK_THAT(run("reach", {{"name", "KTL"}, {"hops", "0"}}).message(),
+             StartsWith("hops: must be between 1 and 16"));
+  // The structs check themselves for embedders that call a table function directly.
+  PathRequest simple;
+  simple.simple = true;
+  simple.max_hops = 40;
+  CHECK_THAT(simple.Validate().message(), StartsWith("max-hops: must be between 1 and 32"));
+  CHECK(PathRequest{}.Validate().ok());
+  CHECK(CentralityRequest{}.Validate().ok());
+  CHECK(GapRequest{}.Validate().ok());
   ProjectionSpec bad;
   bad.window = "2024..2021";
   CHECK_THAT(run("centrality", {}, bad).message(), StartsWith("window: TO is before FROM"));

@@ -51,6 +51,10 @@ struct CentralityRequest {
   double damping = 0.85;  // pagerank
   std::string personalize;  // pagerank: an institution key to restart at
   double alpha = 0.05;      // katz
+
+  // OK, or InvalidArgument naming the parameter at fault (threads, damping, alpha,
+  // personalize); the table functions and the registry call it before any work.
+  Status Validate() const;
 };
 // One metric's value for each node of `g`, and a note on the conventions used.
 struct MetricValues {
@@ -70,6 +74,9 @@ struct PathRequest {
   uint32_t max_hops = 4;
   size_t limit = 100;
   Distance distance = Distance::kHops;
+
+  // k 1..1000, limit >= 1, max-hops 1..32, and at most one of k > 1, all and simple.
+  Status Validate() const;
 };
 Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projection,
                         const PathRequest& request);
@@ -85,6 +92,9 @@ struct CommunityRequest {
   // modularity (do ties stay inside sectors?).
   std::optional<GroupAttribute> by;
   CommunityOptions options;
+
+  // resolution > 0, trials 0..1000, iterations >= 0; quality cpm only with leiden.
+  Status Validate() const;
 };
 // A summary (count, modularity) and the members of each community.
 Result<std::vector<Table>> CommunityTables(const Snapshot& snap,

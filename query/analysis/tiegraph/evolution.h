@@ -15,6 +15,9 @@ struct EvolutionRequest {
   std::string from, to;       // the first and last window ends: YYYY or YYYY-MM
   std::string step = "1y";    // between window ends: Ny (years) or Nm (months)
   std::string window = "3y";  // each window's length, ending at its end
+
+  // from and to dates with to not before from, step and window lengths, at most 200 windows.
+  Status Validate() const;
 };
 // One row per window: active institutions (with a tie), ties, density, E-I and assortativity by
 // sector, components, the main component's share, the discrete core's size and how many of it

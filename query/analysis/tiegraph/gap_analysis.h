@@ -17,12 +17,18 @@
 
 namespace tiegraph {
 
+// The columns a permutation test appends to a table (tiegraph/permutation.h): the null's mean
+// and standard deviation, z, and the two one-sided p-values.
+const std::vector<Column>& PermutationTestColumns();
+
 struct BrokerRequest {
   GroupAttribute group = GroupAttribute::kSector;
   size_t top = 0;               // 0: every institution with a brokered two-path
   bool weighted = true;         // structural holes by strength (false: every tie counts 1)
   bool partial_credit = false;  // a pair with k brokers gives each 1/k (UCINET's weighted)
   PermutationOptions test;      // permutations > 0: z-scores and p-values for every count
+
+  Status Validate() const;  // permutations 0..1,000,000
 };
 // "brokerage roles": per institution, its two-paths a -> v -> b (no tie a -> b) by role, with
 // the expected total under random group labels; "brokerage by group": each group's role counts
@@ -37,6 +43,8 @@ struct MixingRequest {
   bool weighted = false;    // count ties (false) or sum their strength
   double threshold = 0.5;   // flag group pairs whose observed/expected is below this
   PermutationOptions test;  // permutations > 0: E-I against shuffled group labels
+
+  Status Validate() const;  // threshold >= 0, permutations 0..1,000,000
 };
 // "mixing": E-I, its expected value and assortativity; "mixing matrix": every group pair with
 // observed, expected and O/E ties; "E-I by group".
@@ -51,6 +59,8 @@ struct SuggestRequest {
   // Also the institution's own units and the institutions it is part of (left out by default).
   bool include_own_units = false;
   double katz_beta = 0;
+
+  Status Validate() const;  // name given, top >= 1, beta >= 0
 };
 // The suggested partners, best first, each with the partners it shares with `key`.
 Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projection,

@@ -18,6 +18,8 @@ struct GapRequest {
   int months = 24;         // an MOU or planned tie with no follow-on tie within this many months
   size_t suggestions = 10;
   SynergyRequest synergy;
+
+  Status Validate() const;  // threshold >= 0, months >= 0, and the synergy's helices
 };
 // One table per gap type of docs/GAPS.md: missing sector pairs, institutions lacking a partner
 // sector, isolated parts per region, region-level holes, sector pairs with no broker, single

@@ -21,6 +21,9 @@ struct LinkEvaluationRequest {
   size_t k = 10;               // precision at k
   size_t comparisons = 10000;  // positive–negative pairs drawn for the AUC
   uint64_t seed = 42;
+
+  // evaluate (the split) a date, horizon >= 0, k and comparisons >= 1, score not katz.
+  Status Validate() const;
 };
 // AUC (the chance that a tie formed after the split scores above a random pair that did not
 // form one; ties count half) and precision@k (of the k best-scoring pairs with a shared partner,

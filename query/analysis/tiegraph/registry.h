@@ -38,6 +38,17 @@ struct ParamInfo {
   bool required = false;
 };
 
+// A table an analysis yields: its name and columns (name and type) as the defaults give them.
+// Where a parameter changes the columns, `varies` says how (the centrality's value column is
+// named after the metric; a permutation test appends PermutationTestColumns(), gap_analysis.h);
+// otherwise they are fixed.
+struct TableInfo {
+  std::string name;
+  std::vector<Column> columns;
+  bool optional = false;  // only with a parameter (`varies` says which)
+  std::string varies = {};
+};
+
 struct AnalysisInfo {
   std::string name;  // the CLI's command
   std::string summary;
@@ -46,7 +57,7 @@ struct AnalysisInfo {
   bool projection = true;
   bool time_filters = true;
   std::vector<ParamInfo> params = {};
-  std::vector<std::string> tables = {};  // the names of the tables it yields, in order
+  std::vector<TableInfo> tables = {};  // the tables it can yield, in order
 };
 
 // Every analysis, in the order the CLI's help lists them.

@@ -31,6 +31,9 @@ struct SynergyRequest {
   // When set: only the participants it accepts (institution keys) count, and an event with
   // none of them drops out (a report scoped to one region).
   std::function<bool(const std::string& key)> in_scope;
+
+  // 2 to 5 helices, each named once and with at least one sector.
+  Status Validate() const;
 };
 // Over events (each event a unit; a helix is present when a participant belongs to it):
 // "helix synergy", T for every combination of two or more helices; and the share of events

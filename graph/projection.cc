@@ -276,7 +276,9 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   // Ties: the digests are scanned once, on two threads (halves of the sequence range), into
   // a compact edge list per half; then, per half again, each row's arcs are counted and every
   // arc put straight into its row, half 0's before half 1's, so rows keep tie order.
-  const uint64_t ties = snapshot.GetCounts().ties;
+  auto counts = snapshot.GetCounts();
+  if (!counts.ok()) return counts.status();
+  const uint64_t ties = counts->ties;
   const int parts = ties > 100000 ? 2 : 1;
   const size_t n = g.keys_.size();
   const bool directed = options.directed;

@@ -30,13 +30,23 @@ std::unique_ptr<Snapshot> Store::Read() const {
 Snapshot::Snapshot(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Snapshot::~Snapshot() = default;
 
-Counts Snapshot::GetCounts() const {
-  auto read = [&](std::string_view key) -> uint64_t {
+Result<Counts> Snapshot::GetCounts() const {
+  Counts counts;
+  const std::pair<std::string_view, uint64_t*> wanted[] = {
+      {keys::kInstitutionCountKey, &counts.institutions},
+      {keys::kTieCountKey, &counts.ties},
+      {keys::kEventCountKey, &counts.events}};
+  for (const auto& [key, out] : wanted) {
     std::string v;
     auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta), AsSlice(key), &v);
-    return s.ok() && v.size() == 8 ? keys::ReadU64(v.data()) : 0;
-  };
-  return {read(keys::kInstitutionCountKey), read(keys::kTieCountKey), read(keys::kEventCountKey)};
+    if (s.IsNotFound()) continue;  // a database with nothing of the kind yet
+    if (!s.ok()) return FromRocks(s, "reading the counter " + std::string(key));
+    if (v.size() != 8)
+      return Status::Corruption("the counter " + std::string(key) + " has " +
+                                std::to_string(v.size()) + " bytes, not 8");
+    *out = keys::ReadU64(v.data());
+  }
+  return counts;
 }
 
 Result<Institution> Snapshot::GetInstitution(std::string_view key) const {

@@ -20,8 +20,8 @@ namespace {
 using enum ColumnType;
 
 // The nodes of each group (community or component, numbered from 1 as shown), in group order.
-Table MembersTable(const Snapshot& snap, const Projection& g, const char* group_column,
-                   const std::vector<uint32_t>& group) {
+Result<Table> MembersTable(const Snapshot& snap, const Projection& g, const char* group_column,
+                           const std::vector<uint32_t>& group) {
   Table members{"members",
                 "members",
                 {{group_column, kInt},
@@ -35,7 +35,7 @@ Table MembersTable(const Snapshot& snap, const Projection& g, const char* group_
                    [&](uint32_t a, uint32_t b) { return group[a] < group[b]; });
   for (uint32_t v : order) {
     std::vector<Cell> row{static_cast<int64_t>(group[v] + 1)};
-    for (auto& c : NodeCells(snap, g, v)) row.push_back(std::move(c));
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, g, v, &row));
     members.AddRow(std::move(row));
   }
   return members;
@@ -234,11 +234,10 @@ Result<Table> CentralityTable(const Snapshot& snap, const ProjectionOptions& pro
              std::to_string(rows) + " of " + std::to_string(order.size()) + "; top 0 shows all).";
   }
   for (size_t i = 0; i < rows; ++i) {
-    const std::vector<Cell> node = NodeCells(snap, *g, order[i]);
     std::vector<Cell> row;
-    row.reserve(node.size() + 2);
+    row.reserve(6);
     row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(i + 1));
-    for (const Cell& c : node) row.push_back(c);
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, *g, order[i], &row));
     if (r.metric == CentralityMetric::kCore) {
       row.emplace_back(std::in_place_type<int64_t>, static_cast<int64_t>(values[order[i]]));
     } else {
@@ -284,7 +283,9 @@ Result<Table> PathTable(const Snapshot& snap, const ProjectionOptions& projectio
   for (size_t p = 0; p < paths->size(); ++p) {
     const Path& path = (*paths)[p];
     for (size_t s = 0; s < path.nodes.size(); ++s) {
-      auto cells = NodeCells(snap, *g, path.nodes[s]);
+      auto node = NodeCells(snap, *g, path.nodes[s]);
+      if (!node.ok()) return node.status();
+      const std::vector<Cell>& cells = *node;
       t.AddRow({static_cast<int64_t>(p + 1), static_cast<int64_t>(s), cells[0], cells[1], cells[2],
                 s + 1 == path.nodes.size() ? Cell(path.length) : Cell()});
     }
@@ -329,8 +330,9 @@ Result<std::vector<Table>> CommunityTables(const Snapshot& snap,
                        : std::string(CommunityMethodName(r.method)),
                   std::string(cpm ? "cpm" : "modularity"), static_cast<int64_t>(p->count),
                   p->modularity, r.options.resolution, static_cast<int64_t>(r.options.seed)});
-  Table members = MembersTable(snap, *g, "community", p->community);
-  return std::vector<Table>{std::move(summary), std::move(members)};
+  auto members = MembersTable(snap, *g, "community", p->community);
+  if (!members.ok()) return members.status();
+  return std::vector<Table>{std::move(summary), std::move(*members)};
 }
 
 Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projection,
@@ -350,7 +352,8 @@ Result<Table> ReachTable(const Snapshot& snap, const ProjectionOptions& projecti
            {"hops", kInt}}};
   for (auto [v, d] : ReachableWithin(*g, *from, hops)) {
     if (v == *from) continue;
-    auto row = NodeCells(snap, *g, v);
+    std::vector<Cell> row;
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, *g, v, &row));
     row.push_back(static_cast<int64_t>(d));
     t.AddRow(std::move(row));
   }
@@ -372,8 +375,9 @@ Result<std::vector<Table>> ComponentTables(const Snapshot& snap,
                               : "connected components",
               {{"component", kInt}, {"institutions", kInt}}};
   for (uint32_t c = 0; c < count; ++c) sizes.AddRow({static_cast<int64_t>(c + 1), size[c]});
-  Table members = MembersTable(snap, *g, "component", comp);
-  return std::vector<Table>{std::move(sizes), std::move(members)};
+  auto members = MembersTable(snap, *g, "component", comp);
+  if (!members.ok()) return members.status();
+  return std::vector<Table>{std::move(sizes), std::move(*members)};
 }
 
 Result<std::vector<Table>> CutPointTables(const Snapshot& snap,
@@ -383,14 +387,20 @@ Result<std::vector<Table>> CutPointTables(const Snapshot& snap,
   Table points{"articulation_points",
                "articulation points (their removal disconnects the network)",
                {{"key", kString}, {"name", kString}, {"sector", kString}, {"region", kString}}};
-  for (uint32_t v : ArticulationPoints(*g)) points.AddRow(NodeCells(snap, *g, v));
+  for (uint32_t v : ArticulationPoints(*g)) {
+    auto cells = NodeCells(snap, *g, v);
+    if (!cells.ok()) return cells.status();
+    points.AddRow(std::move(*cells));
+  }
   Table bridges{
       "bridges",
       "bridges (ties whose removal disconnects the network)",
       {{"key", kString}, {"name", kString}, {"other_key", kString}, {"other_name", kString}}};
   for (auto [a, b] : Bridges(*g)) {
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
-    bridges.AddRow({x[0], x[1], y[0], y[1]});
+    if (!x.ok()) return x.status();
+    if (!y.ok()) return y.status();
+    bridges.AddRow({(*x)[0], (*x)[1], (*y)[0], (*y)[1]});
   }
   Table blocks{"biconnected_blocks",
                "biconnected blocks (larger than one tie)",
@@ -422,11 +432,13 @@ Result<Table> SpanningForestTable(const Snapshot& snap, const ProjectionOptions&
            {"strength", kReal}}};
   for (auto [a, b] : MinimumSpanningForest(*g, distance)) {
     auto x = NodeCells(snap, *g, a), y = NodeCells(snap, *g, b);
+    if (!x.ok()) return x.status();
+    if (!y.ok()) return y.status();
     double strength = 0;
     for (uint64_t e = g->offsets()[a]; e < g->offsets()[a + 1]; ++e) {
       if (g->targets()[e] == b) strength = g->weights()[e];
     }
-    t.AddRow({x[0], x[1], y[0], y[1], strength});
+    t.AddRow({(*x)[0], (*x)[1], (*y)[0], (*y)[1], strength});
   }
   return t;
 }

@@ -83,8 +83,9 @@ Table BrokerageByGroup(const Groups& groups, const BrokerageRoles& roles, const 
   return t;
 }
 
-Table BrokerageAgainstChance(const Snapshot& snap, const Projection& g, const Groups& groups,
-                             const BrokerageRoles& roles, const BrokerRequest& r) {
+Result<Table> BrokerageAgainstChance(const Snapshot& snap, const Projection& g,
+                                     const Groups& groups, const BrokerageRoles& roles,
+                                     const BrokerRequest& r) {
   std::vector<Column> columns = {{"rank", kInt},      {"key", kString},    {"name", kString},
                                  {"sector", kString}, {"region", kString}, {"group", kString}};
   for (size_t k = 0; k < 5; ++k) {
@@ -103,7 +104,7 @@ Table BrokerageAgainstChance(const Snapshot& snap, const Projection& g, const Gr
   for (uint32_t v : Ranked(g, roles.total, false)) {
     if (roles.total[v] == 0 || (r.top && rank >= r.top)) break;
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
-    for (auto& c : NodeCells(snap, g, v)) row.emplace_back(std::move(c));
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, g, v, &row));
     row.emplace_back(groups.names[groups.of[v]]);
     for (size_t k = 0; k < 5; ++k) {
       row.push_back(Real(roles.tested[v][k].z()));
@@ -194,7 +195,7 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
   for (uint32_t v : order) {
     if (roles->total[v] == 0 || (r.top && rank >= r.top)) break;
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
-    for (auto& c : NodeCells(snap, *g, v)) row.emplace_back(std::move(c));
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, *g, v, &row));
     row.emplace_back(groups->names[groups->of[v]]);
     for (double c : roles->counts[v]) row.emplace_back(c);
     row.emplace_back(roles->total[v]);
@@ -206,7 +207,11 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
   std::vector<Table> out;
   out.push_back(std::move(brokers));
   out.push_back(BrokerageByGroup(*groups, *roles, r));
-  if (tested) out.push_back(BrokerageAgainstChance(snap, *g, *groups, *roles, r));
+  if (tested) {
+    auto chance = BrokerageAgainstChance(snap, *g, *groups, *roles, r);
+    if (!chance.ok()) return chance.status();
+    out.push_back(std::move(*chance));
+  }
 
   const StructuralHoles holes = BurtMeasures(*g, r.weighted);
   Table burt{"structural_holes",
@@ -228,7 +233,7 @@ Result<std::vector<Table>> BrokerTables(const Snapshot& snap, const ProjectionOp
   for (uint32_t v : Ranked(*g, holes.constraint, true)) {
     if (std::isnan(holes.constraint[v]) || (r.top && rank >= r.top)) break;
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
-    for (auto& c : NodeCells(snap, *g, v)) row.emplace_back(std::move(c));
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, *g, v, &row));
     row.emplace_back(Real(holes.constraint[v]));
     row.emplace_back(Real(holes.effective_size[v]));
     row.emplace_back(Real(holes.efficiency[v]));
@@ -281,7 +286,7 @@ Result<std::vector<Table>> CorePeripheryTables(const Snapshot& snap,
   size_t rank = 0;
   for (uint32_t v : Ranked(*g, continuous->coreness, false)) {
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
-    for (auto& c : NodeCells(snap, *g, v)) row.emplace_back(std::move(c));
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, *g, v, &row));
     row.emplace_back(std::string(discrete->core[v] ? "yes" : ""));
     row.emplace_back(continuous->coreness[v]);
     members.AddRow(std::move(row));
@@ -397,7 +402,7 @@ Result<Table> SuggestTable(const Snapshot& snap, const ProjectionOptions& projec
   size_t rank = 0;
   for (const LinkSuggestion& s : *found) {
     std::vector<Cell> row{static_cast<int64_t>(++rank)};
-    for (auto& c : NodeCells(snap, *g, s.node)) row.emplace_back(std::move(c));
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, *g, s.node, &row));
     row.emplace_back(s.score);
     const std::vector<uint32_t> shared = SharedNeighbors(*g, *source, s.node);
     row.emplace_back(static_cast<int64_t>(shared.size()));

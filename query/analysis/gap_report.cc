@@ -84,8 +84,8 @@ Result<Table> MissingSectorPairs(const Projection& g, const std::vector<NodeInfo
 }
 
 // 2. Institutions of 산학연병 with no tie to one or more of the other three.
-Table LackingPartnerSector(const Snapshot& snap, const Projection& g,
-                           const std::vector<NodeInfo>& info) {
+Result<Table> LackingPartnerSector(const Snapshot& snap, const Projection& g,
+                                   const std::vector<NodeInfo>& info) {
   Table t{"lacking_partner_sector",
           "2 institutions lacking a partner sector",
           {{"key", kString},
@@ -109,7 +109,8 @@ Table LackingPartnerSector(const Snapshot& snap, const Projection& g,
         missing += (missing.empty() ? "" : ", ") + Name(s);
     }
     if (missing.empty()) continue;
-    std::vector<Cell> row = NodeCells(snap, g, v);
+    std::vector<Cell> row;
+    TIEGRAPH_RETURN_IF_ERROR(AppendNodeCells(snap, g, v, &row));
     row.emplace_back(missing);
     t.AddRow(std::move(row));
   }
@@ -297,7 +298,9 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
                                                        "commissioned-study", "establishment"};
   const ProjectionFilter& filter = projection.filter;
   const Date until = AnalysisEnd(filter);
-  std::vector<bool> passes(snap.GetCounts().ties, false);  // by sequence: passes every filter
+  auto counts = snap.GetCounts();
+  if (!counts.ok()) return counts.status();
+  std::vector<bool> passes(counts->ties, false);  // by sequence: passes every filter
   TIEGRAPH_RETURN_IF_ERROR(ForEachProjectedTie(
       snap, projection, g, [&](uint64_t seq, uint32_t, uint32_t) { passes[seq] = true; }));
   struct Early {
@@ -498,7 +501,9 @@ Result<std::vector<Table>> GapReport(const Snapshot& snap, const ProjectionOptio
   auto missing = MissingSectorPairs(*g, *info, r.threshold);
   if (!missing.ok()) return missing.status();
   out.push_back(std::move(*missing));
-  out.push_back(LackingPartnerSector(snap, *g, *info));
+  auto lacking = LackingPartnerSector(snap, *g, *info);
+  if (!lacking.ok()) return lacking.status();
+  out.push_back(std::move(*lacking));
   out.push_back(IsolatedParts(*g, *info));
   out.push_back(RegionHoles(*g, *info));
   Table none, single;

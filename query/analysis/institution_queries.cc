@@ -86,8 +86,8 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
     auto tie = snap.GetTie(r.tie_key);
     if (!tie.ok()) return tie.status();
     auto other = snap.GetInstitution(r.other);
-    ties.AddRow({r.tie_key, std::string(Arrow(r.direction)), r.other,
-                 other.ok() ? other->name : std::string(), r.type,
+    if (!other.ok()) return other.status();
+    ties.AddRow({r.tie_key, std::string(Arrow(r.direction)), r.other, other->name, r.type,
                  std::string(TieStatusName(r.status)), std::string(ConfidenceName(r.confidence)),
                  FormatDate(tie->since), FormatDate(tie->until), r.strength, tie->role,
                  EvidenceText(tie->evidence)});

@@ -48,7 +48,9 @@ Result<std::vector<Table>> Stats(const Snapshot& snap) {
 }
 
 Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
-  Counts counts = snap.GetCounts();
+  auto read = snap.GetCounts();
+  if (!read.ok()) return read.status();
+  const Counts& counts = *read;
   Table totals{"totals", "totals", {{"what", kString}, {"count", kInt}}};
   totals.AddRow({std::string("institutions"), static_cast<int64_t>(counts.institutions)});
   totals.AddRow({std::string("ties"), static_cast<int64_t>(counts.ties)});

@@ -41,12 +41,20 @@ Result<Projection> Build(const Snapshot& snap, const ProjectionOptions& options)
 }
 
 // key, name, sector, region of node v, the columns every node table starts with.
-std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v) {
+Result<std::vector<Cell>> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v) {
   auto in = snap.GetInstitution(g.keys()[v]);
-  if (!in.ok()) return {g.keys()[v], std::string(), std::string(), std::string()};
+  if (!in.ok()) return in.status();
   std::string region;
   for (size_t i = 0; i < in->region.size(); ++i) region += (i ? "/" : "") + in->region[i];
-  return {in->key, in->name, SectorLabel(in->sector), region};
+  return std::vector<Cell>{in->key, in->name, SectorLabel(in->sector), region};
+}
+
+Status AppendNodeCells(const Snapshot& snap, const Projection& g, uint32_t v,
+                       std::vector<Cell>* row) {
+  auto cells = NodeCells(snap, g, v);
+  if (!cells.ok()) return cells.status();
+  for (Cell& c : *cells) row->push_back(std::move(c));
+  return Status::OK();
 }
 
 Result<uint32_t> IndexOf(const Projection& g, const std::string& key) {

@@ -130,7 +130,9 @@ class Store {
 class Snapshot {
  public:
   ~Snapshot();
-  Counts GetCounts() const;
+  // How many institutions, ties and events the snapshot holds; an unreadable counter is an
+  // error, never 0.
+  Result<Counts> GetCounts() const;
 
   Result<Institution> GetInstitution(std::string_view key) const;
   Result<Tie> GetTie(std::string_view key) const;

@@ -30,7 +30,7 @@ TEST_CASE("cli add event resolves participants and refuses bad ones", "[cli]") {
   CHECK(RunCli({"--db", db, "add", "event", "E-test"}).exit_code == 1);
   CHECK(RunCli({"--db", db, "add", "event", "E-3", "--date", "2025-02-30"}).exit_code == 1);
   auto again = OpenStore(db);
-  CHECK(again->Read()->GetCounts().events == 8);  // the sample's 7 and E-test
+  CHECK(again->Read()->GetCounts()->events == 8);  // the sample's 7 and E-test
   again.reset();
 
   // `show` lists the events an institution took part in, with its role.

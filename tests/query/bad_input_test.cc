@@ -50,7 +50,7 @@ class Fixture {
     INFO(s.ToString());
     REQUIRE(s.ok());
     before_ = DumpOf(*store_);
-    counts_ = store_->Read()->GetCounts();
+    counts_ = store_->Read()->GetCounts().value();
     REQUIRE(counts_.institutions == 3);
     REQUIRE(counts_.ties == 2);
     REQUIRE(counts_.events == 0);
@@ -73,7 +73,7 @@ class Fixture {
   // The database holds exactly what the base import wrote.
   void ExpectUnchanged() {
     CHECK(DumpOf(*store_) == before_);
-    Counts now = store_->Read()->GetCounts();
+    Counts now = store_->Read()->GetCounts().value();
     CHECK(now.institutions == counts_.institutions);
     CHECK(now.ties == counts_.ties);
     CHECK(now.events == counts_.events);
@@ -266,7 +266,7 @@ TEST_CASE("import accepts 29 February of a leap year", "[import][bad_input]") {
   Status s = f.ImportFiles({path});
   INFO(s.ToString());
   REQUIRE(s.ok());
-  CHECK(f.store().Read()->GetCounts().ties == 3);
+  CHECK(f.store().Read()->GetCounts()->ties == 3);
 }
 
 TEST_CASE("import rejects a tie that ends before it starts", "[import][bad_input]") {
@@ -481,7 +481,7 @@ TEST_CASE("dry run checks valid input, reports counts and writes nothing", "[imp
 
   SECTION("the same input then imports for real") {
     REQUIRE(f.ImportFiles({institutions, ties}).ok());
-    Counts now = f.store().Read()->GetCounts();
+    Counts now = f.store().Read()->GetCounts().value();
     CHECK(now.institutions == 5);
     CHECK(now.ties == 3);
   }

@@ -29,9 +29,9 @@ TEST_CASE("the whole sample network loads with its evidence", "[import][sample]"
   REQUIRE(s.ok());
   const auto seed = LoadSampleJson();
   auto snap = store->Read();
-  CHECK(snap->GetCounts().institutions == seed["institutions"].size());
-  CHECK(snap->GetCounts().ties == seed["ties"].size());
-  CHECK(snap->GetCounts().events == seed["events"].size());
+  CHECK(snap->GetCounts()->institutions == seed["institutions"].size());
+  CHECK(snap->GetCounts()->ties == seed["ties"].size());
+  CHECK(snap->GetCounts()->events == seed["events"].size());
   CHECK(seed["institutions"].size() == 73);
   CHECK(seed["ties"].size() == 85);
   CHECK(seed["events"].size() == 7);
@@ -134,7 +134,7 @@ TEST_CASE("dump then import gives an identical database", "[import][roundtrip]")
              CHECK((y.ok() && *y == x));
              return true;
            }).ok());
-  CHECK(a->GetCounts().events == b->GetCounts().events);
+  CHECK(a->GetCounts()->events == b->GetCounts()->events);
 }
 
 TEST_CASE("CSV columns map by header name, extra columns become typed properties",
@@ -195,7 +195,7 @@ TEST_CASE("a large events CSV (read in two halves) keeps every event", "[import]
   INFO(s.ToString());
   REQUIRE(s.ok());
   auto snap = store->Read();
-  CHECK(snap->GetCounts().events == static_cast<uint64_t>(rows));
+  CHECK(snap->GetCounts()->events == static_cast<uint64_t>(rows));
   auto last = snap->GetEvent("e" + std::to_string(rows - 1));
   REQUIRE(last.ok());
   CHECK(last->participants.size() == 3);
@@ -221,7 +221,7 @@ TEST_CASE("an events CSV gives events with their participants and roles", "[impo
   INFO(s.ToString());
   REQUIRE(s.ok());
   auto snap = store->Read();
-  CHECK(snap->GetCounts().events == 2);
+  CHECK(snap->GetCounts()->events == 2);
   auto e1 = snap->GetEvent("e1");
   REQUIRE(e1.ok());
   CHECK(e1->name == "협의체 1차 회의");

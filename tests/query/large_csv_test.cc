@@ -53,7 +53,7 @@ TEST_CASE("a large CSV keeps its order and its quoted line breaks", "[import][cs
   INFO(s.ToString());
   REQUIRE(s.ok());
   auto snap = store->Read();
-  CHECK(snap->GetCounts().ties == rows);
+  CHECK(snap->GetCounts()->ties == rows);
   // Ties are stored in input order: the i-th tie written has sequence i, and its fields.
   size_t i = 0;
   bool in_order = true;
@@ -82,7 +82,7 @@ TEST_CASE("an error in the second half of a large CSV names its true line",
   REQUIRE(s.IsInvalidArgument());
   CHECK_THAT(s.message(),
              Catch::Contains("ties.csv:" + std::to_string(starts[bad]) + ": field 'since'"));
-  CHECK(store->Read()->GetCounts().ties == 0);
+  CHECK(store->Read()->GetCounts()->ties == 0);
 }
 
 }  // namespace

@@ -106,8 +106,8 @@ TEST_CASE("records, names and adjacency are written and read back", "[store]") {
   CHECK(summary.institutions == 3);
   CHECK(summary.ties == 2);
   auto snap = store->Read();
-  CHECK(snap->GetCounts().institutions == 3);
-  CHECK(snap->GetCounts().ties == 2);
+  CHECK(snap->GetCounts()->institutions == 3);
+  CHECK(snap->GetCounts()->ties == 2);
 
   auto ktl = snap->GetInstitution("ktl");
   REQUIRE(ktl.ok());
@@ -155,9 +155,9 @@ TEST_CASE("a snapshot does not see later writes", "[store]") {
   x.name = "X";
   more.institutions = {x};
   REQUIRE(store->Write(more, WriteOptions{}).ok());
-  CHECK(before->GetCounts().institutions == 3);
+  CHECK(before->GetCounts()->institutions == 3);
   CHECK(before->GetInstitution("x").status().IsNotFound());
-  CHECK(store->Read()->GetCounts().institutions == 4);
+  CHECK(store->Read()->GetCounts()->institutions == 4);
 }
 
 TEST_CASE("a failure in the middle of a write leaves the database unchanged", "[store][atomic]") {
@@ -189,7 +189,7 @@ TEST_CASE("a failure in the middle of a write leaves the database unchanged", "[
   CHECK(s.IsIOError());
   CHECK_THAT(s.message(), Catch::Contains("injected"));
   CHECK(DumpOf(*store) == before);
-  CHECK(store->Read()->GetCounts().institutions == 3);
+  CHECK(store->Read()->GetCounts()->institutions == 3);
   CHECK(store->Read()->LookupName("Node 7")->empty());
   // No ingestion leftovers in the directory.
   for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
@@ -198,8 +198,8 @@ TEST_CASE("a failure in the middle of a write leaves the database unchanged", "[
   // And the same write without the failure succeeds afterwards.
   options.fail_after_entries = 0;
   REQUIRE(store->Write(d, options).ok());
-  CHECK(store->Read()->GetCounts().institutions == 53);
-  CHECK(store->Read()->GetCounts().ties == 51);
+  CHECK(store->Read()->GetCounts()->institutions == 53);
+  CHECK(store->Read()->GetCounts()->ties == 51);
 }
 
 TEST_CASE("bulk ingestion and write batches give the same database", "[store]") {

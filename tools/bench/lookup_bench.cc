@@ -254,7 +254,7 @@ int RunLookup(const Args& a) {
   for (auto v : ns) mean_us += static_cast<double>(v);
   mean_us /= 1000.0 * static_cast<double>(ns.size());
   const double mean_ties = static_cast<double>(total_ties) / static_cast<double>(keys.size());
-  const auto counts = snap->GetCounts();
+  const auto counts = snap->GetCounts().value();
   const size_t cache_mb = a.cache_mb ? a.cache_mb : tiegraph::OpenOptions{}.block_cache_mb;
   if (a.json) {
     std::printf(

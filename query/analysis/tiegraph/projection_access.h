@@ -18,8 +18,12 @@ namespace tiegraph {
 // The projection, refusing a tie-type filter that names no stored type and an empty result.
 Result<Projection> Build(const Snapshot& snap, const ProjectionOptions& options);
 
-// key, name, sector, region of node v: the columns every node table starts with.
-std::vector<Cell> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v);
+// key, name, sector, region of node v: the columns every node table starts with. An error
+// reading the institution is returned, never a row of blanks.
+Result<std::vector<Cell>> NodeCells(const Snapshot& snap, const Projection& g, uint32_t v);
+// Appends node v's cells to `row`.
+Status AppendNodeCells(const Snapshot& snap, const Projection& g, uint32_t v,
+                       std::vector<Cell>* row);
 
 // The index of `key` in the projection, or NotFound saying it was filtered out.
 Result<uint32_t> IndexOf(const Projection& g, const std::string& key);

@@ -9,6 +9,7 @@
 
 #include "digest_codec.h"
 #include "record_codec.h"
+#include "record_entries.h"
 
 namespace tiegraph {
 namespace {
@@ -37,16 +38,8 @@ WritePlan::WritePlan(Inputs inputs) : in_(std::move(inputs)) {
       d.institutions.size(), [&d](uint32_t i) { return std::string_view(d.institutions[i].key); });
   event_order_ =
       OrderBy(d.events.size(), [&d](uint32_t i) { return std::string_view(d.events[i].key); });
-  std::string norm;
   for (const Institution& inst : d.institutions) {
-    std::unordered_set<std::string> names;
-    auto add = [&](const std::string& n) {
-      if (NormalizeName(n, &norm) && !norm.empty()) names.insert(norm);
-    };
-    add(inst.key);
-    add(inst.name);
-    for (const auto& a : inst.aliases) add(a);
-    for (const auto& n : names) name_keys_.push_back(keys::NameKey(n, inst.key));
+    for (const auto& n : NormalizedNames(inst)) name_keys_.push_back(keys::NameKey(n, inst.key));
   }
   std::sort(name_keys_.begin(), name_keys_.end());
   std::sort(in_.meta.begin(), in_.meta.end());
@@ -227,12 +220,8 @@ Status WritePlan::EmitAdjacency(const EntryFn& fn) const {
     const Tie& t = ties[i];
     // The entry at the source's end (a self-loop has only that one) sees the target.
     const bool at_source = e.node == in_.ends[i].first;
-    TieRef::Direction dir = TieRef::Direction::kUndirected;
-    if (t.directed) dir = at_source ? TieRef::Direction::kOut : TieRef::Direction::kIn;
-    key.clear();
-    keys::AppendAdjacencyKey(&key, at_source ? t.source : t.target, e.other, e.seq);
-    keys::EncodeAdjacencyValue(dir, t.status, t.confidence, t.strength, t.type,
-                               at_source ? t.target : t.source, in_.tie_keys[i], &value);
+    AdjacencyEntryOf(t, in_.tie_keys[i], e.seq, in_.ends[i].first, in_.ends[i].second, at_source,
+                     &key, &value);
     TIEGRAPH_RETURN_IF_ERROR(fn(key, value));
   }
   return Status::OK();

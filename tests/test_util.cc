@@ -41,6 +41,11 @@ std::string SamplePath() {
   return std::string(TIEGRAPH_SOURCE_DIR) + "/examples/seed-network.json";
 }
 
+nlohmann::json LoadSampleJson() {
+  std::ifstream in(SamplePath());
+  return nlohmann::json::parse(in);
+}
+
 std::unique_ptr<Store> OpenStore(const std::string& path) {
   std::unique_ptr<Store> store;
   OpenOptions options;

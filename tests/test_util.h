@@ -29,6 +29,8 @@ class TempDir {
 
 // The sample network shipped in examples/.
 std::string SamplePath();
+// The sample network file, parsed.
+nlohmann::json LoadSampleJson();
 
 // Opens (creating) a store at `path`, failing the test on error.
 std::unique_ptr<Store> OpenStore(const std::string& path);

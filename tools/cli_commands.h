@@ -17,6 +17,7 @@ void RegisterBrowseCommands(CLI::App& app, Context& ctx,
 // library's registry (tiegraph/registry.h)
 void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code);
 void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code);  // export, render, html
+void RegisterMaintenanceCommands(CLI::App& app, Context& ctx, int* exit_code);  // check
 
 }  // namespace tiegraph::cli
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   RegisterBrowseCommands(app, ctx, &exit_code);
   RegisterAnalysisCommands(app, ctx, &exit_code);
   RegisterExportCommands(app, ctx, &exit_code);
+  RegisterMaintenanceCommands(app, ctx, &exit_code);
   app.footer("Exit codes: 0 success, 1 usage or input error, 2 storage or I/O error.");
   try {
     app.parse(argc, argv);

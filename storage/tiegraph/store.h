@@ -97,6 +97,14 @@ struct Counts {
   uint64_t institutions = 0, ties = 0, events = 0;
 };
 
+// What Snapshot::Check found: every index and counter compared with what the records imply.
+struct CheckReport {
+  Counts records;                     // the records read
+  std::vector<std::string> problems;  // one line each, up to the limit asked for
+  size_t more_problems = 0;           // found beyond the limit
+  bool clean() const { return problems.empty(); }
+};
+
 class Snapshot;
 
 class Store {
@@ -167,6 +175,13 @@ class Snapshot {
   // The same, a block of consecutive ties per call (fewer calls for full scans).
   Status ForEachTieSummaryBatch(const std::function<bool(const TieSummary* ties, size_t count)>& fn,
                                 uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
+
+  // Verifies every index against the records: the node ids, the name index (keys, names,
+  // aliases), the tie keys, the adjacency of both ends, the analytic digests, the tie-type
+  // dictionary and the counters; and that every reference (tie ends, parents, event
+  // participants, a tie's event) names a stored record. Reads the whole database once.
+  // An error reading is the Status; what does not match goes in the report.
+  Result<CheckReport> Check(size_t limit = 100) const;
 
   struct Impl;
   explicit Snapshot(std::unique_ptr<Impl> impl);

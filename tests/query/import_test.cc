@@ -14,11 +14,6 @@ using test::DumpOf;
 using test::OpenStore;
 using test::TempDir;
 
-nlohmann::json LoadSampleJson() {
-  std::ifstream in(test::SamplePath());
-  return nlohmann::json::parse(in);
-}
-
 TEST_CASE("the whole sample network loads with its evidence", "[import][sample]") {
   TempDir dir;
   auto store = OpenStore(dir.path());
@@ -27,7 +22,7 @@ TEST_CASE("the whole sample network loads with its evidence", "[import][sample]"
       Import(store.get(), {{test::SamplePath(), InputFormat::kAuto}}, ImportOptions{}, &report);
   INFO(s.ToString());
   REQUIRE(s.ok());
-  const auto seed = LoadSampleJson();
+  const auto seed = test::LoadSampleJson();
   auto snap = store->Read();
   CHECK(snap->GetCounts()->institutions == seed["institutions"].size());
   CHECK(snap->GetCounts()->ties == seed["ties"].size());
@@ -65,7 +60,7 @@ TEST_CASE("seed dates map to intervals", "[import][sample]") {
   auto store = OpenStore(dir.path());
   REQUIRE(Import(store.get(), {{test::SamplePath()}}, ImportOptions{}).ok());
   auto snap = store->Read();
-  const auto seed = LoadSampleJson();
+  const auto seed = test::LoadSampleJson();
   for (const auto& t : seed["ties"]) {
     if (!t["date"].is_string()) continue;
     const std::string date = t["date"];

@@ -23,7 +23,7 @@ std::vector<std::string> NormalizedNames(const Institution& in) {
 }
 
 void AdjacencyEntryOf(const Tie& tie, std::string_view tie_key, uint64_t seq, uint32_t source_id,
-                    uint32_t target_id, bool at_source, std::string* key, std::string* value) {
+                      uint32_t target_id, bool at_source, std::string* key, std::string* value) {
   TieRef::Direction dir = TieRef::Direction::kUndirected;
   if (tie.directed) dir = at_source ? TieRef::Direction::kOut : TieRef::Direction::kIn;
   key->clear();

@@ -20,7 +20,7 @@ std::vector<std::string> NormalizedNames(const Institution& in);
 // source's): its key and value. `tie_key` is the stored key, `source_id` and `target_id` the
 // ends' node ids.
 void AdjacencyEntryOf(const Tie& tie, std::string_view tie_key, uint64_t seq, uint32_t source_id,
-                    uint32_t target_id, bool at_source, std::string* key, std::string* value);
+                      uint32_t target_id, bool at_source, std::string* key, std::string* value);
 
 }  // namespace tiegraph
 

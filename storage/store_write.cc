@@ -12,6 +12,7 @@
 #include <tiegraph/vocabulary.h>
 
 #include "digest_codec.h"
+#include "field_checks.h"
 #include "key_index.h"
 #include "record_codec.h"
 #include "store_impl.h"
@@ -48,25 +49,6 @@ class Problems {
  private:
   const WriteOptions& options_;
 };
-
-Status CheckKey(std::string_view key) {
-  if (key.empty()) return Status::InvalidArgument("is empty");
-  if (key.size() > 512) return Status::InvalidArgument("is longer than 512 bytes");
-  if (FindInvalidUtf8(key) != std::string_view::npos) {
-    return Status::InvalidArgument("is not valid UTF-8");
-  }
-  for (unsigned char c : key) {
-    if (c < 0x20 || c == 0x7f) return Status::InvalidArgument("contains a control character");
-  }
-  return Status::OK();
-}
-
-Status CheckText(std::string_view text) {
-  if (FindInvalidUtf8(text) != std::string_view::npos) {
-    return Status::InvalidArgument("is not valid UTF-8");
-  }
-  return Status::OK();
-}
 
 // A counter of the metadata; 0 when it was never written (an empty database). A failed read
 // or a malformed value is an error: taking it as 0 would hand out node ids already in use.
@@ -132,16 +114,6 @@ bool ExistsIn(Store::Impl* s, int family, std::string_view key) {
       .ok();
 }
 
-Status CheckProperties(const std::vector<Property>& props, Problems& p, RecordKind kind, size_t i) {
-  for (const auto& prop : props) {
-    if (prop.name.empty()) return p.At(kind, i, "property", "has an empty name");
-    if (const auto* s = std::get_if<std::string>(&prop.value); s && !CheckText(*s).ok()) {
-      return p.At(kind, i, prop.name, "is not valid UTF-8");
-    }
-  }
-  return Status::OK();
-}
-
 }  // namespace
 
 Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSummary* summary) {
@@ -185,22 +157,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
                                                         : "already in the database") +
                              ")");
     }
-    if (in.name.empty()) return problems.At(RK::kInstitution, i, "name", "is empty");
-    if (!CheckText(in.name).ok())
-      return problems.At(RK::kInstitution, i, "name", "is not valid UTF-8");
-    for (const auto& a : in.aliases) {
-      if (a.empty() || !CheckText(a).ok()) {
-        return problems.At(RK::kInstitution, i, "aliases", "has an empty or non-UTF-8 alias");
-      }
-    }
-    for (const auto& r : in.region) {
-      if (r.empty() || !CheckText(r).ok()) {
-        return problems.At(RK::kInstitution, i, "region", "has an empty or non-UTF-8 level");
-      }
-    }
-    if (!CheckText(in.kind).ok())
-      return problems.At(RK::kInstitution, i, "kind", "is not valid UTF-8");
-    TIEGRAPH_RETURN_IF_ERROR(CheckProperties(in.properties, problems, RK::kInstitution, i));
+    if (auto bad = CheckInstitutionFields(in))
+      return problems.At(RK::kInstitution, i, bad->field, bad->message);
     nodes.AddNew(in.key, static_cast<uint32_t>(next_node + i));
   }
   for (size_t i = 0; i < data.institutions.size(); ++i) {
@@ -209,8 +167,6 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     if (!in.parent.empty() && !nodes.Find(in.parent, &unused)) {
       return problems.At(RK::kInstitution, i, "parent", "unknown institution '" + in.parent + "'");
     }
-    if (in.parent == in.key)
-      return problems.At(RK::kInstitution, i, "parent", "is the institution itself");
   }
 
   // Events: keys unique and new, participants exist.
@@ -228,7 +184,8 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
                            "unknown institution '" + p.institution + "'");
       }
     }
-    TIEGRAPH_RETURN_IF_ERROR(CheckProperties(ev.properties, problems, RK::kEvent, i));
+    if (auto bad = CheckProperties(ev.properties))
+      return problems.At(RK::kEvent, i, bad->field, bad->message);
   }
 
   // Ties: endpoints exist, strength is a finite non-negative number, the interval is ordered.
@@ -253,19 +210,11 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
     if (!nodes.Find(t.target, &plan.ends[i].second)) {
       return problems.At(RK::kTie, i, "target", "unknown institution '" + t.target + "'");
     }
-    if (!std::isfinite(t.strength) || t.strength < 0) {
-      return problems.At(RK::kTie, i, "strength", "must be a finite number >= 0");
-    }
-    if (t.type.empty() || !CheckText(t.type).ok())
-      return problems.At(RK::kTie, i, "type", "is empty or not UTF-8");
-    if (EndsBeforeStart(t.since, t.until)) {
-      return problems.At(RK::kTie, i, "until",
-                         FormatDate(t.until) + " is before since " + FormatDate(t.since));
-    }
+    if (auto bad = CheckTieFields(t)) return problems.At(RK::kTie, i, bad->field, bad->message);
     if (!t.event.empty() && !event_keys.count(t.event) && !ExistsIn(s, keys::kEvents, t.event)) {
       return problems.At(RK::kTie, i, "event", "unknown event '" + t.event + "'");
     }
-    return CheckProperties(t.properties, problems, RK::kTie, i);
+    return Status::OK();
   };
   // Checks ties [lo, hi); returns the first problem.
   auto check_ties = [&](size_t lo, size_t hi) -> Status {

@@ -18,6 +18,7 @@ void RegisterBrowseCommands(CLI::App& app, Context& ctx,
 void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code);
 void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code);  // export, render, html
 void RegisterMaintenanceCommands(CLI::App& app, Context& ctx, int* exit_code);  // check
+void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code);  // set institution|tie
 
 }  // namespace tiegraph::cli
 

@@ -8,8 +8,7 @@ namespace tiegraph::cli {
 void RegisterMaintenanceCommands(CLI::App& app, Context& ctx, int* exit_code) {
   auto limit = std::make_shared<size_t>(100);
   auto* check = app.add_subcommand(
-      "check",
-      "Verify every index and counter against the records; exit 1 on any mismatch");
+      "check", "Verify every index and counter against the records; exit 1 on any mismatch");
   check->add_option("--limit", *limit, "Report at most N problems (the rest are counted)")
       ->capture_default_str();
   check->callback([&ctx, exit_code, limit]() {
@@ -22,8 +21,8 @@ void RegisterMaintenanceCommands(CLI::App& app, Context& ctx, int* exit_code) {
     }
     using enum ColumnType;
     Table summary{"check", "check", {{"what", kString}, {"count", kInt}}};
-    summary.AddRow({std::string("institutions"),
-                    static_cast<int64_t>(report->records.institutions)});
+    summary.AddRow(
+        {std::string("institutions"), static_cast<int64_t>(report->records.institutions)});
     summary.AddRow({std::string("ties"), static_cast<int64_t>(report->records.ties)});
     summary.AddRow({std::string("events"), static_cast<int64_t>(report->records.events)});
     const size_t found = report->problems.size() + report->more_problems;

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   RegisterAnalysisCommands(app, ctx, &exit_code);
   RegisterExportCommands(app, ctx, &exit_code);
   RegisterMaintenanceCommands(app, ctx, &exit_code);
+  RegisterSetCommands(app, ctx, &exit_code);
   app.footer("Exit codes: 0 success, 1 usage or input error, 2 storage or I/O error.");
   try {
     app.parse(argc, argv);

@@ -18,6 +18,7 @@
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
 #include <tiegraph/text.h>
+#include <tiegraph/transaction.h>
 #include <tiegraph/vocabulary.h>
 
 // graph

@@ -130,6 +130,7 @@ class Store {
   struct Impl;
 
  private:
+  friend class Transaction;
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

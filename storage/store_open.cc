@@ -69,7 +69,7 @@ Status CheckDirectory(const std::string& path, const OpenOptions& options, bool*
   }
   if (!options.create_if_missing || options.read_only) {
     return Status::NotFound("no tiegraph database at " + path +
-                            " (create one with `tiegraph --db " + path + " init`)");
+                            "; create one with `tiegraph --db " + path + " init`");
   }
   // RocksDB creates the last directory only; make the parents too.
   fs::create_directories(path, ec);
@@ -114,6 +114,9 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
       return Status::Corruption(path +
                                 " is a RocksDB database but not a tiegraph one (its column "
                                 "families differ)");
+    }
+    if (options.error_if_exists) {
+      return Status::InvalidArgument("the tiegraph database at " + path + " already exists");
     }
   }
 

@@ -25,6 +25,9 @@ namespace tiegraph {
 struct OpenOptions {
   // Create an empty database when the directory holds none. Default: false.
   bool create_if_missing = false;
+  // Refuse a directory that already holds a database (InvalidArgument "… already exists"), so
+  // that creating one never silently opens another. Default: false.
+  bool error_if_exists = false;
   // Open for reading only (several readers may then share one directory). Default: false.
   bool read_only = false;
   // Block cache for records and indexes, in MiB; the cache fills only as data is read.

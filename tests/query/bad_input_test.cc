@@ -554,7 +554,7 @@ TEST_CASE("cli import of bad input exits 1 and changes nothing", "[cli][import][
   }
   SECTION("a failed import into a new database leaves no database behind") {
     const std::string fresh = dir.File("fresh");
-    CliResult r = RunCli({"--db", fresh, "import", sector});
+    CliResult r = RunCli({"--db", fresh, "import", "--create", sector});
     CHECK(r.exit_code == 1);
     CHECK_FALSE(std::filesystem::exists(fresh));
   }

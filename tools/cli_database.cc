@@ -45,6 +45,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   struct ImportArgs {
     std::vector<std::string> files, institutions, ties, events;
     bool dry_run = false, timings = false, create = false;
+    ImportOptions options;
   };
   auto args = std::make_shared<ImportArgs>();
   auto* imp = app.add_subcommand("import",
@@ -60,6 +61,10 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   imp->add_flag("--create", args->create,
                 "Create the database if there is none at --db (removed again if the import fails)");
   imp->add_flag("--timings", args->timings, "Also print where the time went");
+  imp->add_option("--max-errors", args->options.max_errors,
+                  "Bad rows to list before only counting the rest")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   imp->callback([&ctx, exit_code, args]() {
     std::vector<InputFile> inputs;
     for (const auto& f : args->files) inputs.push_back({f, InputFormat::kAuto});
@@ -80,7 +85,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
       if (!existed) std::filesystem::remove_all(ctx.db_path, ec);
     };
     ProgressBar bar;
-    ImportOptions options;
+    ImportOptions options = args->options;
     options.dry_run = args->dry_run;
     options.progress = [&bar](size_t done, size_t total) {
       bar.Update(done < total ? "reading" : "writing", done, total);

@@ -126,22 +126,31 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     if (probe) total += static_cast<size_t>(probe.tellg());
   }
   // Institutions files first, so ties may name institutions from a file given after them.
+  // Every file is read to its end, so that one run reports every bad row of every file.
+  BadRows bad(options.max_errors);
   std::vector<std::pair<InputFormat, size_t>> order;
   std::vector<std::string> texts(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    TIEGRAPH_RETURN_IF_ERROR(ReadWholeFile(files[i].path, &texts[i]));
+    if (Status s = ReadWholeFile(files[i].path, &texts[i]); !s.ok()) {
+      bad.Add(s);
+      continue;
+    }
     auto format = Detect(files[i], texts[i]);
-    if (!format.ok()) return format.status();
+    if (!format.ok()) {
+      bad.Add(format.status());
+      continue;
+    }
     // One pass over the bytes here lets the parsers treat every field as valid UTF-8.
-    if (size_t bad = FindInvalidUtf8(texts[i]); bad != std::string_view::npos) {
-      std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], bad)) + ": ";
+    if (size_t at = FindInvalidUtf8(texts[i]); at != std::string_view::npos) {
+      std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], at)) + ": ";
       const bool csv = *format == InputFormat::kCsvInstitutions ||
                        *format == InputFormat::kCsvTies || *format == InputFormat::kCsvEvents;
-      if (std::string column = csv ? CsvColumnAt(texts[i], bad) : ""; !column.empty()) {
+      if (std::string column = csv ? CsvColumnAt(texts[i], at) : ""; !column.empty()) {
         where += "field '" + column + "': ";
       }
-      return Status::InvalidArgument(where + "invalid UTF-8 (byte " + std::to_string(bad) +
-                                     " of the file); files must be UTF-8 encoded");
+      bad.Add(Status::InvalidArgument(where + "invalid UTF-8 (byte " + std::to_string(at) +
+                                      " of the file); files must be UTF-8 encoded"));
+      continue;
     }
     order.emplace_back(*format, i);
   }
@@ -151,8 +160,9 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   for (const auto& [format, i] : order) {
     origins->files.push_back(files[i].path);
     origins->json_paths.push_back(format == InputFormat::kSeed);
-    ReadContext ctx{
-        out, origins.get(), static_cast<uint32_t>(origins->files.size() - 1), files[i].path, {}};
+    ReadContext ctx{out,           origins.get(),
+                    &bad,          static_cast<uint32_t>(origins->files.size() - 1),
+                    files[i].path, {}};
     if (options.progress) {
       ctx.progress = [&, base = done](size_t bytes) { options.progress(base + bytes, total); };
     }
@@ -179,6 +189,7 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     done += text.size();
     if (options.progress) options.progress(done, total);
   }
+  TIEGRAPH_RETURN_IF_ERROR(bad.ToStatus());
   if (errors_for) {
     errors_for->locate = [origins](RecordKind kind, size_t index) {
       return origins->Describe(kind, index);

@@ -158,26 +158,28 @@ struct EvidenceColumns {
   }
 };
 
-// Reads the rows of `body` (the text after the header), calling row_fn(ctx, row, line).
+// Reads the rows of `body` (the text after the header), calling row_fn(ctx, row, line); a bad
+// row goes to ctx.bad and the next is read. A malformed quote ends the file: where the rows
+// after it begin cannot be known.
 template <typename RowFn>
-Status ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, const Header& header,
-                const RowFn& row_fn) {
+void ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, const Header& header,
+              const RowFn& row_fn) {
   CsvReader reader(body, first_line);
   std::vector<std::string_view> row;
   while (reader.Next(&row)) {
     if (row.size() != header.width) {
-      return ctx.Error(reader.line(), "has " + std::to_string(row.size()) +
-                                          " columns, the header has " +
-                                          std::to_string(header.width));
+      ctx.bad->Add(ctx.Error(reader.line(), "has " + std::to_string(row.size()) +
+                                                " columns, the header has " +
+                                                std::to_string(header.width)));
+      continue;
     }
-    TIEGRAPH_RETURN_IF_ERROR(row_fn(ctx, row, reader.line()));
+    if (Status s = row_fn(ctx, row, reader.line()); !s.ok()) ctx.bad->Add(s);
     if (ctx.progress && (reader.line() & 0xffff) == 0) ctx.progress(reader.offset());
   }
   if (!reader.status().ok()) {
-    return ctx.Error(reader.error_line(), header.Name(reader.error_field()),
-                     reader.status().message());
+    ctx.bad->Add(ctx.Error(reader.error_line(), header.Name(reader.error_field()),
+                           reader.status().message()));
   }
-  return Status::OK();
 }
 
 // Drives a CSV file: the header, then one call per row with the column count checked.
@@ -192,12 +194,15 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   std::vector<std::string_view> names;
   Header header;
   if (!header_reader.Next(&names)) {
-    if (!header_reader.status().ok()) {
-      return ctx.Error(header_reader.error_line(), header_reader.status().message());
-    }
-    return ctx.Error(1, "the file is empty (a header row is required)");
+    ctx.bad->Add(header_reader.status().ok()
+                     ? ctx.Error(1, "the file is empty (a header row is required)")
+                     : ctx.Error(header_reader.error_line(), header_reader.status().message()));
+    return Status::OK();
   }
-  TIEGRAPH_RETURN_IF_ERROR(ParseHeader(ctx, names, known, required, &header));
+  if (Status s = ParseHeader(ctx, names, known, required, &header); !s.ok()) {
+    ctx.bad->Add(s);  // the rows cannot be read without their columns
+    return Status::OK();
+  }
   const auto row_fn = make_row_fn(header);
   const size_t body = header_reader.offset();
   const size_t body_line =
@@ -212,23 +217,24 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
       split = nl + 1;
     }
   }
-  if (split == text.size()) return ReadRows(ctx, text.substr(body), body_line, header, row_fn);
+  if (split == text.size()) {
+    ReadRows(ctx, text.substr(body), body_line, header, row_fn);
+    return Status::OK();
+  }
 
   const size_t split_line =
       body_line + static_cast<size_t>(std::count(text.begin() + body, text.begin() + split, '\n'));
   Dataset second_data;
   Origins second_origins;
-  ReadContext second{&second_data, &second_origins, ctx.file, ctx.path, {}};  // ctx reports
-  Status second_status;
-  std::thread helper(
-      [&]() { second_status = ReadRows(second, text.substr(split), split_line, header, row_fn); });
+  BadRows second_bad(ctx.bad->limit());
+  ReadContext second{&second_data, &second_origins, &second_bad, ctx.file, ctx.path, {}};
+  std::thread helper([&]() { ReadRows(second, text.substr(split), split_line, header, row_fn); });
   // The first half reports progress for both: twice its own.
   ReadContext first = ctx;
   if (ctx.progress) first.progress = [&](size_t bytes) { ctx.progress(body + 2 * bytes); };
-  Status first_status = ReadRows(first, text.substr(body, split - body), body_line, header, row_fn);
+  ReadRows(first, text.substr(body, split - body), body_line, header, row_fn);
   helper.join();
-  TIEGRAPH_RETURN_IF_ERROR(first_status);
-  TIEGRAPH_RETURN_IF_ERROR(second_status);
+  ctx.bad->Append(second_bad);  // in the file's order: the second half's rows come after
   auto append = [](auto& into, auto& from) {
     into.insert(into.end(), std::make_move_iterator(from.begin()),
                 std::make_move_iterator(from.end()));

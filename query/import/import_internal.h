@@ -10,6 +10,8 @@
 
 #include <tiegraph/import.h>
 
+#include "bad_rows.h"
+
 namespace tiegraph {
 
 // Records' origins: file index and line (for seed JSON, the index in its array).
@@ -27,9 +29,12 @@ struct Origins {
   std::string FieldName(RecordKind kind, size_t index, std::string_view field) const;
 };
 
+// A reader adds each good record to `out` (and says so with Added) and each bad one to `bad`,
+// then reads on: a row's error leaves the rows after it to be checked.
 struct ReadContext {
   Dataset* out;
   Origins* origins;
+  BadRows* bad;
   uint32_t file;
   const std::string& path;
   // Reports how many bytes of this file have been read; may be empty.
@@ -43,6 +48,8 @@ struct ReadContext {
   Status Error(size_t line, const std::string& what) const;
 };
 
+// Each reader returns an error only when it cannot go on (a file it cannot read); bad rows and
+// bad files go to ctx.bad.
 Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text);
 Status ReadCsvTies(ReadContext& ctx, std::string_view text);
 Status ReadCsvEvents(ReadContext& ctx, std::string_view text);

@@ -3,6 +3,40 @@
 #include "json_records.h"
 
 namespace tiegraph {
+namespace {
+
+// Reads one line's record into ctx.out; an error names the field (the caller adds the place).
+Status ReadRecord(ReadContext& ctx, size_t line, const Json& j) {
+  if (!j.is_object()) return Status::InvalidArgument("is not a JSON object");
+  auto rec = j.find("record");
+  if (rec == j.end() || !rec->is_string()) {
+    return Status::InvalidArgument(
+        "field 'record': is missing (expected \"institution\", \"event\" or \"tie\")");
+  }
+  const std::string kind = rec->get<std::string>();
+  if (kind == "institution") {
+    Institution in;
+    TIEGRAPH_RETURN_IF_ERROR(InstitutionFromJson(j, &in));
+    ctx.out->institutions.push_back(std::move(in));
+    ctx.Added(RecordKind::kInstitution, line);
+  } else if (kind == "event") {
+    Event ev;
+    TIEGRAPH_RETURN_IF_ERROR(EventFromJson(j, &ev));
+    ctx.out->events.push_back(std::move(ev));
+    ctx.Added(RecordKind::kEvent, line);
+  } else if (kind == "tie") {
+    Tie t;
+    TIEGRAPH_RETURN_IF_ERROR(TieFromJson(j, &t));
+    ctx.out->ties.push_back(std::move(t));
+    ctx.Added(RecordKind::kTie, line);
+  } else {
+    return Status::InvalidArgument("field 'record': unknown record kind '" + kind +
+                                   "' (expected institution, event or tie)");
+  }
+  return Status::OK();
+}
+
+}  // namespace
 
 Status ReadJsonl(ReadContext& ctx, std::string_view text) {
   size_t line = 0, pos = 0;
@@ -14,33 +48,9 @@ Status ReadJsonl(ReadContext& ctx, std::string_view text) {
     ++line;
     if (raw.empty()) continue;
     Json j = Json::parse(raw.begin(), raw.end(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return ctx.Error(line, "is not valid JSON");
-    if (!j.is_object()) return ctx.Error(line, "is not a JSON object");
-    auto rec = j.find("record");
-    if (rec == j.end() || !rec->is_string()) {
-      return ctx.Error(line, "record",
-                       "is missing (expected \"institution\", \"event\" or \"tie\")");
-    }
-    const std::string kind = rec->get<std::string>();
-    Status s;
-    if (kind == "institution") {
-      ctx.out->institutions.emplace_back();
-      s = InstitutionFromJson(j, &ctx.out->institutions.back());
-      ctx.Added(RecordKind::kInstitution, line);
-    } else if (kind == "event") {
-      ctx.out->events.emplace_back();
-      s = EventFromJson(j, &ctx.out->events.back());
-      ctx.Added(RecordKind::kEvent, line);
-    } else if (kind == "tie") {
-      ctx.out->ties.emplace_back();
-      s = TieFromJson(j, &ctx.out->ties.back());
-      ctx.Added(RecordKind::kTie, line);
-    } else {
-      return ctx.Error(line, "record",
-                       "unknown record kind '" + kind + "' (expected institution, event or tie)");
-    }
-    if (!s.ok())
-      return Status::InvalidArgument(ctx.path + ":" + std::to_string(line) + ": " + s.message());
+    Status s =
+        j.is_discarded() ? Status::InvalidArgument("is not valid JSON") : ReadRecord(ctx, line, j);
+    if (!s.ok()) ctx.bad->Add(ctx.Error(line, s.message()));
   }
   return Status::OK();
 }

@@ -57,6 +57,9 @@ class SeedReader {
   Status Error(const std::string& path, const std::string& what) const {
     return Status::InvalidArgument(ctx_.path + ": " + path + ": " + what);
   }
+  void Report(const Status& s) {
+    if (!s.ok()) ctx_.bad->Add(s);
+  }
 
   // String member or "" for absent/null; a non-string is an error.
   Status Str(const Json& j, const std::string& path, const char* field, std::string* out,
@@ -260,10 +263,12 @@ class SeedReader {
     return Status::OK();
   }
 
-  Status Read(std::string_view text) {
+  // Reads every record it can; bad ones go to ctx.bad.
+  void Read(std::string_view text) {
     Json root = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (root.is_discarded()) return Status::InvalidArgument(ctx_.path + ": is not valid JSON");
-    if (!root.is_object()) return Error("$", "is not a JSON object");
+    if (root.is_discarded())
+      return Report(Status::InvalidArgument(ctx_.path + ": is not valid JSON"));
+    if (!root.is_object()) return Report(Error("$", "is not a JSON object"));
     static const Json kEmpty = Json::array();
     auto array = [&](const char* name) -> Result<const Json*> {
       auto it = root.find(name);
@@ -274,17 +279,17 @@ class SeedReader {
     auto institutions = array("institutions");
     auto events = array("events");
     auto ties = array("ties");
+    bool arrays_ok = true;
     for (auto* r : {&institutions, &events, &ties}) {
-      if (!r->ok()) return r->status();
+      if (!r->ok()) Report(r->status());
+      arrays_ok = arrays_ok && r->ok();
     }
+    if (!arrays_ok) return;
     for (size_t i = 0; i < (*institutions)->size(); ++i) {
-      TIEGRAPH_RETURN_IF_ERROR(Institution_((**institutions)[i], i));
+      Report(Institution_((**institutions)[i], i));
     }
-    for (size_t i = 0; i < (*events)->size(); ++i) {
-      TIEGRAPH_RETURN_IF_ERROR(Event_((**events)[i], i, **ties));
-    }
-    for (size_t i = 0; i < (*ties)->size(); ++i) TIEGRAPH_RETURN_IF_ERROR(Tie_((**ties)[i], i));
-    return Status::OK();
+    for (size_t i = 0; i < (*events)->size(); ++i) Report(Event_((**events)[i], i, **ties));
+    for (size_t i = 0; i < (*ties)->size(); ++i) Report(Tie_((**ties)[i], i));
   }
 
  private:
@@ -293,6 +298,9 @@ class SeedReader {
 
 }  // namespace
 
-Status ReadSeed(ReadContext& ctx, std::string_view text) { return SeedReader(ctx).Read(text); }
+Status ReadSeed(ReadContext& ctx, std::string_view text) {
+  SeedReader(ctx).Read(text);
+  return Status::OK();
+}
 
 }  // namespace tiegraph

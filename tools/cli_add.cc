@@ -22,9 +22,9 @@ void WriteOne(const Context& ctx, const Dataset& data, const std::string& what, 
               int* exit_code) {
   std::unique_ptr<Store> store;
   if (!ctx.Open(create ? Access::kCreate : Access::kWrite, &store, exit_code)) return;
-  WriteOptions options;
-  options.locate = [&what](RecordKind, size_t) { return what; };
-  Status s = store->Write(data, options);
+  ImportOptions options;  // one record is held to the rules of an imported one
+  options.write.locate = [&what](RecordKind, size_t) { return what; };
+  Status s = ImportRecords(store.get(), data, options);
   if (!s.ok()) {
     *exit_code = ctx.Fail(s);
     return;

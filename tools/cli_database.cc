@@ -65,6 +65,21 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
                   "Bad rows to list before only counting the rest")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  // The limits on one record's fields (docs/FORMATS.md, "Limits").
+  FieldLimits& limits = args->options.limits;
+  imp->add_option("--max-field-bytes", limits.text_bytes,
+                  "Longest name, alias, type, region level, property name, evidence source…")
+      ->capture_default_str();
+  imp->add_option("--max-text-bytes", limits.long_text_bytes,
+                  "Longest evidence quote or text property value")
+      ->capture_default_str();
+  imp->add_option("--max-aliases", limits.aliases, "Most aliases of one institution")
+      ->capture_default_str();
+  imp->add_option("--max-list-items", limits.list_items,
+                  "Most region levels, properties, evidence entries, participants… of one record")
+      ->capture_default_str();
+  imp->add_flag("--allow-self-loops", args->options.allow_self_loops,
+                "Keep ties from an institution to itself (analyses leave them out)");
   imp->callback([&ctx, exit_code, args]() {
     std::vector<InputFile> inputs;
     for (const auto& f : args->files) inputs.push_back({f, InputFormat::kAuto});

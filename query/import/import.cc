@@ -47,13 +47,21 @@ std::string Origins::Describe(RecordKind kind, size_t index) const {
 std::string Origins::FieldName(RecordKind kind, size_t index, std::string_view field) const {
   const auto& list = records[static_cast<int>(kind)];
   if (index >= list.size() || !json_paths[list[index].file]) return std::string(field);
-  // The seed format's names for the model's fields (docs/FORMATS.md).
+  return SeedFieldName(kind, field);
+}
+
+std::string SeedFieldName(RecordKind kind, std::string_view field) {
   if (field == "key") return "id";
   if (field == "kind") return "node_kind";
   if (field == "event") return "event_id";
   if (kind == RecordKind::kInstitution && field == "name") return "name_ko";
   if (kind == RecordKind::kEvent && field == "name") return "desc";
   return std::string(field);
+}
+
+Status AsStatus(const std::optional<Breach>& breach) {
+  if (!breach) return Status::OK();
+  return Status::InvalidArgument("field '" + breach->field + "': " + breach->what);
 }
 
 Status ReadContext::Error(size_t line, std::string_view field, const std::string& what) const {
@@ -128,6 +136,7 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   // Institutions files first, so ties may name institutions from a file given after them.
   // Every file is read to its end, so that one run reports every bad row of every file.
   BadRows bad(options.max_errors);
+  const RecordChecks checks(options);
   std::vector<std::pair<InputFormat, size_t>> order;
   std::vector<std::string> texts(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
@@ -160,9 +169,8 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   for (const auto& [format, i] : order) {
     origins->files.push_back(files[i].path);
     origins->json_paths.push_back(format == InputFormat::kSeed);
-    ReadContext ctx{out,           origins.get(),
-                    &bad,          static_cast<uint32_t>(origins->files.size() - 1),
-                    files[i].path, {}};
+    const auto file = static_cast<uint32_t>(origins->files.size() - 1);
+    ReadContext ctx{out, origins.get(), &bad, &checks, file, files[i].path, {}};
     if (options.progress) {
       ctx.progress = [&, base = done](size_t bytes) { options.progress(base + bytes, total); };
     }
@@ -201,24 +209,60 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   return Status::OK();
 }
 
-Status Import(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,
-              ImportReport* report) {
-  using Clock = std::chrono::steady_clock;
-  auto t0 = Clock::now();
-  Dataset data;
-  WriteOptions write = options.write;
-  TIEGRAPH_RETURN_IF_ERROR(ReadInputs(files, options, &data, &write));
-  auto t1 = Clock::now();
-  write.dry_run = options.dry_run;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The atomic write that ends an import; `read_start` is when reading began.
+Status WriteRead(Store* store, const Dataset& data, WriteOptions write, bool dry_run,
+                 Clock::time_point read_start, ImportReport* report) {
+  const auto t1 = Clock::now();
+  write.dry_run = dry_run;
   WriteSummary summary;
   TIEGRAPH_RETURN_IF_ERROR(store->Write(data, write, &summary));
-  auto t2 = Clock::now();
+  const auto t2 = Clock::now();
   if (report) {
     report->summary = summary;
-    report->read_seconds = std::chrono::duration<double>(t1 - t0).count();
+    report->read_seconds = std::chrono::duration<double>(t1 - read_start).count();
     report->write_seconds = std::chrono::duration<double>(t2 - t1).count();
   }
   return Status::OK();
+}
+
+// Each record's first broken rule, placed by `locate` (or as "tie #3"), into `bad`.
+template <typename Record>
+void CheckAll(const RecordChecks& checks, const std::vector<Record>& records, RecordKind kind,
+              const std::string& kind_name, const WriteOptions& write, BadRows* bad) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    auto breach = checks.Check(records[i], FieldStyle::kCsv);
+    if (!breach) continue;
+    const std::string where =
+        write.locate ? write.locate(kind, i) : kind_name + " #" + std::to_string(i + 1);
+    bad->Add(AsStatus(breach).WithContext(where));
+  }
+}
+
+}  // namespace
+
+Status Import(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,
+              ImportReport* report) {
+  const auto t0 = Clock::now();
+  Dataset data;
+  WriteOptions write = options.write;
+  TIEGRAPH_RETURN_IF_ERROR(ReadInputs(files, options, &data, &write));
+  return WriteRead(store, data, write, options.dry_run, t0, report);
+}
+
+Status ImportRecords(Store* store, const Dataset& data, const ImportOptions& options,
+                     ImportReport* report) {
+  const auto t0 = Clock::now();
+  const RecordChecks checks(options);
+  BadRows bad(options.max_errors);
+  CheckAll(checks, data.institutions, RecordKind::kInstitution, "institution", options.write, &bad);
+  CheckAll(checks, data.events, RecordKind::kEvent, "event", options.write, &bad);
+  CheckAll(checks, data.ties, RecordKind::kTie, "tie", options.write, &bad);
+  TIEGRAPH_RETURN_IF_ERROR(bad.ToStatus());
+  return WriteRead(store, data, options.write, options.dry_run, t0, report);
 }
 
 }  // namespace tiegraph

@@ -227,7 +227,8 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   Dataset second_data;
   Origins second_origins;
   BadRows second_bad(ctx.bad->limit());
-  ReadContext second{&second_data, &second_origins, &second_bad, ctx.file, ctx.path, {}};
+  ReadContext second{&second_data, &second_origins, &second_bad, ctx.checks,
+                     ctx.file,     ctx.path,        {}};
   std::thread helper([&]() { ReadRows(second, text.substr(split), split_line, header, row_fn); });
   // The first half reports progress for both: twice its own.
   ReadContext first = ctx;
@@ -292,6 +293,8 @@ Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text) {
       in.parent = std::string(Trim(Cell(row, parent)));
       TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &in.properties));
       evidence.Read(row, &in.evidence);
+      if (auto b = ctx.checks->Check(in, FieldStyle::kCsv))
+        return ctx.Error(line, b->field, b->what);
       ctx.out->institutions.push_back(std::move(in));
       ctx.Added(RecordKind::kInstitution, line);
       return Status::OK();
@@ -360,6 +363,8 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
       t.role = std::string(Cell(row, role));
       TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &t.properties));
       evidence.Read(row, &t.evidence);
+      if (auto b = ctx.checks->Check(t, FieldStyle::kCsv))
+        return ctx.Error(line, b->field, b->what);
       ctx.out->ties.push_back(std::move(t));
       ctx.Added(RecordKind::kTie, line);
       return Status::OK();
@@ -404,6 +409,8 @@ Status ReadCsvEvents(ReadContext& ctx, std::string_view text) {
       }
       TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &ev.properties));
       evidence.Read(row, &ev.evidence);
+      if (auto b = ctx.checks->Check(ev, FieldStyle::kCsv))
+        return ctx.Error(line, b->field, b->what);
       ctx.out->events.push_back(std::move(ev));
       ctx.Added(RecordKind::kEvent, line);
       return Status::OK();

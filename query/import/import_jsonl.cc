@@ -17,16 +17,19 @@ Status ReadRecord(ReadContext& ctx, size_t line, const Json& j) {
   if (kind == "institution") {
     Institution in;
     TIEGRAPH_RETURN_IF_ERROR(InstitutionFromJson(j, &in));
+    TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(in, FieldStyle::kJson)));
     ctx.out->institutions.push_back(std::move(in));
     ctx.Added(RecordKind::kInstitution, line);
   } else if (kind == "event") {
     Event ev;
     TIEGRAPH_RETURN_IF_ERROR(EventFromJson(j, &ev));
+    TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(ev, FieldStyle::kJson)));
     ctx.out->events.push_back(std::move(ev));
     ctx.Added(RecordKind::kEvent, line);
   } else if (kind == "tie") {
     Tie t;
     TIEGRAPH_RETURN_IF_ERROR(TieFromJson(j, &t));
+    TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(t, FieldStyle::kJson)));
     ctx.out->ties.push_back(std::move(t));
     ctx.Added(RecordKind::kTie, line);
   } else {

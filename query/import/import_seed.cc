@@ -60,6 +60,13 @@ class SeedReader {
   void Report(const Status& s) {
     if (!s.ok()) ctx_.bad->Add(s);
   }
+  // The rules every record meets (record_checks.h), in the seed's field names.
+  template <typename Record>
+  Status Check(const std::string& path, RecordKind kind, const Record& record) const {
+    auto b = ctx_.checks->Check(record, FieldStyle::kJson);
+    if (!b) return Status::OK();
+    return Error(path, "field '" + SeedFieldName(kind, b->field) + "': " + b->what);
+  }
 
   // String member or "" for absent/null; a non-string is an error.
   Status Str(const Json& j, const std::string& path, const char* field, std::string* out,
@@ -135,6 +142,7 @@ class SeedReader {
         if (s.is_string()) in.evidence.push_back({s.get<std::string>(), "", ""});
       }
     }
+    TIEGRAPH_RETURN_IF_ERROR(Check(path, RecordKind::kInstitution, in));
     ctx_.out->institutions.push_back(std::move(in));
     ctx_.Added(RecordKind::kInstitution, i);
     return Status::OK();
@@ -215,6 +223,7 @@ class SeedReader {
         t.evidence.push_back(std::move(e));
       }
     }
+    TIEGRAPH_RETURN_IF_ERROR(Check(path, RecordKind::kTie, t));
     ctx_.out->ties.push_back(std::move(t));
     ctx_.Added(RecordKind::kTie, i);
     return Status::OK();
@@ -258,6 +267,7 @@ class SeedReader {
         if (!seen) ev.participants.push_back({who, role});
       }
     }
+    TIEGRAPH_RETURN_IF_ERROR(Check(path, RecordKind::kEvent, ev));
     ctx_.out->events.push_back(std::move(ev));
     ctx_.Added(RecordKind::kEvent, i);
     return Status::OK();

@@ -26,13 +26,13 @@ std::vector<std::string> LinesOf(const std::string& text) {
 TEST_CASE("import reports every bad row of every file, in order", "[import][bad_rows]") {
   Fixture f;
   const std::string inst = f.Write("inst_bad.csv",
-                                   "key,name,sector\n"          // line 1
-                                   "g1,Good One,industry\n"     // line 2
-                                   "b1,Bad Sector,hospitl\n"    // line 3: no such sector
-                                   "g2,Good Two,academia\n"     // line 4
-                                   ",No Key,industry\n"         // line 5: empty key
-                                   "b2,,industry\n"             // line 6: empty name
-                                   "b3,Three,industry,more\n"   // line 7: four cells
+                                   "key,name,sector\n"           // line 1
+                                   "g1,Good One,industry\n"      // line 2
+                                   "b1,Bad Sector,hospitl\n"     // line 3: no such sector
+                                   "g2,Good Two,academia\n"      // line 4
+                                   ",No Key,industry\n"          // line 5: empty key
+                                   "b2,,industry\n"              // line 6: empty name
+                                   "b3,Three,industry,more\n"    // line 7: four cells
                                    "g3,Good Three,research\n");  // line 8
   const std::string ties = f.Write("ties_bad.csv",
                                    "source,target,type,strength\n"  // line 1
@@ -68,8 +68,8 @@ TEST_CASE("import shows the first 20 bad rows and counts the rest", "[import][ba
   const auto lines = LinesOf(s.message());
   REQUIRE(lines.size() == 21);
   for (int i = 0; i < 20; ++i) {
-    CHECK(lines[i] == At(ties, i + 2) + " field 'strength': 'x" + std::to_string(i) +
-                          "' is not a number");
+    CHECK(lines[i] ==
+          At(ties, i + 2) + " field 'strength': 'x" + std::to_string(i) + "' is not a number");
   }
   CHECK(lines[20] == "… and 5 more bad rows");
   f.ExpectUnchanged();
@@ -90,14 +90,15 @@ TEST_CASE("import reports every bad line of JSON Lines and every bad seed record
       f.Write("bad.jsonl",
               "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"  // line 1
               "{\"record\":\"institution\",\"key\":\"j2\"}\n"                     // line 2: no name
-              "{\"record\":\"building\",\"key\":\"j3\"}\n"                         // line 3
+              "{\"record\":\"building\",\"key\":\"j3\"}\n"                        // line 3
               "{\"record\":\"institution\",\"key\":\"j4\",\"name\":\"J Four\"}\n");  // line 4
   const Status s = f.ImportFiles({jsonl});
   ExpectInvalid(s, {});
   const auto lines = LinesOf(s.message());
   REQUIRE(lines.size() == 2);
   CHECK(lines[0] == At(jsonl, 2) + " field 'name': is missing");
-  CHECK_THAT(lines[1], StartsWith(At(jsonl, 3) + " field 'record': unknown record kind 'building'"));
+  CHECK_THAT(lines[1],
+             StartsWith(At(jsonl, 3) + " field 'record': unknown record kind 'building'"));
 
   const std::string seed = f.Write("bad_seed.json", R"({"institutions": [
       {"id": "s1", "name_ko": "에스원"},
@@ -148,13 +149,12 @@ TEST_CASE("cli import lists the bad rows, honours --max-errors and writes nothin
   CliResult r = RunCli({"--db", db, "import", inst, ties});
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Contains(At(ties, 2) + " field 'strength'") &&
-                        Contains(At(ties, 21) + " field 'strength'") &&
-                        !Contains(At(ties, 22)) && Contains("… and 5 more bad rows") &&
-                        Contains("nothing was imported"));
+                        Contains(At(ties, 21) + " field 'strength'") && !Contains(At(ties, 22)) &&
+                        Contains("… and 5 more bad rows") && Contains("nothing was imported"));
   CliResult two = RunCli({"--db", db, "import", "--max-errors", "2", inst, ties});
   CHECK(two.exit_code == 1);
-  CHECK_THAT(two.err, Contains(At(ties, 3)) && !Contains(At(ties, 4)) &&
-                          Contains("… and 23 more bad rows"));
+  CHECK_THAT(two.err,
+             Contains(At(ties, 3)) && !Contains(At(ties, 4)) && Contains("… and 23 more bad rows"));
   CHECK(RunOk({"--db", db, "dump"}).out.empty());
 }
 

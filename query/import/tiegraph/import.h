@@ -50,6 +50,15 @@ struct FieldLimits {
 struct ImportOptions {
   bool dry_run = false;  // validate everything, write nothing
   FieldLimits limits;
+  // Keep ties from an institution to itself. The data model holds them, but the analyses leave
+  // them out, so in input they are most likely a mistake. Default: false (an input error).
+  bool allow_self_loops = false;
+  // A realized tie may begin at most this many days after `today`: analyses take the latest
+  // realized tie's start as "now" (docs/GAPS.md), so one misdated tie would age every other.
+  // Planned and proposed ties may begin at any date. Default: 7.
+  int future_days = 7;
+  // Today, for that check. Default (unknown): the system clock's date, in UTC.
+  Date today;
   // Bad rows reported before the rest are only counted ("… and 12 more bad rows"). Every
   // file is read to its end either way, and nothing is written. Default: 20.
   size_t max_errors = 20;

@@ -29,6 +29,7 @@ struct Header {
   std::unordered_map<std::string, size_t> known;
   std::vector<PropertyColumn> properties;
   std::vector<std::string> names;  // by position
+  std::vector<bool> multiline;     // by position: may a value hold line breaks?
   size_t width = 0;
   std::string Name(size_t column) const {
     return column < names.size() ? names[column] : "column " + std::to_string(column + 1);
@@ -51,6 +52,11 @@ Status ParseHeader(ReadContext& ctx, const std::vector<std::string_view>& names,
     h->names.push_back(name);
     bool is_known = false;
     for (const char* k : known) is_known = is_known || name == k;
+    // Only long texts may run over several lines: quotes, and text properties (a type suffix
+    // other than :string marks a one-line value).
+    h->multiline.push_back(name == "evidence_quote" ||
+                           (!is_known && (name.find(':') == std::string::npos ||
+                                          name.substr(name.rfind(':')) == ":string")));
     if (is_known) {
       if (!h->known.emplace(name, i).second)
         return ctx.Error(1, "column '" + name + "' appears twice");
@@ -158,6 +164,27 @@ struct EvidenceColumns {
   }
 };
 
+// A quoted value may hold line breaks only in the columns of long texts. Anywhere else a line
+// break means a quote left open, whose value has swallowed the rows after it: an error at the
+// line the quote opened on, before those rows could go in silently as part of a name.
+Status CheckLineBreaks(const ReadContext& ctx, const Header& h,
+                       const std::vector<std::string_view>& row, size_t line) {
+  size_t opens = line;  // the line the current value opens on
+  for (size_t i = 0; i < row.size(); ++i) {
+    const auto breaks = static_cast<size_t>(std::count(row[i].begin(), row[i].end(), '\n'));
+    if (!h.multiline[i] && row[i].find_first_of("\r\n") != std::string_view::npos) {
+      return ctx.Error(
+          opens, h.Name(i),
+          "the quoted value opened on this line holds a line break" +
+              (breaks > 0 ? " (it runs on to line " + std::to_string(opens + breaks) + ")"
+                          : std::string()) +
+              ", and this field is one line: is a closing quote missing?");
+    }
+    opens += breaks;
+  }
+  return Status::OK();
+}
+
 // Reads the rows of `body` (the text after the header), calling row_fn(ctx, row, line); a bad
 // row goes to ctx.bad and the next is read. A malformed quote ends the file: where the rows
 // after it begin cannot be known.
@@ -172,6 +199,12 @@ void ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, const 
                                                 " columns, the header has " +
                                                 std::to_string(header.width)));
       continue;
+    }
+    if (reader.end_line() != reader.line()) {
+      if (Status s = CheckLineBreaks(ctx, header, row, reader.line()); !s.ok()) {
+        ctx.bad->Add(s);
+        continue;
+      }
     }
     if (Status s = row_fn(ctx, row, reader.line()); !s.ok()) ctx.bad->Add(s);
     if (ctx.progress && (reader.line() & 0xffff) == 0) ctx.progress(reader.offset());

@@ -91,9 +91,8 @@ class FirstBreach {
     return *limit.option ? std::string(" (import ") + limit.option + ")" : "";
   }
   std::string EvidenceField(size_t i, const char* part) const {
-    return style_ == FieldStyle::kCsv
-               ? std::string("evidence_") + part
-               : "evidence[" + std::to_string(i) + "]." + std::string(part);
+    return style_ == FieldStyle::kCsv ? std::string("evidence_") + part
+                                      : "evidence[" + std::to_string(i) + "]." + std::string(part);
   }
 
   Limit key_, text_, long_text_, aliases_, items_;

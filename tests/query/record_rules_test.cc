@@ -19,16 +19,16 @@ TEST_CASE("a 15 MB name is refused in every format", "[import][limits]") {
   Fixture f;
   const std::string huge(k15MB, 'A');
   const std::string csv = f.Write("huge.csv",
-                                  "key,name\n"           // line 1
-                                  "ok1,Fine\n"           // line 2
-                                  "big," + huge + "\n");  // line 3
+                                  "key,name\n"  // line 1
+                                  "ok1,Fine\n"  // line 2
+                                  "big," +
+                                      huge + "\n");  // line 3
   ExpectInvalid(f.ImportFiles({csv}),
                 {At(csv, 3) + " field 'name': is 15728640 bytes long; the limit is 4096 bytes "
                               "(import --max-field-bytes)"});
-  const std::string jsonl =
-      f.Write("huge.jsonl", "{\"record\":\"institution\",\"key\":\"big\",\"name\":\"" + huge + "\"}\n");
-  ExpectInvalid(f.ImportFiles({jsonl}),
-                {At(jsonl, 1) + " field 'name': is 15728640 bytes long"});
+  const std::string jsonl = f.Write(
+      "huge.jsonl", "{\"record\":\"institution\",\"key\":\"big\",\"name\":\"" + huge + "\"}\n");
+  ExpectInvalid(f.ImportFiles({jsonl}), {At(jsonl, 1) + " field 'name': is 15728640 bytes long"});
   const std::string seed =
       f.Write("huge.json", "{\"institutions\":[{\"id\":\"big\",\"name_ko\":\"" + huge + "\"}]}");
   ExpectInvalid(f.ImportFiles({seed}),
@@ -36,8 +36,7 @@ TEST_CASE("a 15 MB name is refused in every format", "[import][limits]") {
   f.ExpectUnchanged();
 }
 
-TEST_CASE("every kind of field has its limit, and the limits can be raised",
-          "[import][limits]") {
+TEST_CASE("every kind of field has its limit, and the limits can be raised", "[import][limits]") {
   Fixture f;
   const std::string name5000(5000, 'n');
   const std::string quote70k(70000, 'q');
@@ -45,35 +44,48 @@ TEST_CASE("every kind of field has its limit, and the limits can be raised",
   std::string aliases101 = "a0";
   for (int i = 1; i <= 100; ++i) aliases101 += "|a" + std::to_string(i);
   const std::string inst = f.Write("inst.csv",
-                                   "key,name,aliases,notes\n"                        // line 1
-                                   "n1," + name5000 + ",,\n"                         // line 2
-                                   "n2,Two," + aliases101 + ",\n"                    // line 3
-                                   "n3,Three,short|" + name5000 + ",\n"              // line 4
-                                   "n4,Four,,\"" + quote70k + "\"\n"                 // line 5
-                                   + key600 + ",Five,,\n");                          // line 6
+                                   "key,name,aliases,notes\n"  // line 1
+                                   "n1," +
+                                       name5000 +
+                                       ",,\n"  // line 2
+                                       "n2,Two," +
+                                       aliases101 +
+                                       ",\n"  // line 3
+                                       "n3,Three,short|" +
+                                       name5000 +
+                                       ",\n"  // line 4
+                                       "n4,Four,,\"" +
+                                       quote70k + "\"\n"         // line 5
+                                       + key600 + ",Five,,\n");  // line 6
   const std::string ties = f.Write("ties.csv",
                                    "source,target,evidence_source,evidence_quote\n"  // line 1
-                                   "ktl,snuh,a.txt," + quote70k + "\n");             // line 2
+                                   "ktl,snuh,a.txt," +
+                                       quote70k + "\n");  // line 2
   const Status s = f.ImportFiles({inst, ties});
-  ExpectInvalid(s, {
-      At(inst, 2) + " field 'name': is 5000 bytes long; the limit is 4096 bytes "
-                    "(import --max-field-bytes)",
-      At(inst, 3) + " field 'aliases': has 101 aliases; the limit is 100 (import --max-aliases)",
-      At(inst, 4) + " field 'aliases': alias 2 is 5000 bytes long; the limit is 4096 bytes",
-      At(inst, 5) + " field 'notes': is 70000 bytes long; the limit is 65536 bytes "
-                    "(import --max-text-bytes)",
-      At(inst, 6) + " field 'key': is 600 bytes long; the limit is 512 bytes\n",
-      At(ties, 2) + " field 'evidence_quote': is 70000 bytes long; the limit is 65536 bytes",
-  });
+  ExpectInvalid(
+      s, {
+             At(inst, 2) + " field 'name': is 5000 bytes long; the limit is 4096 bytes "
+                           "(import --max-field-bytes)",
+             At(inst, 3) +
+                 " field 'aliases': has 101 aliases; the limit is 100 (import --max-aliases)",
+             At(inst, 4) + " field 'aliases': alias 2 is 5000 bytes long; the limit is 4096 bytes",
+             At(inst, 5) + " field 'notes': is 70000 bytes long; the limit is 65536 bytes "
+                           "(import --max-text-bytes)",
+             At(inst, 6) + " field 'key': is 600 bytes long; the limit is 512 bytes\n",
+             At(ties, 2) + " field 'evidence_quote': is 70000 bytes long; the limit is 65536 bytes",
+         });
   f.ExpectUnchanged();
 
   // JSON names the evidence entry and the property as JSON does.
   const std::string jsonl = f.Write(
       "long.jsonl",
       "{\"record\":\"tie\",\"source\":\"ktl\",\"target\":\"snuh\",\"evidence\":[{\"source\":\"a\"},"
-      "{\"source\":\"b\",\"quote\":\"" + quote70k + "\"}]}\n"                      // line 1
-      "{\"record\":\"tie\",\"source\":\"ktl\",\"target\":\"snuh\",\"properties\":{\"notes\":\"" +
-          quote70k + "\"}}\n");                                                   // line 2
+      "{\"source\":\"b\",\"quote\":\"" +
+          quote70k +
+          "\"}]}\n"  // line 1
+          "{\"record\":\"tie\",\"source\":\"ktl\",\"target\":\"snuh\",\"properties\":{\"notes\":"
+          "\"" +
+          quote70k + "\"}}\n");  // line 2
   ExpectInvalid(f.ImportFiles({jsonl}), {At(jsonl, 1) + " field 'evidence[1].quote': is 70000",
                                          At(jsonl, 2) + " field 'properties.notes': is 70000"});
 
@@ -83,18 +95,20 @@ TEST_CASE("every kind of field has its limit, and the limits can be raised",
   raised.limits.aliases = 200;
   raised.limits.key_bytes = 511;  // lower: still refuses the 600-byte key
   ExpectInvalid(f.ImportWith({inst, ties}, raised), {At(inst, 6) + " field 'key'"});
-  const std::string good_inst = f.Write(
-      "good.csv", "key,name,aliases,notes\n"
-                  "n1," + name5000 + ",short|" + name5000 + ",\"" + quote70k + "\"\n"
-                  "n2,Two," + aliases101 + ",\n");
+  const std::string good_inst = f.Write("good.csv",
+                                        "key,name,aliases,notes\n"
+                                        "n1," +
+                                            name5000 + ",short|" + name5000 + ",\"" + quote70k +
+                                            "\"\n"
+                                            "n2,Two," +
+                                            aliases101 + ",\n");
   REQUIRE(f.ImportWith({good_inst, ties}, raised).ok());
   auto n1 = f.store().Read()->GetInstitution("n1");
   REQUIRE(n1.ok());
   CHECK(n1->name == name5000);
 }
 
-TEST_CASE("a tie from an institution to itself is refused unless allowed",
-          "[import][self_loop]") {
+TEST_CASE("a tie from an institution to itself is refused unless allowed", "[import][self_loop]") {
   Fixture f;
   const std::string ties = f.Write("loops.csv",
                                    "source,target,type\n"  // line 1
@@ -106,8 +120,8 @@ TEST_CASE("a tie from an institution to itself is refused unless allowed",
   const std::string jsonl = f.Write(
       "loops.jsonl", "{\"record\":\"tie\",\"source\":\"snuh\",\"target\":\"snuh\"}\n");  // 1
   ExpectInvalid(f.ImportFiles({jsonl}), {At(jsonl, 1) + " field 'target': is the source itself"});
-  const std::string seed = f.Write(
-      "loops.json", R"({"ties": [{"source": "ktl", "target": "ktl", "type": "mou"}]})");
+  const std::string seed =
+      f.Write("loops.json", R"({"ties": [{"source": "ktl", "target": "ktl", "type": "mou"}]})");
   ExpectInvalid(f.ImportFiles({seed}),
                 {AtJson(seed, "$.ties[0]") + ": field 'target': is the source itself"});
   f.ExpectUnchanged();
@@ -155,8 +169,8 @@ TEST_CASE("cli add holds one record to the import's rules", "[cli][self_loop][fu
   TempDir dir;
   const std::string db = dir.File("db");
   RunOk({"--db", db, "init"});
-  RunOk({"--db", db, "add", "institution", "ktl", "--name", "한국산업기술시험원", "--alias",
-         "KTL"});
+  RunOk(
+      {"--db", db, "add", "institution", "ktl", "--name", "한국산업기술시험원", "--alias", "KTL"});
   // The same institution by key and by alias: a self-loop once resolved.
   CliResult loop = RunCli({"--db", db, "add", "tie", "ktl", "KTL"});
   CHECK(loop.exit_code == 1);
@@ -167,7 +181,8 @@ TEST_CASE("cli add holds one record to the import's rules", "[cli][self_loop][fu
   CHECK(future.exit_code == 1);
   CHECK_THAT(future.err, Contains("field 'since': 2999 is after today"));
   RunOk({"--db", db, "add", "tie", "ktl", "snuh", "--since", "2999", "--status", "planned"});
-  CliResult name = RunCli({"--db", db, "add", "institution", "big", "--name", std::string(5000, 'x')});
+  CliResult name =
+      RunCli({"--db", db, "add", "institution", "big", "--name", std::string(5000, 'x')});
   CHECK(name.exit_code == 1);
   CHECK_THAT(name.err, Contains("institution big: field 'name': is 5000 bytes long"));
 }

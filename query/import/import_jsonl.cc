@@ -1,6 +1,7 @@
 // JSON Lines import: one record per line, in the form `dump` writes (json_records.h).
 #include "import_internal.h"
 #include "json_records.h"
+#include "json_syntax.h"
 
 namespace tiegraph {
 namespace {
@@ -46,13 +47,18 @@ Status ReadJsonl(ReadContext& ctx, std::string_view text) {
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = Trim(text.substr(pos, end - pos));
+    const std::string_view raw = text.substr(pos, end - pos);
     pos = end + 1;
     ++line;
-    if (raw.empty()) continue;
-    Json j = Json::parse(raw.begin(), raw.end(), nullptr, /*allow_exceptions=*/false);
-    Status s =
-        j.is_discarded() ? Status::InvalidArgument("is not valid JSON") : ReadRecord(ctx, line, j);
+    if (Trim(raw).empty()) continue;
+    Json j;
+    Status s;
+    if (auto syntax = ParseJson(raw, &j)) {  // columns count from the line's own start
+      s = Status::InvalidArgument("column " + std::to_string(syntax->column) +
+                                  ": not valid JSON: " + syntax->what);
+    } else {
+      s = ReadRecord(ctx, line, j);
+    }
     if (!s.ok()) ctx.bad->Add(ctx.Error(line, s.message()));
   }
   return Status::OK();

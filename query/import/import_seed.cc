@@ -7,6 +7,7 @@
 
 #include "import_internal.h"
 #include "json_records.h"
+#include "json_syntax.h"
 
 namespace tiegraph {
 namespace {
@@ -275,9 +276,11 @@ class SeedReader {
 
   // Reads every record it can; bad ones go to ctx.bad.
   void Read(std::string_view text) {
-    Json root = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (root.is_discarded())
-      return Report(Status::InvalidArgument(ctx_.path + ": is not valid JSON"));
+    Json root;
+    if (auto syntax = ParseJson(text, &root)) {
+      return Report(ctx_.Error(syntax->line, "column " + std::to_string(syntax->column) +
+                                                 ": not valid JSON: " + syntax->what));
+    }
     if (!root.is_object()) return Report(Error("$", "is not a JSON object"));
     static const Json kEmpty = Json::array();
     auto array = [&](const char* name) -> Result<const Json*> {

@@ -17,7 +17,7 @@ using Catch::Matchers::Contains;
 TEST_CASE("a quote left open in a name does not swallow the next row", "[import][csv][quotes]") {
   Fixture f;
   const std::string path = f.Write("inst_open.csv",
-                                   "key,name,sector\n"          // line 1
+                                   "key,name,sector\n"           // line 1
                                    "a1,\"Alpha Corp,industry\n"  // line 2: the quote opens
                                    "b1,Beta Uni\",academia\n"    // line 3: ... and closes
                                    "c1,Gamma Lab,research\n");   // line 4

@@ -30,6 +30,7 @@ bool Context::Open(Access access, std::unique_ptr<Store>* store, int* exit_code)
   options.create_if_missing = access == Access::kCreate || access == Access::kCreateNew;
   options.error_if_exists = access == Access::kCreateNew;
   options.read_only = access == Access::kRead;
+  options.lock_wait_seconds = wait_seconds;
   Status s = Store::Open(db_path, options, store);
   // The commands that write offer --create besides init.
   if (s.IsNotFound() && access == Access::kWrite) {

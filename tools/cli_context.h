@@ -25,7 +25,8 @@ enum class Access {
 struct Context {
   std::string db_path;
   std::string format = "text";
-  std::string table;  // --table NAME: print only this table of the result
+  std::string table;        // --table NAME: print only this table of the result
+  double wait_seconds = 0;  // --wait: how long a writing command waits for another writer
 
   TableFormat table_format() const;
   // Prints `s` to stderr and returns its exit code.

@@ -14,16 +14,15 @@ namespace {
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 
-TEST_CASE("malformed JSON Lines give line, column and what was expected",
-          "[import][json_syntax]") {
+TEST_CASE("malformed JSON Lines give line, column and what was expected", "[import][json_syntax]") {
   Fixture f;
-  const std::string path = f.Write(
-      "syntax.jsonl",
-      "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"     // line 1: fine
-      "{\"a\":1,}\n"                                                        // 2: '}' is char 8
-      "  {\"한\": 1 2}\n"                                                   // 3: '2' is char 11
-      "{\"a\":\"abc\n"                                                      // 4: ends after char 9
-      "{\"record\":\"institution\",\"key\":\"j5\",\"name\":\"J Five\"}\n");  // line 5: fine
+  const std::string path =
+      f.Write("syntax.jsonl",
+              "{\"record\":\"institution\",\"key\":\"j1\",\"name\":\"J One\"}\n"  // line 1: fine
+              "{\"a\":1,}\n"       // 2: '}' is char 8
+              "  {\"한\": 1 2}\n"  // 3: '2' is char 11
+              "{\"a\":\"abc\n"     // 4: ends after char 9
+              "{\"record\":\"institution\",\"key\":\"j5\",\"name\":\"J Five\"}\n");  // line 5: fine
   const Status s = f.ImportFiles({path});
   ExpectInvalid(
       s, {At(path, 2) + " column 8: not valid JSON: syntax error while parsing object key - "
@@ -40,10 +39,10 @@ TEST_CASE("malformed JSON Lines give line, column and what was expected",
 TEST_CASE("malformed seed JSON gives the line and column in the file", "[import][json_syntax]") {
   Fixture f;
   const std::string path = f.Write("syntax.json",
-                                   "{\"institutions\": [\n"       // line 1
-                                   "  {\"id\": \"s1\",\n"         // line 2
+                                   "{\"institutions\": [\n"     // line 1
+                                   "  {\"id\": \"s1\",\n"       // line 2
                                    "   \"name_ko\": 에스원}\n"  // line 3: 에 is char 15
-                                   "]}\n");                       // line 4
+                                   "]}\n");                     // line 4
   const Status s = f.ImportFiles({path});
   ExpectInvalid(s, {At(path, 3) + " column 15: not valid JSON: syntax error while parsing value "
                                   "- invalid literal"});

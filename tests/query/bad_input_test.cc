@@ -16,7 +16,7 @@
 
 #include <tiegraph/tiegraph.h>
 
-#include "query/import_fixture.h"
+#include "import_fixture.h"
 #include "test_util.h"
 
 namespace tiegraph::test {

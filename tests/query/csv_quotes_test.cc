@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "query/import_fixture.h"
+#include "import_fixture.h"
 #include "test_util.h"
 
 namespace tiegraph::test {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "query/import_fixture.h"
+#include "import_fixture.h"
 #include "test_util.h"
 
 namespace tiegraph::test {

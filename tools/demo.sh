@@ -9,8 +9,7 @@ db="$top/build/sample.db"
 rm -rf "$db"
 cli="$top/build/tools/tiegraph"
 "$cli" --db "$db" init
-"$cli" --db "$db" init
-"$cli" --db "$db" import "$top/examples/seed-network.json"
+"$cli" --db "$db" import --create "$top/examples/seed-network.json"
 "$cli" --db "$db" overview
 echo
 "$cli" --db "$db" render --out "$top/build/sample-map.png"

@@ -53,7 +53,7 @@ class Checker {
         Problem(name + ": two records imply the entry " + Show(expected[i].first));
     }
     std::unique_ptr<rocksdb::Iterator> it(
-        snap_.store->db->NewIterator(snap_.ReadOpts(), snap_.cf(family)));
+        snap_.db->NewIterator(snap_.ReadOpts(), snap_.cf(family)));
     size_t e = 0;
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       const std::string_view key(it->key().data(), it->key().size());
@@ -75,8 +75,8 @@ class Checker {
 
   Result<std::string> Meta(std::string_view key, bool* found) {
     std::string v;
-    auto s = snap_.store->db->Get(snap_.ReadOpts(), snap_.cf(keys::kMeta),
-                                  rocksdb::Slice(key.data(), key.size()), &v);
+    auto s = snap_.db->Get(snap_.ReadOpts(), snap_.cf(keys::kMeta),
+                           rocksdb::Slice(key.data(), key.size()), &v);
     *found = s.ok();
     if (s.IsNotFound()) return std::string();
     if (!s.ok()) return FromRocks(s, "reading " + std::string(key));
@@ -245,7 +245,7 @@ class Checker {
   Status Scan(int family, Fn&& fn) {
     rocksdb::ReadOptions ro = snap_.ReadOpts();
     ro.fill_cache = false;
-    std::unique_ptr<rocksdb::Iterator> it(snap_.store->db->NewIterator(ro, snap_.cf(family)));
+    std::unique_ptr<rocksdb::Iterator> it(snap_.db->NewIterator(ro, snap_.cf(family)));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       TIEGRAPH_RETURN_IF_ERROR(fn(std::string_view(it->key().data(), it->key().size()),
                                   std::string_view(it->value().data(), it->value().size())));

@@ -18,7 +18,7 @@ struct FieldProblem {
   std::string field, message;
 };
 
-Status CheckKey(std::string_view key);  // non-empty, UTF-8, no control character, <= 512 bytes
+Status CheckKey(std::string_view key);    // non-empty, UTF-8, no control character, <= 512 bytes
 Status CheckText(std::string_view text);  // valid UTF-8
 
 // All but the key and the references.

@@ -17,13 +17,17 @@ std::string_view AsView(const rocksdb::Slice& s) { return std::string_view(s.dat
 }  // namespace
 
 Snapshot::Impl::~Impl() {
-  if (snapshot) store->db->ReleaseSnapshot(snapshot);
+  if (snapshot) db->ReleaseSnapshot(snapshot);
 }
 
 std::unique_ptr<Snapshot> Store::Read() const {
   auto impl = std::make_unique<Snapshot::Impl>();
-  impl->store = impl_.get();
-  impl->snapshot = impl_->db->GetSnapshot();
+  {
+    std::lock_guard<std::mutex> lock(impl_->reopen_mu);
+    impl->db = impl_->db;
+    impl->families = impl_->cf;
+  }
+  impl->snapshot = impl->db->GetSnapshot();
   return std::make_unique<Snapshot>(std::move(impl));
 }
 
@@ -38,7 +42,7 @@ Result<Counts> Snapshot::GetCounts() const {
       {keys::kEventCountKey, &counts.events}};
   for (const auto& [key, out] : wanted) {
     std::string v;
-    auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta), AsSlice(key), &v);
+    auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta), AsSlice(key), &v);
     if (s.IsNotFound()) continue;  // a database with nothing of the kind yet
     if (!s.ok()) return FromRocks(s, "reading the counter " + std::string(key));
     if (v.size() != 8)
@@ -51,8 +55,7 @@ Result<Counts> Snapshot::GetCounts() const {
 
 Result<Institution> Snapshot::GetInstitution(std::string_view key) const {
   std::string v;
-  auto s =
-      impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &v);
+  auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &v);
   if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
   if (!s.ok()) return FromRocks(s, "reading institution");
   Institution in;
@@ -62,7 +65,7 @@ Result<Institution> Snapshot::GetInstitution(std::string_view key) const {
 
 Result<Tie> Snapshot::GetTie(std::string_view key) const {
   std::string seq, v;
-  auto* db = impl_->store->db.get();
+  auto* db = impl_->db.get();
   auto s = db->Get(impl_->ReadOpts(), impl_->cf(keys::kTieKeys), AsSlice(key), &seq);
   if (s.IsNotFound()) return Status::NotFound("no tie with key '" + std::string(key) + "'");
   if (!s.ok()) return FromRocks(s, "reading tie index");
@@ -76,7 +79,7 @@ Result<Tie> Snapshot::GetTie(std::string_view key) const {
 
 Result<Event> Snapshot::GetEvent(std::string_view key) const {
   std::string v;
-  auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kEvents), AsSlice(key), &v);
+  auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kEvents), AsSlice(key), &v);
   if (s.IsNotFound()) return Status::NotFound("no event with key '" + std::string(key) + "'");
   if (!s.ok()) return FromRocks(s, "reading event");
   Event e;
@@ -91,7 +94,7 @@ Result<std::vector<std::string>> Snapshot::LookupName(std::string_view name) con
   if (norm.empty()) return keys_found;
   const std::string prefix = norm + '\0';
   std::unique_ptr<rocksdb::Iterator> it(
-      impl_->store->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNames)));
+      impl_->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNames)));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
     keys_found.emplace_back(AsView(it->key()).substr(prefix.size()));
   }
@@ -109,7 +112,7 @@ Result<std::vector<std::string>> Snapshot::SuggestNames(std::string_view fragmen
   const size_t max_distance = std::max<size_t>(1, chars / 4);
   std::map<std::string, size_t> best;
   std::unique_ptr<rocksdb::Iterator> it(
-      impl_->store->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNames)));
+      impl_->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNames)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::string_view k = AsView(it->key());
     size_t zero = k.find('\0');
@@ -141,7 +144,7 @@ Result<std::vector<std::string>> Snapshot::SuggestNames(std::string_view fragmen
 
 Status Snapshot::TiesOf(std::string_view key, std::vector<TieRef>* out) const {
   out->clear();
-  auto* db = impl_->store->db.get();
+  auto* db = impl_->db.get();
   // One prefix scan: the entries of `key` lie between key + NUL and key + 0x01.
   const std::string prefix = keys::AdjacencyPrefix(key);
   std::string upper(key);
@@ -172,7 +175,7 @@ Status Snapshot::TiesOf(std::string_view key, std::vector<TieRef>* out) const {
 
 Status Snapshot::ForEachInstitution(const std::function<bool(const Institution&)>& fn) const {
   // In node-id order, the order they were written in, so a dump re-imports to the same ids.
-  auto* db = impl_->store->db.get();
+  auto* db = impl_->db.get();
   std::unique_ptr<rocksdb::Iterator> it(
       db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kNodeIds)));
   std::string v;
@@ -190,8 +193,7 @@ namespace {
 template <typename Record, typename DecodeFn>
 Status ScanFamily(const Snapshot::Impl& snap, int family, DecodeFn decode,
                   const std::function<bool(const Record&)>& fn) {
-  std::unique_ptr<rocksdb::Iterator> it(
-      snap.store->db->NewIterator(snap.ReadOpts(), snap.cf(family)));
+  std::unique_ptr<rocksdb::Iterator> it(snap.db->NewIterator(snap.ReadOpts(), snap.cf(family)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     Record r;
     TIEGRAPH_RETURN_IF_ERROR(decode(AsView(it->value()), &r));
@@ -220,7 +222,7 @@ Status ScanDigestBlocks(const Snapshot::Impl& snap, char tag, uint64_t first, Fn
   const std::string upper_key(1, static_cast<char>(tag + 1));
   rocksdb::Slice upper(upper_key);
   ro.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(snap.store->db->NewIterator(ro, snap.cf(keys::kDigests)));
+  std::unique_ptr<rocksdb::Iterator> it(snap.db->NewIterator(ro, snap.cf(keys::kDigests)));
   uint64_t expected = first;
   for (it->Seek(digest::BlockKey(tag, first)); it->Valid(); it->Next(), ++expected) {
     const rocksdb::Slice k = it->key();
@@ -254,8 +256,8 @@ Status Snapshot::ForEachInstitutionSummary(
 
 Result<std::vector<std::string>> Snapshot::TieTypes() const {
   std::string bytes;
-  auto s = impl_->store->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta),
-                                 AsSlice(keys::kTieTypesKey), &bytes);
+  auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta), AsSlice(keys::kTieTypesKey),
+                          &bytes);
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "reading the tie-type dictionary");
   std::vector<std::string> types;
   if (!digest::DecodeTypes(bytes, &types))

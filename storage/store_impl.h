@@ -19,24 +19,31 @@ namespace tiegraph {
 // Maps a RocksDB status to ours; `context` says what was being done.
 Status FromRocks(const rocksdb::Status& s, const std::string& context);
 
+using Families = std::array<rocksdb::ColumnFamilyHandle*, keys::kFamilyCount>;
+
 struct Store::Impl {
   std::string path;
-  std::unique_ptr<rocksdb::DB> db;
-  std::array<rocksdb::ColumnFamilyHandle*, keys::kFamilyCount> cf{};
+  OpenOptions options;  // as opened, for Refresh to open again
+  // The open database and its column families. The database is shared with the snapshots
+  // read from it, so that a snapshot outlives a Refresh that reopens the database; its last
+  // owner closes the families and then the database. Refresh replaces both under reopen_mu.
+  std::shared_ptr<rocksdb::DB> db;
+  Families cf{};
   bool read_only = false;
-  std::mutex write_mu;  // serialises Write: counters are read, then advanced
-  ~Impl();
+  std::mutex write_mu;           // serialises Write: counters are read, then advanced
+  mutable std::mutex reopen_mu;  // guards db and cf, for Read, against Refresh
 };
 
 struct Snapshot::Impl {
-  const Store::Impl* store = nullptr;
+  std::shared_ptr<rocksdb::DB> db;  // keeps the database it reads open
+  Families families{};
   const rocksdb::Snapshot* snapshot = nullptr;
   rocksdb::ReadOptions ReadOpts() const {
     rocksdb::ReadOptions o;
     o.snapshot = snapshot;
     return o;
   }
-  rocksdb::ColumnFamilyHandle* cf(int family) const { return store->cf[family]; }
+  rocksdb::ColumnFamilyHandle* cf(int family) const { return families[family]; }
   ~Impl();
 };
 

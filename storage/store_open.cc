@@ -3,8 +3,12 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "store_impl.h"
 
@@ -21,16 +25,14 @@ Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   return Status::IOError(msg);
 }
 
-Store::Impl::~Impl() {
-  if (db) {
-    for (auto* h : cf) {
-      if (h) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
-    }
-    db->Close().PermitUncheckedError();
-  }
-}
-
 namespace {
+
+// "0.5", "2", "120": seconds as the user gave them.
+std::string FormatSeconds(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", seconds);
+  return buf;
+}
 
 rocksdb::ColumnFamilyOptions FamilyOptions(int family,
                                            const std::shared_ptr<rocksdb::Cache>& cache) {
@@ -69,7 +71,7 @@ Status CheckDirectory(const std::string& path, const OpenOptions& options, bool*
   }
   if (!options.create_if_missing || options.read_only) {
     return Status::NotFound("no tiegraph database at " + path +
-                            " (create one with `tiegraph --db " + path + " init`)");
+                            "; create one with `tiegraph --db " + path + " init`");
   }
   // RocksDB creates the last directory only; make the parents too.
   fs::create_directories(path, ec);
@@ -77,10 +79,49 @@ Status CheckDirectory(const std::string& path, const OpenOptions& options, bool*
   return Status::OK();
 }
 
-}  // namespace
+// The database `raw` opened, with its column families, owned jointly by the Store and its
+// snapshots: the last owner closes the families and then the database.
+std::shared_ptr<rocksdb::DB> Share(rocksdb::DB* raw, const Families& cf) {
+  return std::shared_ptr<rocksdb::DB>(raw, [cf](rocksdb::DB* db) {
+    for (auto* h : cf) {
+      if (h) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    }
+    db->Close().PermitUncheckedError();
+    delete db;
+  });
+}
 
-Status Store::Open(const std::string& path, const OpenOptions& options,
-                   std::unique_ptr<Store>* store) {
+bool IsLockError(const rocksdb::Status& s) {
+  return s.IsIOError() && s.ToString().find("lock") != std::string::npos;
+}
+
+// Opens read-write, waiting up to options.lock_wait_seconds while another writer holds the
+// database's lock (RocksDB's LOCK file: one writing process at a time), or read-only, which
+// takes no lock.
+rocksdb::Status OpenRocks(const rocksdb::DBOptions& db_options, const std::string& path,
+                          const std::vector<rocksdb::ColumnFamilyDescriptor>& descriptors,
+                          const OpenOptions& options,
+                          std::vector<rocksdb::ColumnFamilyHandle*>* handles, rocksdb::DB** raw) {
+  if (options.read_only) {
+    return rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, handles, raw);
+  }
+  using Clock = std::chrono::steady_clock;
+  const auto deadline =
+      Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                         std::chrono::duration<double>(std::max(0.0, options.lock_wait_seconds)));
+  while (true) {
+    rocksdb::Status s = rocksdb::DB::Open(db_options, path, descriptors, handles, raw);
+    const auto now = Clock::now();
+    if (!IsLockError(s) || now >= deadline) return s;
+    // A writer's import may take minutes; a tenth of a second is soon enough to notice its end.
+    std::this_thread::sleep_for(
+        std::min<Clock::duration>(std::chrono::milliseconds(100), deadline - now));
+  }
+}
+
+// Opens (or creates) the database at `path`: everything Store::Open does but the Store.
+Status OpenImpl(const std::string& path, const OpenOptions& options,
+                std::unique_ptr<Store::Impl>* out) {
   bool exists = false;
   TIEGRAPH_RETURN_IF_ERROR(CheckDirectory(path, options, &exists));
 
@@ -115,30 +156,35 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
                                 " is a RocksDB database but not a tiegraph one (its column "
                                 "families differ)");
     }
+    if (options.error_if_exists) {
+      return Status::InvalidArgument("the tiegraph database at " + path + " already exists");
+    }
   }
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < keys::kFamilyCount; ++i) {
     descriptors.emplace_back(keys::FamilyName(i), FamilyOptions(i, cache));
   }
-  auto impl = std::make_unique<Impl>();
+  auto impl = std::make_unique<Store::Impl>();
   impl->path = path;
+  impl->options = options;
   impl->read_only = options.read_only;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s =
-      options.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw)
-          : rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);
+  rocksdb::Status s = OpenRocks(db_options, path, descriptors, options, &handles, &raw);
   if (!s.ok()) {
-    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
-      return Status::IOError("database " + path + " is in use by another process (" + s.ToString() +
-                             ")");
+    if (IsLockError(s)) {
+      const std::string waited =
+          options.lock_wait_seconds > 0
+              ? "; gave up after waiting " + FormatSeconds(options.lock_wait_seconds) + " s"
+              : "";
+      return Status::IOError("database " + path + " is in use by another writer" + waited +
+                             " (`tiegraph --wait SECONDS` waits for it; " + s.ToString() + ")");
     }
     return FromRocks(s, "opening " + path);
   }
-  impl->db.reset(raw);
   for (int i = 0; i < keys::kFamilyCount; ++i) impl->cf[i] = handles[i];
+  impl->db = Share(raw, impl->cf);
 
   std::string format;
   s = impl->db->Get(rocksdb::ReadOptions(), impl->cf[keys::kMeta], keys::kFormatKey, &format);
@@ -162,7 +208,29 @@ Status Store::Open(const std::string& path, const OpenOptions& options,
                                 "; this build reads format " +
                                 std::to_string(keys::kFormatVersion));
   }
+  *out = std::move(impl);
+  return Status::OK();
+}
+
+}  // namespace
+
+Status Store::Open(const std::string& path, const OpenOptions& options,
+                   std::unique_ptr<Store>* store) {
+  std::unique_ptr<Impl> impl;
+  TIEGRAPH_RETURN_IF_ERROR(OpenImpl(path, options, &impl));
   store->reset(new Store(std::move(impl)));
+  return Status::OK();
+}
+
+Status Store::Refresh() {
+  // A writer sees every commit already: no other process can have written.
+  if (!impl_->read_only) return Status::OK();
+  std::unique_ptr<Impl> fresh;
+  TIEGRAPH_RETURN_IF_ERROR(OpenImpl(impl_->path, impl_->options, &fresh));
+  // Snapshots taken before hold the old database open until they go.
+  std::lock_guard<std::mutex> lock(impl_->reopen_mu);
+  impl_->db = std::move(fresh->db);
+  impl_->cf = fresh->cf;
   return Status::OK();
 }
 

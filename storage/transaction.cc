@@ -34,7 +34,8 @@ struct Transaction::Impl {
   Result<std::pair<Institution, uint32_t>> StoredInstitution(std::string_view key) const {
     std::string v;
     Status s = Get(keys::kInstitutions, key, &v);
-    if (s.IsNotFound()) return Status::NotFound("no institution with key '" + std::string(key) + "'");
+    if (s.IsNotFound())
+      return Status::NotFound("no institution with key '" + std::string(key) + "'");
     TIEGRAPH_RETURN_IF_ERROR(s);
     std::pair<Institution, uint32_t> out;
     TIEGRAPH_RETURN_IF_ERROR(DecodeInstitution(v, &out.first, &out.second));
@@ -46,7 +47,8 @@ struct Transaction::Impl {
     Status s = Get(keys::kTieKeys, key, &seq);
     if (s.IsNotFound()) return Status::NotFound("no tie with key '" + std::string(key) + "'");
     TIEGRAPH_RETURN_IF_ERROR(s);
-    if (seq.size() != 8) return Status::Corruption("the tie key " + std::string(key) + " is damaged");
+    if (seq.size() != 8)
+      return Status::Corruption("the tie key " + std::string(key) + " is damaged");
     std::string v;
     TIEGRAPH_RETURN_IF_ERROR(Get(keys::kTies, seq, &v));
     std::pair<Tie, uint64_t> out;
@@ -108,8 +110,8 @@ Status Transaction::PutInstitution(const Institution& in) {
     std::string up = parent->parent;
     for (size_t hops = 0; !up.empty() && hops < 10000; ++hops) {
       if (up == in.key)
-        return Status::InvalidArgument(in.key + ": parent: " + in.parent + " is part of " +
-                                       in.key + " (a cycle)");
+        return Status::InvalidArgument(in.key + ": parent: " + in.parent + " is part of " + in.key +
+                                       " (a cycle)");
       auto next = GetInstitution(up);
       if (!next.ok()) break;
       up = next->parent;
@@ -144,7 +146,8 @@ Status Transaction::Impl::Stage(rocksdb::WriteBatch* batch) const {
   for (const auto& [key, in] : institutions) {
     auto old = StoredInstitution(key);
     if (!old.ok()) return old.status();
-    const std::vector<std::string> before = NormalizedNames(old->first), after = NormalizedNames(in);
+    const std::vector<std::string> before = NormalizedNames(old->first),
+                                   after = NormalizedNames(in);
     for (const auto& n : before) {
       if (std::find(after.begin(), after.end(), n) == after.end())
         batch->Delete(cf(keys::kNames), keys::NameKey(n, key));

@@ -18,12 +18,13 @@ bool Parse(const Context& ctx, Result<T> r, const char* option, T* out, int* exi
   return true;
 }
 
-void WriteOne(const Context& ctx, const Dataset& data, const std::string& what, int* exit_code) {
+void WriteOne(const Context& ctx, const Dataset& data, const std::string& what, bool create,
+              int* exit_code) {
   std::unique_ptr<Store> store;
-  if (!ctx.Open(true, false, &store, exit_code)) return;
-  WriteOptions options;
-  options.locate = [&what](RecordKind, size_t) { return what; };
-  Status s = store->Write(data, options);
+  if (!ctx.Open(create ? Access::kCreate : Access::kWrite, &store, exit_code)) return;
+  ImportOptions options;  // one record is held to the rules of an imported one
+  options.write.locate = [&what](RecordKind, size_t) { return what; };
+  Status s = ImportRecords(store.get(), data, options);
   if (!s.ok()) {
     *exit_code = ctx.Fail(s);
     return;
@@ -41,6 +42,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
     Institution in;
     std::string sector, region;
     std::vector<std::string> other_sectors;
+    bool create = false;
   };
   auto ia = std::make_shared<InstitutionArgs>();
   auto* inst = add->add_subcommand("institution", "Add an institution");
@@ -55,6 +57,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
   inst->add_option("--region", ia->region, "Country/province/city, e.g. KR/Gyeonggi/Goyang");
   inst->add_option("--parent", ia->in.parent, "Key of the institution this one is part of");
   inst->add_flag("--foreign", ia->in.foreign, "A foreign institution");
+  inst->add_flag("--create", ia->create, "Create the database if there is none at --db");
   inst->callback([&ctx, exit_code, ia]() {
     Institution in = ia->in;
     if (!Parse(ctx, ParseSector(ia->sector), "--sector", &in.sector, exit_code)) return;
@@ -70,7 +73,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
       if (slash > start) in.region.push_back(ia->region.substr(start, slash - start));
       start = slash + 1;
     }
-    WriteOne(ctx, Dataset{{in}, {}, {}}, "institution " + in.key, exit_code);
+    WriteOne(ctx, Dataset{{in}, {}, {}}, "institution " + in.key, ia->create, exit_code);
   });
 
   struct TieArgs {
@@ -109,7 +112,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
     // Endpoints may be given by name or alias; they are stored by key.
     {
       std::unique_ptr<Store> store;
-      if (!ctx.Open(false, true, &store, exit_code)) return;
+      if (!ctx.Open(Access::kRead, &store, exit_code)) return;
       auto snap = store->Read();
       for (std::string* end : {&t.source, &t.target}) {
         auto key = ResolveInstitution(*snap, *end);
@@ -120,7 +123,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
         *end = *key;
       }
     }
-    WriteOne(ctx, Dataset{{}, {}, {t}}, "tie " + t.source + " " + t.type + " " + t.target,
+    WriteOne(ctx, Dataset{{}, {}, {t}}, "tie " + t.source + " " + t.type + " " + t.target, false,
              exit_code);
   });
 
@@ -142,7 +145,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
     if (!Parse(ctx, ParseDate(ea->date), "--date", &ev.date, exit_code)) return;
     {
       std::unique_ptr<Store> store;
-      if (!ctx.Open(false, true, &store, exit_code)) return;
+      if (!ctx.Open(Access::kRead, &store, exit_code)) return;
       auto snap = store->Read();
       for (const std::string& p : ea->participants) {
         const size_t eq = p.rfind('=');
@@ -154,7 +157,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
         ev.participants.push_back({*key, eq == std::string::npos ? "" : p.substr(eq + 1)});
       }
     }
-    WriteOne(ctx, Dataset{{}, {ev}, {}}, "event " + ev.key, exit_code);
+    WriteOne(ctx, Dataset{{}, {ev}, {}}, "event " + ev.key, false, exit_code);
   });
 }
 

@@ -73,7 +73,7 @@ void AddAnalysisCommand(CLI::App& app, Context& ctx, int* exit_code, const Analy
                                                 : given->text[p.name];
     }
     std::unique_ptr<Store> store;
-    if (!ctx.Open(false, true, &store, exit_code)) return;
+    if (!ctx.Open(Access::kRead, &store, exit_code)) return;
     auto snap = store->Read();
     auto tables = RunAnalysis(*snap, info.name, filters->spec, args);
     if (!tables.ok()) {

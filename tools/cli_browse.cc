@@ -10,7 +10,7 @@ namespace {
 void WithSnapshot(const Context& ctx, int* exit_code,
                   const std::function<Result<std::vector<Table>>(const Snapshot&)>& fn) {
   std::unique_ptr<Store> store;
-  if (!ctx.Open(false, true, &store, exit_code)) return;
+  if (!ctx.Open(Access::kRead, &store, exit_code)) return;
   auto snap = store->Read();
   auto tables = fn(*snap);
   if (!tables.ok()) {

@@ -20,17 +20,22 @@ int Context::Fail(const Status& s) const {
   return ExitCodeFor(s);
 }
 
-bool Context::Open(bool create, bool read_only, std::unique_ptr<Store>* store,
-                   int* exit_code) const {
+bool Context::Open(Access access, std::unique_ptr<Store>* store, int* exit_code) const {
   if (db_path.empty()) {
     *exit_code =
         Fail(Status::InvalidArgument("no database given: use --db PATH or set TIEGRAPH_DB"));
     return false;
   }
   OpenOptions options;
-  options.create_if_missing = create;
-  options.read_only = read_only;
+  options.create_if_missing = access == Access::kCreate || access == Access::kCreateNew;
+  options.error_if_exists = access == Access::kCreateNew;
+  options.read_only = access == Access::kRead;
+  options.lock_wait_seconds = wait_seconds;
   Status s = Store::Open(db_path, options, store);
+  // The commands that write offer --create besides init.
+  if (s.IsNotFound() && access == Access::kWrite) {
+    s = Status::NotFound(s.message() + ", or give this command --create");
+  }
   if (!s.ok()) {
     *exit_code = Fail(s);
     return false;

@@ -13,16 +13,26 @@ namespace tiegraph::cli {
 
 enum ExitCode { kExitOk = 0, kExitInput = 1, kExitStorage = 2 };
 
+// How a command opens the database. Only `init` and a command given --create make one: a
+// mistyped --db must not become a new, empty database.
+enum class Access {
+  kRead,       // read-only; several readers and one writer may share the database
+  kWrite,      // read-write; the database must exist
+  kCreate,     // read-write; created when missing (--create)
+  kCreateNew,  // created; an existing database is an error (init)
+};
+
 struct Context {
   std::string db_path;
   std::string format = "text";
-  std::string table;  // --table NAME: print only this table of the result
+  std::string table;        // --table NAME: print only this table of the result
+  double wait_seconds = 0;  // --wait: how long a writing command waits for another writer
 
   TableFormat table_format() const;
   // Prints `s` to stderr and returns its exit code.
   int Fail(const Status& s) const;
   // Opens the database; prints the error and returns false on failure.
-  bool Open(bool create, bool read_only, std::unique_ptr<Store>* store, int* exit_code) const;
+  bool Open(Access access, std::unique_ptr<Store>* store, int* exit_code) const;
   // Prints the result (or only the --table one). NotFound for an unknown --table, naming the
   // tables there are; an invalid table (a producer's bug) is refused rather than printed.
   Status Print(const std::vector<Table>& tables) const;

@@ -35,16 +35,17 @@ class ProgressBar {
 }  // namespace
 
 void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
-  auto* init = app.add_subcommand("init", "Create an empty database");
+  auto* init = app.add_subcommand("init", "Create an empty database (not over an existing one)");
   init->callback([&ctx, exit_code]() {
     std::unique_ptr<Store> store;
-    if (!ctx.Open(true, false, &store, exit_code)) return;
+    if (!ctx.Open(Access::kCreateNew, &store, exit_code)) return;
     std::cout << "created tiegraph database at " << ctx.db_path << "\n";
   });
 
   struct ImportArgs {
     std::vector<std::string> files, institutions, ties, events;
-    bool dry_run = false, timings = false;
+    bool dry_run = false, timings = false, create = false;
+    ImportOptions options;
   };
   auto args = std::make_shared<ImportArgs>();
   auto* imp = app.add_subcommand("import",
@@ -57,7 +58,28 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   imp->add_option("--events", args->events,
                   "A CSV file of events (key, participants 'inst[:role]|…', name, type, date)");
   imp->add_flag("--dry-run", args->dry_run, "Check the input, write nothing");
+  imp->add_flag("--create", args->create,
+                "Create the database if there is none at --db (removed again if the import fails)");
   imp->add_flag("--timings", args->timings, "Also print where the time went");
+  imp->add_option("--max-errors", args->options.max_errors,
+                  "Bad rows to list before only counting the rest")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  // The limits on one record's fields (docs/FORMATS.md, "Limits").
+  FieldLimits& limits = args->options.limits;
+  imp->add_option("--max-field-bytes", limits.text_bytes,
+                  "Longest name, alias, type, region level, property name, evidence source…")
+      ->capture_default_str();
+  imp->add_option("--max-text-bytes", limits.long_text_bytes,
+                  "Longest evidence quote or text property value")
+      ->capture_default_str();
+  imp->add_option("--max-aliases", limits.aliases, "Most aliases of one institution")
+      ->capture_default_str();
+  imp->add_option("--max-list-items", limits.list_items,
+                  "Most region levels, properties, evidence entries, participants… of one record")
+      ->capture_default_str();
+  imp->add_flag("--allow-self-loops", args->options.allow_self_loops,
+                "Keep ties from an institution to itself (analyses leave them out)");
   imp->callback([&ctx, exit_code, args]() {
     std::vector<InputFile> inputs;
     for (const auto& f : args->files) inputs.push_back({f, InputFormat::kAuto});
@@ -68,13 +90,17 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
       *exit_code = ctx.Fail(Status::InvalidArgument("import: no input files given"));
       return;
     }
-    // A database this import creates is removed again if the import fails.
+    // A database this import creates is removed again if the import fails or only checks.
     std::error_code ec;
     const bool existed = std::filesystem::exists(ctx.db_path, ec);
     std::unique_ptr<Store> store;
-    if (!ctx.Open(!args->dry_run, false, &store, exit_code)) return;
+    if (!ctx.Open(args->create ? Access::kCreate : Access::kWrite, &store, exit_code)) return;
+    auto remove_if_created = [&]() {
+      store.reset();
+      if (!existed) std::filesystem::remove_all(ctx.db_path, ec);
+    };
     ProgressBar bar;
-    ImportOptions options;
+    ImportOptions options = args->options;
     options.dry_run = args->dry_run;
     options.progress = [&bar](size_t done, size_t total) {
       bar.Update(done < total ? "reading" : "writing", done, total);
@@ -82,10 +108,9 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     ImportReport report;
     Status s = Import(store.get(), inputs, options, &report);
     bar.Done();
+    if (!s.ok() || args->dry_run) remove_if_created();
     if (!s.ok()) {
       *exit_code = ctx.Fail(s);
-      store.reset();
-      if (!existed) std::filesystem::remove_all(ctx.db_path, ec);
       if (!args->dry_run) std::cerr << "tiegraph: nothing was imported\n";
       return;
     }
@@ -107,7 +132,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   dump->add_option("-o,--output", *output, "File to write (default: standard output)");
   dump->callback([&ctx, exit_code, output]() {
     std::unique_ptr<Store> store;
-    if (!ctx.Open(false, true, &store, exit_code)) return;
+    if (!ctx.Open(Access::kRead, &store, exit_code)) return;
     auto snap = store->Read();
     Status s = output->empty() ? DumpJsonl(*snap, std::cout)
                                : WriteFileAtomically(

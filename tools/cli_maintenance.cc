@@ -13,7 +13,7 @@ void RegisterMaintenanceCommands(CLI::App& app, Context& ctx, int* exit_code) {
       ->capture_default_str();
   check->callback([&ctx, exit_code, limit]() {
     std::unique_ptr<Store> store;
-    if (!ctx.Open(false, true, &store, exit_code)) return;
+    if (!ctx.Open(Access::kRead, &store, exit_code)) return;
     auto report = store->Read()->Check(*limit);
     if (!report.ok()) {
       *exit_code = ctx.Fail(report.status());

@@ -38,7 +38,7 @@ void WithSnapshot(const Context& ctx, int* exit_code, const FilterArgs& filters,
     return;
   }
   std::unique_ptr<Store> store;
-  if (!ctx.Open(false, true, &store, exit_code)) return;
+  if (!ctx.Open(Access::kRead, &store, exit_code)) return;
   auto snap = store->Read();
   if (Status s = fn(*snap, *options); !s.ok()) *exit_code = ctx.Fail(s);
 }

@@ -15,8 +15,7 @@ using Given = std::optional<std::string>;
 
 // Parses a given value into *out; the error names the option.
 template <typename T>
-Status Apply(const Given& text, Result<T> (*parse)(std::string_view), const char* option,
-             T* out) {
+Status Apply(const Given& text, Result<T> (*parse)(std::string_view), const char* option, T* out) {
   if (!text) return Status::OK();
   auto v = parse(*text);
   if (!v.ok()) return v.status().WithContext(option);
@@ -28,7 +27,7 @@ Status Apply(const Given& text, Result<T> (*parse)(std::string_view), const char
 void Change(const Context& ctx, int* exit_code, const std::string& what,
             const std::function<Status(Transaction&)>& fn) {
   std::unique_ptr<Store> store;
-  if (!ctx.Open(false, false, &store, exit_code)) return;
+  if (!ctx.Open(Access::kWrite, &store, exit_code)) return;
   auto txn = Transaction::Begin(store.get());
   Status s = txn.ok() ? fn(**txn) : txn.status();
   if (s.ok()) s = (*txn)->Commit();
@@ -125,8 +124,8 @@ void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code) {
           t->strength = std::stod(*ta->strength, &used);
           if (used != ta->strength->size()) throw std::invalid_argument("trailing");
         } catch (const std::exception&) {
-          return Status::InvalidArgument("--strength: expected a number, not '" +
-                                         *ta->strength + "'");
+          return Status::InvalidArgument("--strength: expected a number, not '" + *ta->strength +
+                                         "'");
         }
       }
       TIEGRAPH_RETURN_IF_ERROR(Apply(ta->status, &ParseTieStatus, "--status", &t->status));

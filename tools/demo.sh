@@ -8,7 +8,8 @@ bash "$top/tools/build.sh" build -DTIEGRAPH_BUILD_TESTS=OFF
 db="$top/build/sample.db"
 rm -rf "$db"
 cli="$top/build/tools/tiegraph"
-"$cli" --db "$db" import "$top/examples/seed-network.json"
+"$cli" --db "$db" init
+"$cli" --db "$db" import --create "$top/examples/seed-network.json"
 "$cli" --db "$db" overview
 echo
 "$cli" --db "$db" render --out "$top/build/sample-map.png"

@@ -32,7 +32,7 @@ cmake -S "$top/examples/embed" -B "$top/build/embed" -DCMAKE_PREFIX_PATH="$prefi
 cmake --build "$top/build/embed" -j 2 >/dev/null
 db="$top/build/embed/sample.db"
 rm -rf "$db"
-"$prefix/bin/tiegraph" --db "$db" import "$top/examples/seed-network.json" >/dev/null
+"$prefix/bin/tiegraph" --db "$db" import --create "$top/examples/seed-network.json" >/dev/null
 "$top/build/embed/embed_example" "$db" KTL
 echo "== CMake's default generator (Unix Makefiles): the HTML map's npm step"
 rm -rf "$top/build-make"
@@ -49,7 +49,7 @@ if grep -q libgvc <<<"$core_libs"; then
 fi
 core_db="$top/build-core/sample.db"
 rm -rf "$core_db"
-"$top/build-core/tools/tiegraph" --db "$core_db" import "$top/examples/seed-network.json" >/dev/null
+"$top/build-core/tools/tiegraph" --db "$core_db" import --create "$top/examples/seed-network.json" >/dev/null
 "$top/build-core/tools/tiegraph" --db "$core_db" centrality --metric pagerank --top 3 >/dev/null
 if "$top/build-core/tools/tiegraph" --db "$core_db" html --out "$top/build-core/map.html" 2>/dev/null; then
   echo "a build without the map wrote one"; exit 1

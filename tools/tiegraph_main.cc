@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   app.add_option("--table", ctx.table,
                  "Print only the table of this name (its snake_case name in JSON), e.g. one "
                  "table of a multi-table result as plain CSV");
+  app.add_option("--wait", ctx.wait_seconds,
+                 "Seconds a command that writes waits while another process writes the database "
+                 "(default 0: fail at once, exit 2)")
+      ->check(CLI::NonNegativeNumber);
   // Subcommands pass options they do not know to the top level, so --db, --format and --table may
   // also come after the command: `tiegraph stats --format json`.
   app.fallthrough();

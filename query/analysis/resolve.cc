@@ -15,6 +15,14 @@ std::string Describe(const Snapshot& snap, const std::vector<std::string>& keys)
 }  // namespace
 
 Result<std::string> ResolveInstitution(const Snapshot& snap, std::string_view name) {
+  // A key names one institution by construction, so a text that is exactly a key means that
+  // institution even when another one has it (in any case) as a name or an alias: keys are
+  // what an ambiguity message tells the user to type.
+  if (auto exact = snap.GetInstitution(name); exact.ok()) {
+    return exact->key;
+  } else if (!exact.status().IsNotFound()) {
+    return exact.status();
+  }
   auto found = snap.LookupName(name);
   if (!found.ok()) return found.status();
   if (found->size() == 1) return found->front();

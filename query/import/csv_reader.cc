@@ -31,7 +31,8 @@ bool CsvReader::Next(std::vector<std::string_view>* fields) {
         const void* q = std::memchr(data + pos_, '"', n - pos_);
         if (!q) {
           Fail(open_line, fields->size(),
-               "unterminated quoted field (a \" opened here is never closed)");
+               "unterminated quoted field: the \" opened on this line is never closed, so the "
+               "field runs to the end of the file");
           return false;
         }
         size_t qpos = static_cast<size_t>(static_cast<const char*>(q) - data);
@@ -72,6 +73,7 @@ bool CsvReader::Next(std::vector<std::string_view>* fields) {
       }
       fields->emplace_back(data + start, pos_ - start);
     }
+    end_line_ = line_;
     if (pos_ >= n) return true;
     if (data[pos_] == ',') {
       ++pos_;

@@ -19,19 +19,21 @@ class CsvReader {
       : text_(text), line_(first_line) {}
   // Reads the next record into `fields`. Returns false at the end of the input or on an error
   // (then status() says what, at error_line() in field number error_field(), 0-based).
-  // line() is the line the record started on (1-based).
+  // line() is the line the record started on (1-based), end_line() the one it ended on: they
+  // differ when a quoted field holds a line break.
   bool Next(std::vector<std::string_view>* fields);
   const Status& status() const { return status_; }
   size_t error_line() const { return error_line_; }
   size_t error_field() const { return error_field_; }
   size_t line() const { return record_line_; }
+  size_t end_line() const { return end_line_; }
   size_t offset() const { return pos_; }  // bytes consumed so far
 
  private:
   std::string_view text_;
   size_t pos_ = 0;
   size_t line_ = 1;
-  size_t record_line_ = 0;
+  size_t record_line_ = 0, end_line_ = 0;
   void Fail(size_t line, size_t field, const char* what);
   Status status_;
   size_t error_line_ = 0, error_field_ = 0;

@@ -47,13 +47,21 @@ std::string Origins::Describe(RecordKind kind, size_t index) const {
 std::string Origins::FieldName(RecordKind kind, size_t index, std::string_view field) const {
   const auto& list = records[static_cast<int>(kind)];
   if (index >= list.size() || !json_paths[list[index].file]) return std::string(field);
-  // The seed format's names for the model's fields (docs/FORMATS.md).
+  return SeedFieldName(kind, field);
+}
+
+std::string SeedFieldName(RecordKind kind, std::string_view field) {
   if (field == "key") return "id";
   if (field == "kind") return "node_kind";
   if (field == "event") return "event_id";
   if (kind == RecordKind::kInstitution && field == "name") return "name_ko";
   if (kind == RecordKind::kEvent && field == "name") return "desc";
   return std::string(field);
+}
+
+Status AsStatus(const std::optional<Breach>& breach) {
+  if (!breach) return Status::OK();
+  return Status::InvalidArgument("field '" + breach->field + "': " + breach->what);
 }
 
 Status ReadContext::Error(size_t line, std::string_view field, const std::string& what) const {
@@ -126,22 +134,32 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     if (probe) total += static_cast<size_t>(probe.tellg());
   }
   // Institutions files first, so ties may name institutions from a file given after them.
+  // Every file is read to its end, so that one run reports every bad row of every file.
+  BadRows bad(options.max_errors);
+  const RecordChecks checks(options);
   std::vector<std::pair<InputFormat, size_t>> order;
   std::vector<std::string> texts(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
-    TIEGRAPH_RETURN_IF_ERROR(ReadWholeFile(files[i].path, &texts[i]));
+    if (Status s = ReadWholeFile(files[i].path, &texts[i]); !s.ok()) {
+      bad.Add(s);
+      continue;
+    }
     auto format = Detect(files[i], texts[i]);
-    if (!format.ok()) return format.status();
+    if (!format.ok()) {
+      bad.Add(format.status());
+      continue;
+    }
     // One pass over the bytes here lets the parsers treat every field as valid UTF-8.
-    if (size_t bad = FindInvalidUtf8(texts[i]); bad != std::string_view::npos) {
-      std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], bad)) + ": ";
+    if (size_t at = FindInvalidUtf8(texts[i]); at != std::string_view::npos) {
+      std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], at)) + ": ";
       const bool csv = *format == InputFormat::kCsvInstitutions ||
                        *format == InputFormat::kCsvTies || *format == InputFormat::kCsvEvents;
-      if (std::string column = csv ? CsvColumnAt(texts[i], bad) : ""; !column.empty()) {
+      if (std::string column = csv ? CsvColumnAt(texts[i], at) : ""; !column.empty()) {
         where += "field '" + column + "': ";
       }
-      return Status::InvalidArgument(where + "invalid UTF-8 (byte " + std::to_string(bad) +
-                                     " of the file); files must be UTF-8 encoded");
+      bad.Add(Status::InvalidArgument(where + "invalid UTF-8 (byte " + std::to_string(at) +
+                                      " of the file); files must be UTF-8 encoded"));
+      continue;
     }
     order.emplace_back(*format, i);
   }
@@ -151,8 +169,8 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   for (const auto& [format, i] : order) {
     origins->files.push_back(files[i].path);
     origins->json_paths.push_back(format == InputFormat::kSeed);
-    ReadContext ctx{
-        out, origins.get(), static_cast<uint32_t>(origins->files.size() - 1), files[i].path, {}};
+    const auto file = static_cast<uint32_t>(origins->files.size() - 1);
+    ReadContext ctx{out, origins.get(), &bad, &checks, file, files[i].path, {}};
     if (options.progress) {
       ctx.progress = [&, base = done](size_t bytes) { options.progress(base + bytes, total); };
     }
@@ -179,6 +197,7 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     done += text.size();
     if (options.progress) options.progress(done, total);
   }
+  TIEGRAPH_RETURN_IF_ERROR(bad.ToStatus());
   if (errors_for) {
     errors_for->locate = [origins](RecordKind kind, size_t index) {
       return origins->Describe(kind, index);
@@ -190,24 +209,60 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   return Status::OK();
 }
 
-Status Import(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,
-              ImportReport* report) {
-  using Clock = std::chrono::steady_clock;
-  auto t0 = Clock::now();
-  Dataset data;
-  WriteOptions write = options.write;
-  TIEGRAPH_RETURN_IF_ERROR(ReadInputs(files, options, &data, &write));
-  auto t1 = Clock::now();
-  write.dry_run = options.dry_run;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The atomic write that ends an import; `read_start` is when reading began.
+Status WriteRead(Store* store, const Dataset& data, WriteOptions write, bool dry_run,
+                 Clock::time_point read_start, ImportReport* report) {
+  const auto t1 = Clock::now();
+  write.dry_run = dry_run;
   WriteSummary summary;
   TIEGRAPH_RETURN_IF_ERROR(store->Write(data, write, &summary));
-  auto t2 = Clock::now();
+  const auto t2 = Clock::now();
   if (report) {
     report->summary = summary;
-    report->read_seconds = std::chrono::duration<double>(t1 - t0).count();
+    report->read_seconds = std::chrono::duration<double>(t1 - read_start).count();
     report->write_seconds = std::chrono::duration<double>(t2 - t1).count();
   }
   return Status::OK();
+}
+
+// Each record's first broken rule, placed by `locate` (or as "tie #3"), into `bad`.
+template <typename Record>
+void CheckAll(const RecordChecks& checks, const std::vector<Record>& records, RecordKind kind,
+              const std::string& kind_name, const WriteOptions& write, BadRows* bad) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    auto breach = checks.Check(records[i], FieldStyle::kCsv);
+    if (!breach) continue;
+    const std::string where =
+        write.locate ? write.locate(kind, i) : kind_name + " #" + std::to_string(i + 1);
+    bad->Add(AsStatus(breach).WithContext(where));
+  }
+}
+
+}  // namespace
+
+Status Import(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,
+              ImportReport* report) {
+  const auto t0 = Clock::now();
+  Dataset data;
+  WriteOptions write = options.write;
+  TIEGRAPH_RETURN_IF_ERROR(ReadInputs(files, options, &data, &write));
+  return WriteRead(store, data, write, options.dry_run, t0, report);
+}
+
+Status ImportRecords(Store* store, const Dataset& data, const ImportOptions& options,
+                     ImportReport* report) {
+  const auto t0 = Clock::now();
+  const RecordChecks checks(options);
+  BadRows bad(options.max_errors);
+  CheckAll(checks, data.institutions, RecordKind::kInstitution, "institution", options.write, &bad);
+  CheckAll(checks, data.events, RecordKind::kEvent, "event", options.write, &bad);
+  CheckAll(checks, data.ties, RecordKind::kTie, "tie", options.write, &bad);
+  TIEGRAPH_RETURN_IF_ERROR(bad.ToStatus());
+  return WriteRead(store, data, options.write, options.dry_run, t0, report);
 }
 
 }  // namespace tiegraph

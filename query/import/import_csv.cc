@@ -29,6 +29,7 @@ struct Header {
   std::unordered_map<std::string, size_t> known;
   std::vector<PropertyColumn> properties;
   std::vector<std::string> names;  // by position
+  std::vector<bool> multiline;     // by position: may a value hold line breaks?
   size_t width = 0;
   std::string Name(size_t column) const {
     return column < names.size() ? names[column] : "column " + std::to_string(column + 1);
@@ -51,6 +52,11 @@ Status ParseHeader(ReadContext& ctx, const std::vector<std::string_view>& names,
     h->names.push_back(name);
     bool is_known = false;
     for (const char* k : known) is_known = is_known || name == k;
+    // Only long texts may run over several lines: quotes, and text properties (a type suffix
+    // other than :string marks a one-line value).
+    h->multiline.push_back(name == "evidence_quote" ||
+                           (!is_known && (name.find(':') == std::string::npos ||
+                                          name.substr(name.rfind(':')) == ":string")));
     if (is_known) {
       if (!h->known.emplace(name, i).second)
         return ctx.Error(1, "column '" + name + "' appears twice");
@@ -158,26 +164,55 @@ struct EvidenceColumns {
   }
 };
 
-// Reads the rows of `body` (the text after the header), calling row_fn(ctx, row, line).
+// A quoted value may hold line breaks only in the columns of long texts. Anywhere else a line
+// break means a quote left open, whose value has swallowed the rows after it: an error at the
+// line the quote opened on, before those rows could go in silently as part of a name.
+Status CheckLineBreaks(const ReadContext& ctx, const Header& h,
+                       const std::vector<std::string_view>& row, size_t line) {
+  size_t opens = line;  // the line the current value opens on
+  for (size_t i = 0; i < row.size(); ++i) {
+    const auto breaks = static_cast<size_t>(std::count(row[i].begin(), row[i].end(), '\n'));
+    if (!h.multiline[i] && row[i].find_first_of("\r\n") != std::string_view::npos) {
+      return ctx.Error(
+          opens, h.Name(i),
+          "the quoted value opened on this line holds a line break" +
+              (breaks > 0 ? " (it runs on to line " + std::to_string(opens + breaks) + ")"
+                          : std::string()) +
+              ", and this field is one line: is a closing quote missing?");
+    }
+    opens += breaks;
+  }
+  return Status::OK();
+}
+
+// Reads the rows of `body` (the text after the header), calling row_fn(ctx, row, line); a bad
+// row goes to ctx.bad and the next is read. A malformed quote ends the file: where the rows
+// after it begin cannot be known.
 template <typename RowFn>
-Status ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, const Header& header,
-                const RowFn& row_fn) {
+void ReadRows(ReadContext& ctx, std::string_view body, size_t first_line, const Header& header,
+              const RowFn& row_fn) {
   CsvReader reader(body, first_line);
   std::vector<std::string_view> row;
   while (reader.Next(&row)) {
     if (row.size() != header.width) {
-      return ctx.Error(reader.line(), "has " + std::to_string(row.size()) +
-                                          " columns, the header has " +
-                                          std::to_string(header.width));
+      ctx.bad->Add(ctx.Error(reader.line(), "has " + std::to_string(row.size()) +
+                                                " columns, the header has " +
+                                                std::to_string(header.width)));
+      continue;
     }
-    TIEGRAPH_RETURN_IF_ERROR(row_fn(ctx, row, reader.line()));
+    if (reader.end_line() != reader.line()) {
+      if (Status s = CheckLineBreaks(ctx, header, row, reader.line()); !s.ok()) {
+        ctx.bad->Add(s);
+        continue;
+      }
+    }
+    if (Status s = row_fn(ctx, row, reader.line()); !s.ok()) ctx.bad->Add(s);
     if (ctx.progress && (reader.line() & 0xffff) == 0) ctx.progress(reader.offset());
   }
   if (!reader.status().ok()) {
-    return ctx.Error(reader.error_line(), header.Name(reader.error_field()),
-                     reader.status().message());
+    ctx.bad->Add(ctx.Error(reader.error_line(), header.Name(reader.error_field()),
+                           reader.status().message()));
   }
-  return Status::OK();
 }
 
 // Drives a CSV file: the header, then one call per row with the column count checked.
@@ -192,12 +227,15 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   std::vector<std::string_view> names;
   Header header;
   if (!header_reader.Next(&names)) {
-    if (!header_reader.status().ok()) {
-      return ctx.Error(header_reader.error_line(), header_reader.status().message());
-    }
-    return ctx.Error(1, "the file is empty (a header row is required)");
+    ctx.bad->Add(header_reader.status().ok()
+                     ? ctx.Error(1, "the file is empty (a header row is required)")
+                     : ctx.Error(header_reader.error_line(), header_reader.status().message()));
+    return Status::OK();
   }
-  TIEGRAPH_RETURN_IF_ERROR(ParseHeader(ctx, names, known, required, &header));
+  if (Status s = ParseHeader(ctx, names, known, required, &header); !s.ok()) {
+    ctx.bad->Add(s);  // the rows cannot be read without their columns
+    return Status::OK();
+  }
   const auto row_fn = make_row_fn(header);
   const size_t body = header_reader.offset();
   const size_t body_line =
@@ -212,23 +250,25 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
       split = nl + 1;
     }
   }
-  if (split == text.size()) return ReadRows(ctx, text.substr(body), body_line, header, row_fn);
+  if (split == text.size()) {
+    ReadRows(ctx, text.substr(body), body_line, header, row_fn);
+    return Status::OK();
+  }
 
   const size_t split_line =
       body_line + static_cast<size_t>(std::count(text.begin() + body, text.begin() + split, '\n'));
   Dataset second_data;
   Origins second_origins;
-  ReadContext second{&second_data, &second_origins, ctx.file, ctx.path, {}};  // ctx reports
-  Status second_status;
-  std::thread helper(
-      [&]() { second_status = ReadRows(second, text.substr(split), split_line, header, row_fn); });
+  BadRows second_bad(ctx.bad->limit());
+  ReadContext second{&second_data, &second_origins, &second_bad, ctx.checks,
+                     ctx.file,     ctx.path,        {}};
+  std::thread helper([&]() { ReadRows(second, text.substr(split), split_line, header, row_fn); });
   // The first half reports progress for both: twice its own.
   ReadContext first = ctx;
   if (ctx.progress) first.progress = [&](size_t bytes) { ctx.progress(body + 2 * bytes); };
-  Status first_status = ReadRows(first, text.substr(body, split - body), body_line, header, row_fn);
+  ReadRows(first, text.substr(body, split - body), body_line, header, row_fn);
   helper.join();
-  TIEGRAPH_RETURN_IF_ERROR(first_status);
-  TIEGRAPH_RETURN_IF_ERROR(second_status);
+  ctx.bad->Append(second_bad);  // in the file's order: the second half's rows come after
   auto append = [](auto& into, auto& from) {
     into.insert(into.end(), std::make_move_iterator(from.begin()),
                 std::make_move_iterator(from.end()));
@@ -286,6 +326,8 @@ Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text) {
       in.parent = std::string(Trim(Cell(row, parent)));
       TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &in.properties));
       evidence.Read(row, &in.evidence);
+      if (auto b = ctx.checks->Check(in, FieldStyle::kCsv))
+        return ctx.Error(line, b->field, b->what);
       ctx.out->institutions.push_back(std::move(in));
       ctx.Added(RecordKind::kInstitution, line);
       return Status::OK();
@@ -354,6 +396,8 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
       t.role = std::string(Cell(row, role));
       TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &t.properties));
       evidence.Read(row, &t.evidence);
+      if (auto b = ctx.checks->Check(t, FieldStyle::kCsv))
+        return ctx.Error(line, b->field, b->what);
       ctx.out->ties.push_back(std::move(t));
       ctx.Added(RecordKind::kTie, line);
       return Status::OK();
@@ -398,6 +442,8 @@ Status ReadCsvEvents(ReadContext& ctx, std::string_view text) {
       }
       TIEGRAPH_RETURN_IF_ERROR(ReadProperties(ctx, h, row, line, &ev.properties));
       evidence.Read(row, &ev.evidence);
+      if (auto b = ctx.checks->Check(ev, FieldStyle::kCsv))
+        return ctx.Error(line, b->field, b->what);
       ctx.out->events.push_back(std::move(ev));
       ctx.Added(RecordKind::kEvent, line);
       return Status::OK();

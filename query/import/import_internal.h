@@ -10,6 +10,9 @@
 
 #include <tiegraph/import.h>
 
+#include "bad_rows.h"
+#include "record_checks.h"
+
 namespace tiegraph {
 
 // Records' origins: file index and line (for seed JSON, the index in its array).
@@ -27,9 +30,20 @@ struct Origins {
   std::string FieldName(RecordKind kind, size_t index, std::string_view field) const;
 };
 
+// The seed format's name for a model field ("id" for "key"; docs/FORMATS.md).
+std::string SeedFieldName(RecordKind kind, std::string_view field);
+
+// "field 'f': what", the form readers give a field's error in; OK for none.
+Status AsStatus(const std::optional<Breach>& breach);
+
+// A reader adds each good record to `out` (and says so with Added) and each bad one to `bad`,
+// then reads on: a row's error leaves the rows after it to be checked. Every record read is
+// held to `checks` before it is added.
 struct ReadContext {
   Dataset* out;
   Origins* origins;
+  BadRows* bad;
+  const RecordChecks* checks;
   uint32_t file;
   const std::string& path;
   // Reports how many bytes of this file have been read; may be empty.
@@ -43,6 +57,8 @@ struct ReadContext {
   Status Error(size_t line, const std::string& what) const;
 };
 
+// Each reader returns an error only when it cannot go on (a file it cannot read); bad rows and
+// bad files go to ctx.bad.
 Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text);
 Status ReadCsvTies(ReadContext& ctx, std::string_view text);
 Status ReadCsvEvents(ReadContext& ctx, std::string_view text);

@@ -1,46 +1,65 @@
 // JSON Lines import: one record per line, in the form `dump` writes (json_records.h).
 #include "import_internal.h"
 #include "json_records.h"
+#include "json_syntax.h"
 
 namespace tiegraph {
+namespace {
+
+// Reads one line's record into ctx.out; an error names the field (the caller adds the place).
+Status ReadRecord(ReadContext& ctx, size_t line, const Json& j) {
+  if (!j.is_object()) return Status::InvalidArgument("is not a JSON object");
+  auto rec = j.find("record");
+  if (rec == j.end() || !rec->is_string()) {
+    return Status::InvalidArgument(
+        "field 'record': is missing (expected \"institution\", \"event\" or \"tie\")");
+  }
+  const std::string kind = rec->get<std::string>();
+  if (kind == "institution") {
+    Institution in;
+    TIEGRAPH_RETURN_IF_ERROR(InstitutionFromJson(j, &in));
+    TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(in, FieldStyle::kJson)));
+    ctx.out->institutions.push_back(std::move(in));
+    ctx.Added(RecordKind::kInstitution, line);
+  } else if (kind == "event") {
+    Event ev;
+    TIEGRAPH_RETURN_IF_ERROR(EventFromJson(j, &ev));
+    TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(ev, FieldStyle::kJson)));
+    ctx.out->events.push_back(std::move(ev));
+    ctx.Added(RecordKind::kEvent, line);
+  } else if (kind == "tie") {
+    Tie t;
+    TIEGRAPH_RETURN_IF_ERROR(TieFromJson(j, &t));
+    TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(t, FieldStyle::kJson)));
+    ctx.out->ties.push_back(std::move(t));
+    ctx.Added(RecordKind::kTie, line);
+  } else {
+    return Status::InvalidArgument("field 'record': unknown record kind '" + kind +
+                                   "' (expected institution, event or tie)");
+  }
+  return Status::OK();
+}
+
+}  // namespace
 
 Status ReadJsonl(ReadContext& ctx, std::string_view text) {
   size_t line = 0, pos = 0;
   while (pos < text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = Trim(text.substr(pos, end - pos));
+    const std::string_view raw = text.substr(pos, end - pos);
     pos = end + 1;
     ++line;
-    if (raw.empty()) continue;
-    Json j = Json::parse(raw.begin(), raw.end(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return ctx.Error(line, "is not valid JSON");
-    if (!j.is_object()) return ctx.Error(line, "is not a JSON object");
-    auto rec = j.find("record");
-    if (rec == j.end() || !rec->is_string()) {
-      return ctx.Error(line, "record",
-                       "is missing (expected \"institution\", \"event\" or \"tie\")");
-    }
-    const std::string kind = rec->get<std::string>();
+    if (Trim(raw).empty()) continue;
+    Json j;
     Status s;
-    if (kind == "institution") {
-      ctx.out->institutions.emplace_back();
-      s = InstitutionFromJson(j, &ctx.out->institutions.back());
-      ctx.Added(RecordKind::kInstitution, line);
-    } else if (kind == "event") {
-      ctx.out->events.emplace_back();
-      s = EventFromJson(j, &ctx.out->events.back());
-      ctx.Added(RecordKind::kEvent, line);
-    } else if (kind == "tie") {
-      ctx.out->ties.emplace_back();
-      s = TieFromJson(j, &ctx.out->ties.back());
-      ctx.Added(RecordKind::kTie, line);
+    if (auto syntax = ParseJson(raw, &j)) {  // columns count from the line's own start
+      s = Status::InvalidArgument("column " + std::to_string(syntax->column) +
+                                  ": not valid JSON: " + syntax->what);
     } else {
-      return ctx.Error(line, "record",
-                       "unknown record kind '" + kind + "' (expected institution, event or tie)");
+      s = ReadRecord(ctx, line, j);
     }
-    if (!s.ok())
-      return Status::InvalidArgument(ctx.path + ":" + std::to_string(line) + ": " + s.message());
+    if (!s.ok()) ctx.bad->Add(ctx.Error(line, s.message()));
   }
   return Status::OK();
 }

@@ -7,6 +7,7 @@
 
 #include "import_internal.h"
 #include "json_records.h"
+#include "json_syntax.h"
 
 namespace tiegraph {
 namespace {
@@ -56,6 +57,16 @@ class SeedReader {
 
   Status Error(const std::string& path, const std::string& what) const {
     return Status::InvalidArgument(ctx_.path + ": " + path + ": " + what);
+  }
+  void Report(const Status& s) {
+    if (!s.ok()) ctx_.bad->Add(s);
+  }
+  // The rules every record meets (record_checks.h), in the seed's field names.
+  template <typename Record>
+  Status Check(const std::string& path, RecordKind kind, const Record& record) const {
+    auto b = ctx_.checks->Check(record, FieldStyle::kJson);
+    if (!b) return Status::OK();
+    return Error(path, "field '" + SeedFieldName(kind, b->field) + "': " + b->what);
   }
 
   // String member or "" for absent/null; a non-string is an error.
@@ -132,6 +143,7 @@ class SeedReader {
         if (s.is_string()) in.evidence.push_back({s.get<std::string>(), "", ""});
       }
     }
+    TIEGRAPH_RETURN_IF_ERROR(Check(path, RecordKind::kInstitution, in));
     ctx_.out->institutions.push_back(std::move(in));
     ctx_.Added(RecordKind::kInstitution, i);
     return Status::OK();
@@ -212,6 +224,7 @@ class SeedReader {
         t.evidence.push_back(std::move(e));
       }
     }
+    TIEGRAPH_RETURN_IF_ERROR(Check(path, RecordKind::kTie, t));
     ctx_.out->ties.push_back(std::move(t));
     ctx_.Added(RecordKind::kTie, i);
     return Status::OK();
@@ -255,15 +268,20 @@ class SeedReader {
         if (!seen) ev.participants.push_back({who, role});
       }
     }
+    TIEGRAPH_RETURN_IF_ERROR(Check(path, RecordKind::kEvent, ev));
     ctx_.out->events.push_back(std::move(ev));
     ctx_.Added(RecordKind::kEvent, i);
     return Status::OK();
   }
 
-  Status Read(std::string_view text) {
-    Json root = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (root.is_discarded()) return Status::InvalidArgument(ctx_.path + ": is not valid JSON");
-    if (!root.is_object()) return Error("$", "is not a JSON object");
+  // Reads every record it can; bad ones go to ctx.bad.
+  void Read(std::string_view text) {
+    Json root;
+    if (auto syntax = ParseJson(text, &root)) {
+      return Report(ctx_.Error(syntax->line, "column " + std::to_string(syntax->column) +
+                                                 ": not valid JSON: " + syntax->what));
+    }
+    if (!root.is_object()) return Report(Error("$", "is not a JSON object"));
     static const Json kEmpty = Json::array();
     auto array = [&](const char* name) -> Result<const Json*> {
       auto it = root.find(name);
@@ -274,17 +292,17 @@ class SeedReader {
     auto institutions = array("institutions");
     auto events = array("events");
     auto ties = array("ties");
+    bool arrays_ok = true;
     for (auto* r : {&institutions, &events, &ties}) {
-      if (!r->ok()) return r->status();
+      if (!r->ok()) Report(r->status());
+      arrays_ok = arrays_ok && r->ok();
     }
+    if (!arrays_ok) return;
     for (size_t i = 0; i < (*institutions)->size(); ++i) {
-      TIEGRAPH_RETURN_IF_ERROR(Institution_((**institutions)[i], i));
+      Report(Institution_((**institutions)[i], i));
     }
-    for (size_t i = 0; i < (*events)->size(); ++i) {
-      TIEGRAPH_RETURN_IF_ERROR(Event_((**events)[i], i, **ties));
-    }
-    for (size_t i = 0; i < (*ties)->size(); ++i) TIEGRAPH_RETURN_IF_ERROR(Tie_((**ties)[i], i));
-    return Status::OK();
+    for (size_t i = 0; i < (*events)->size(); ++i) Report(Event_((**events)[i], i, **ties));
+    for (size_t i = 0; i < (*ties)->size(); ++i) Report(Tie_((**ties)[i], i));
   }
 
  private:
@@ -293,6 +311,9 @@ class SeedReader {
 
 }  // namespace
 
-Status ReadSeed(ReadContext& ctx, std::string_view text) { return SeedReader(ctx).Read(text); }
+Status ReadSeed(ReadContext& ctx, std::string_view text) {
+  SeedReader(ctx).Read(text);
+  return Status::OK();
+}
 
 }  // namespace tiegraph

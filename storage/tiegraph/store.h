@@ -6,7 +6,10 @@
 //   auto ktl = snap->Resolve("한국산업기술시험원");
 //
 // Thread safety: a Store may be shared; Write calls are serialised internally. A Snapshot is
-// immutable and may be read from several threads.
+// immutable and may be read from several threads, and may outlive its Store.
+//
+// Several processes may read one database at once, and one of them may write it. A reader
+// (OpenOptions::read_only) sees the database as it was when opened until it calls Refresh.
 #ifndef TIEGRAPH_STORE_H_
 #define TIEGRAPH_STORE_H_
 
@@ -25,8 +28,15 @@ namespace tiegraph {
 struct OpenOptions {
   // Create an empty database when the directory holds none. Default: false.
   bool create_if_missing = false;
+  // Refuse a directory that already holds a database (InvalidArgument "… already exists"), so
+  // that creating one never silently opens another. Default: false.
+  bool error_if_exists = false;
   // Open for reading only (several readers may then share one directory). Default: false.
   bool read_only = false;
+  // One process at a time may open a database for writing. While another holds it, wait up to
+  // this many seconds for it to close the database, then fail with IOError "… is in use by
+  // another writer". Readers never wait. Default: 0 (fail at once).
+  double lock_wait_seconds = 0;
   // Block cache for records and indexes, in MiB; the cache fills only as data is read.
   // A network of 1M ties takes about 370 MiB on disk. Default: 256.
   size_t block_cache_mb = 256;
@@ -124,6 +134,14 @@ class Store {
 
   // A consistent read view of the database as it is now.
   std::unique_ptr<Snapshot> Read() const;
+
+  // Lets a read-only Store see what writers have committed since it was opened (or last
+  // refreshed): a read-only Store otherwise keeps reading the database as it was when opened.
+  // It reopens the database under the hood, which costs about what Open costs (milliseconds);
+  // snapshots taken before stay valid and keep their view. Safe to call while other threads
+  // Read. A read-write Store already sees every commit (it is the only writer), so for it this
+  // does nothing. Errors are those of Open; the Store then reads as before.
+  Status Refresh();
 
   const std::string& path() const;
 

@@ -11,7 +11,7 @@ using nlohmann::json;
 TEST_CASE("cli add event resolves participants and refuses bad ones", "[cli]") {
   TempDir dir;
   const std::string db = dir.File("db");
-  RunOk({"--db", db, "import", SamplePath()});
+  RunOk({"--db", db, "import", "--create", SamplePath()});
   RunOk({"--db", db, "add", "event", "E-test", "--name", "MOU signing", "--type", "meeting",
          "--date", "2025-03-04", "--participant", "KTL=host", "--participant", "고양시"});
   auto store = OpenStore(db);

@@ -254,7 +254,7 @@ CliResult RunFails(const std::vector<std::string>& args, const std::string& mess
 // A database holding the sample network, imported through the CLI.
 class SampleDb {
  public:
-  SampleDb() : db_(dir_.File("db")) { RunOk({"--db", db_, "import", SamplePath()}); }
+  SampleDb() : db_(dir_.File("db")) { RunOk({"--db", db_, "import", "--create", SamplePath()}); }
   const std::string& db() const { return db_; }
   const TempDir& dir() const { return dir_; }
 

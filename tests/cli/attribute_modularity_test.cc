@@ -9,7 +9,7 @@ namespace {
 TEST_CASE("modularity of the sector grouping of the sample network", "[cli][analysis]") {
   TempDir dir;
   const std::string db = dir.File("db");
-  RunOk({"--db", db, "import", SamplePath()});
+  RunOk({"--db", db, "import", "--create", SamplePath()});
   // Expected value: networkx 2.8 on the seed JSON, undirected simple graph of every tie except
   // part_of (self-loops dropped), one community per seed sector with council, place and mixed
   // together as "no sector":

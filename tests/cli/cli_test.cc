@@ -153,11 +153,58 @@ TEST_CASE("cli init creates an empty database", "[cli]") {
   CHECK(std::filesystem::is_directory(db));
   json overview = RunJson(db, {"overview"});
   for (const auto& row : overview["totals"]) CHECK(row["count"] == 0);
-  RunOk({"--db", db, "init"});  // again: the database is still there
+  // Again: init says the database is there rather than "created", and leaves it alone.
+  RunOk({"--db", db, "add", "institution", "a", "--name", "A"});
+  CliResult again = RunCli({"--db", db, "init"});
+  CHECK(again.exit_code == 1);
+  CHECK_THAT(again.err, Contains(db) && Contains("already exists"));
+  CHECK_THAT(again.out, !Contains("created"));
+  CHECK(RunJson(db, {"show", "a"}).at("institution").size() > 0);
   // Reading needs a database: a missing one is an input error pointing at init.
   CliResult missing = RunCli({"--db", dir.File("nothing-here"), "stats"});
   CHECK(missing.exit_code == 1);
   CHECK_THAT(missing.err, Contains("init"));
+}
+
+// A mistyped --db once became a new, empty database that the import or add then filled.
+TEST_CASE("cli import and add need an existing database or --create", "[cli]") {
+  TempDir dir;
+  const std::string inst = dir.Write("inst.csv", "key,name\na,A\nb,B\n");
+  const std::string typo = dir.File("nett.db");
+  for (const std::vector<std::string>& command : {std::vector<std::string>{"import", inst},
+                                                  {"import", "--dry-run", inst},
+                                                  {"add", "institution", "c", "--name", "C"},
+                                                  {"add", "tie", "a", "b"},
+                                                  {"add", "event", "E-1", "--participant", "a"}}) {
+    std::vector<std::string> args = {"--db", typo};
+    args.insert(args.end(), command.begin(), command.end());
+    INFO(Describe(args));
+    CliResult r = RunCli(args);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("no tiegraph database at " + typo));
+    CHECK(r.out.empty());
+    CHECK_FALSE(std::filesystem::exists(typo));
+  }
+  // The writing commands say how to create one here and now.
+  CHECK_THAT(RunCli({"--db", typo, "import", inst}).err, Contains("--create"));
+
+  // --create: a dry run checks against an empty database and leaves none behind.
+  CliResult dry = RunOk({"--db", typo, "import", "--create", "--dry-run", inst});
+  CHECK_THAT(dry.out, Contains("checked 2 institutions"));
+  CHECK_FALSE(std::filesystem::exists(typo));
+  CliResult made = RunOk({"--db", typo, "import", "--create", inst});
+  CHECK_THAT(made.out, Contains("imported 2 institutions"));
+  // Given an existing database, --create changes nothing about it.
+  RunOk({"--db", typo, "add", "institution", "c", "--name", "C", "--create"});
+  RunOk({"--db", typo, "add", "tie", "a", "c"});
+  const json overview = RunJson(typo, {"overview"});
+  std::map<std::string, int64_t> totals;
+  for (const auto& row : overview.at("totals")) totals[row.at("what")] = row.at("count");
+  CHECK(totals["institutions"] == 3);
+  CHECK(totals["ties"] == 1);
+  const std::string fresh = dir.File("fresh.db");
+  RunOk({"--db", fresh, "add", "institution", "x", "--name", "X", "--create"});
+  CHECK(std::filesystem::is_directory(fresh));
 }
 
 TEST_CASE("cli import of the sample network loads every record", "[cli]") {
@@ -370,7 +417,7 @@ TEST_CASE("cli dump, import into a fresh database and dump again is byte-identic
   const std::string second = sample.dir().File("second.jsonl");
   const std::string fresh = sample.dir().File("fresh");
   RunOk({"--db", sample.db(), "dump", "-o", first});
-  RunOk({"--db", fresh, "import", first});
+  RunOk({"--db", fresh, "import", "--create", first});
   RunOk({"--db", fresh, "dump", "-o", second});
   const std::string a = ReadFile(first), b = ReadFile(second);
   CHECK(Lines(a).size() == 73 + 7 + 85);
@@ -384,12 +431,12 @@ TEST_CASE("cli dump, import into a fresh database and dump again is byte-identic
 TEST_CASE("cli dump round trip keeps a tie added without a key", "[cli]") {
   TempDir dir;
   const std::string db = dir.File("db"), fresh = dir.File("fresh");
-  RunOk({"--db", db, "add", "institution", "a", "--name", "A"});
+  RunOk({"--db", db, "add", "institution", "a", "--name", "A", "--create"});
   RunOk({"--db", db, "add", "institution", "b", "--name", "B"});
   RunOk({"--db", db, "add", "tie", "a", "b"});
   const std::string first = dir.File("first.jsonl"), second = dir.File("second.jsonl");
   RunOk({"--db", db, "dump", "-o", first});
-  CliResult r = RunCli({"--db", fresh, "import", first});
+  CliResult r = RunCli({"--db", fresh, "import", "--create", first});
   INFO("stderr: " << r.err);
   REQUIRE(r.exit_code == 0);
   RunOk({"--db", fresh, "dump", "-o", second});

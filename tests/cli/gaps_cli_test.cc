@@ -23,7 +23,7 @@ json Seed() {
 TEST_CASE("gap report: named hospitals lack an industry partner, as the seed says", "[cli][gaps]") {
   TempDir dir;
   const std::string db = dir.File("db");
-  RunOk({"--db", db, "import", SamplePath()});
+  RunOk({"--db", db, "import", "--create", SamplePath()});
   const json report = RunJson(db, {"gaps"});
   for (const char* name :
        {"missing_sector_pairs", "lacking_partner_sector", "isolated_parts", "region_holes",
@@ -116,7 +116,7 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
                                      "m2,u1,c2,mou,realized,2020-03\n"
                                      "v3,u2,c3,visit-meeting,realized,2022-01\n"
                                      "i3,u2,c3,investment,realized,2023-01\n");
-  RunOk({"--db", db, "import", "--institutions", institutions, "--ties", ties});
+  RunOk({"--db", db, "import", "--create", "--institutions", institutions, "--ties", ties});
   auto unconverted = [&](std::vector<std::string> args) {
     args.insert(args.begin(), "gaps");
     std::set<std::string> keys;
@@ -155,7 +155,7 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
 TEST_CASE("brokers and mixing: partial credit and permutation tests on the sample", "[cli][gaps]") {
   TempDir dir;
   const std::string db = dir.File("db");
-  RunOk({"--db", db, "import", SamplePath()});
+  RunOk({"--db", db, "import", "--create", SamplePath()});
   const json seed = Seed();
   std::map<std::string, std::set<std::string>> partners;
   for (const auto& i : seed["institutions"]) partners[i["id"]];

@@ -15,7 +15,7 @@ namespace {
 using Catch::Matchers::Contains;
 
 std::string SampleDb(const TempDir& dir) {
-  RunOk({"--db", dir.File("db"), "import", SamplePath()});
+  RunOk({"--db", dir.File("db"), "import", "--create", SamplePath()});
   return dir.File("db");
 }
 

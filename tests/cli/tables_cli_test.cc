@@ -42,7 +42,7 @@ class PathDb {
         dir_.Write("ties.csv",
                    "key,source,target,type,status\n"
                    "t1,a,b,mou,realized\nt2,b,c,mou,realized\nt3,c,d,mou,realized\n");
-    RunOk({"--db", db_, "import", "--institutions", institutions, "--ties", ties});
+    RunOk({"--db", db_, "import", "--create", "--institutions", institutions, "--ties", ties});
   }
   const std::string& db() const { return db_; }
 
@@ -129,7 +129,7 @@ TEST_CASE("tables cli: --table picks one table; an unknown name lists them", "[c
 TEST_CASE("tables cli: brokers --group region names its columns apart", "[cli][tables]") {
   TempDir dir;
   const std::string db = dir.File("db");
-  RunOk({"--db", db, "import", SamplePath()});
+  RunOk({"--db", db, "import", "--create", SamplePath()});
   // RunJsonTables refuses a table with two columns of one name.
   const json j = RunJsonTables(db, {"brokers", "--group", "region", "--permutations", "20"});
   for (const auto& t : j.at("tables")) {

@@ -381,7 +381,8 @@ def check_properties(cli, work):
         with open(out(name), "w", encoding="utf-8", newline="") as f:
             f.write(text)
     db = out("props.db")
-    run(cli, db, "import", "--institutions", out("props-inst.csv"), "--ties", out("props-ties.csv"))
+    run(cli, db, "import", "--create", "--institutions", out("props-inst.csv"),
+        "--ties", out("props-ties.csv"))
     run(cli, db, "import", out("props-extra.jsonl"))
     keys = ["a", "b", "c", "d"]
 
@@ -457,7 +458,7 @@ def check_properties(cli, work):
             for r in rows[1:]:
                 w.writerow([r[i] for i in keep])
     back = out("props-back.db")
-    run(cli, back, "import", "--institutions", out("props-back-nodes.csv"),
+    run(cli, back, "import", "--create", "--institutions", out("props-back-nodes.csv"),
         "--ties", out("props-back-edges.csv"))
 
     def dumped(path):
@@ -523,7 +524,7 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     db = os.path.join(work, "sample.db")
-    run(args.cli, db, "import", args.seed)
+    run(args.cli, db, "import", "--create", args.seed)
     seed = Seed(args.seed)
     if args.part == "files":
         check_files(args.cli, db, seed, work)

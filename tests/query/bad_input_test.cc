@@ -16,95 +16,13 @@
 
 #include <tiegraph/tiegraph.h>
 
+#include "import_fixture.h"
 #include "test_util.h"
 
 namespace tiegraph::test {
 namespace {
 
 using Catch::Matchers::Contains;
-
-// The base import: three institutions and two ties.
-constexpr char kBaseInstitutions[] =
-    "key,name,sector,region\n"                                   // line 1
-    "kitech,한국생산기술연구원,research,KR/Chungnam/Cheonan\n"   // line 2
-    "ktl,한국산업기술시험원,public-agency,KR/Gyeongnam/Jinju\n"  // line 3
-    "snuh,서울대학교병원,hospital,KR/Seoul\n";                   // line 4
-constexpr char kBaseTies[] =
-    "key,source,target,type,strength,since,until\n"  // line 1
-    "b1,ktl,kitech,mou,2,2020-01,2022\n"             // line 2
-    "b2,ktl,snuh,joint-research,1,2024-02-29,\n";    // line 3: a leap day, valid
-
-// Two new, valid institutions, for imports that pair a good file with a bad one.
-constexpr char kNewInstitutions[] =
-    "key,name,sector\n"       // line 1
-    "n1,New One,industry\n"   // line 2
-    "n2,New Two,academia\n";  // line 3
-
-// A temporary store holding the base import, with its dump and counts as they were before the
-// bad input.
-class Fixture {
- public:
-  Fixture() : store_(OpenStore(dir_.File("db"))) {
-    Status s = ImportFiles(
-        {Write("base_institutions.csv", kBaseInstitutions), Write("base_ties.csv", kBaseTies)});
-    INFO(s.ToString());
-    REQUIRE(s.ok());
-    before_ = DumpOf(*store_);
-    counts_ = store_->Read()->GetCounts().value();
-    REQUIRE(counts_.institutions == 3);
-    REQUIRE(counts_.ties == 2);
-    REQUIRE(counts_.events == 0);
-  }
-
-  std::string Write(const std::string& name, const std::string& content) const {
-    return dir_.Write(name, content);
-  }
-  std::string File(const std::string& name) const { return dir_.File(name); }
-
-  Status ImportFiles(const std::vector<std::string>& paths, bool dry_run = false,
-                     ImportReport* report = nullptr) {
-    std::vector<InputFile> files;
-    for (const auto& p : paths) files.push_back(InputFile{p, InputFormat::kAuto});
-    ImportOptions options;
-    options.dry_run = dry_run;
-    return tiegraph::Import(store_.get(), files, options, report);
-  }
-
-  // The database holds exactly what the base import wrote.
-  void ExpectUnchanged() {
-    CHECK(DumpOf(*store_) == before_);
-    Counts now = store_->Read()->GetCounts().value();
-    CHECK(now.institutions == counts_.institutions);
-    CHECK(now.ties == counts_.ties);
-    CHECK(now.events == counts_.events);
-  }
-
-  Store& store() { return *store_; }
-
- private:
-  TempDir dir_;
-  std::unique_ptr<Store> store_;
-  std::string before_;
-  Counts counts_;
-};
-
-// `s` rejects the input as invalid, and its message holds every fragment.
-void ExpectInvalid(const Status& s, const std::vector<std::string>& fragments) {
-  INFO("status: " << s.ToString());
-  REQUIRE_FALSE(s.ok());
-  CHECK(s.IsInvalidArgument());
-  for (const auto& f : fragments) CHECK_THAT(s.message(), Contains(f));
-}
-
-// "path:line:", the form every CSV and JSON Lines error starts with.
-std::string At(const std::string& path, int line) {
-  return path + ":" + std::to_string(line) + ":";
-}
-
-// "path: $.ties[3]", how a seed JSON error names its record.
-std::string AtJson(const std::string& path, const std::string& json_path) {
-  return path + ": " + json_path;
-}
 
 TEST_CASE("import rejects a key that repeats within one CSV file", "[import][bad_input]") {
   Fixture f;
@@ -554,7 +472,7 @@ TEST_CASE("cli import of bad input exits 1 and changes nothing", "[cli][import][
   }
   SECTION("a failed import into a new database leaves no database behind") {
     const std::string fresh = dir.File("fresh");
-    CliResult r = RunCli({"--db", fresh, "import", sector});
+    CliResult r = RunCli({"--db", fresh, "import", "--create", sector});
     CHECK(r.exit_code == 1);
     CHECK_FALSE(std::filesystem::exists(fresh));
   }

@@ -22,7 +22,8 @@ std::vector<size_t> WriteTies(const TempDir& dir, size_t rows, size_t bad_row, s
   std::vector<size_t> starts;
   for (size_t i = 0; i < rows; ++i) {
     starts.push_back(line);
-    out << "k" << i << ",n" << (i % 97) << ",n" << ((i * 7 + 1) % 97) << ","
+    // The target is 1 to 95 places after the source: never the source itself.
+    out << "k" << i << ",n" << (i % 97) << ",n" << ((i + 1 + i % 95) % 97) << ","
         << (i == bad_row ? "2024-02-30" : "2024-01-15") << ",";
     if (i % 1000 == 0) {
       out << "\"first line, \"\"quoted\"\"\nsecond line\"\n";

@@ -17,7 +17,7 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 std::unique_ptr<Store> SampleStore(const TempDir& dir) {
-  RunOk({"--db", dir.File("db"), "import", SamplePath()});
+  RunOk({"--db", dir.File("db"), "import", "--create", SamplePath()});
   std::unique_ptr<Store> store;
   OpenOptions options;
   options.read_only = true;
@@ -245,7 +245,7 @@ TEST_CASE("the CLI's analysis commands come from the registry, with its defaults
   CHECK_THAT(help.out, Contains("--metric") && Contains("[default: degree]") &&
                            Contains("--damping") && Contains("[default: 0.85]"));
   TempDir dir;
-  RunOk({"--db", dir.File("db"), "import", SamplePath()});
+  RunOk({"--db", dir.File("db"), "import", "--create", SamplePath()});
   CliResult bad = RunCli({"--db", dir.File("db"), "centrality", "--top", "ten"});
   CHECK(bad.exit_code == 1);
   CHECK_THAT(bad.err, Contains("--top: expected a whole number"));

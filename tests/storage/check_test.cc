@@ -32,7 +32,7 @@ void WithRawDb(const std::string& path, Fn&& fn) {
 
 // The sample network, imported by the CLI into dir/db.
 std::string SampleDb(const TempDir& dir) {
-  RunOk({"--db", dir.File("db"), "import", SamplePath()});
+  RunOk({"--db", dir.File("db"), "import", "--create", SamplePath()});
   return dir.File("db");
 }
 

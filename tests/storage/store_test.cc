@@ -58,6 +58,20 @@ TEST_CASE("a missing database is not created unless asked", "[store]") {
   CHECK_FALSE(std::filesystem::exists(dir.File("db")));
 }
 
+TEST_CASE("error_if_exists creates a new database and refuses an existing one", "[store]") {
+  TempDir dir;
+  OpenOptions options;
+  options.create_if_missing = true;
+  options.error_if_exists = true;
+  std::unique_ptr<Store> store;
+  REQUIRE(Store::Open(dir.File("db"), options, &store).ok());
+  store.reset();
+  Status s = Store::Open(dir.File("db"), options, &store);
+  CHECK(s.IsInvalidArgument());
+  CHECK(s.message() == "the tiegraph database at " + dir.File("db") + " already exists");
+  CHECK(store == nullptr);
+}
+
 TEST_CASE("foreign directories give a clear error, never a crash", "[store]") {
   TempDir dir;
   OpenOptions create;

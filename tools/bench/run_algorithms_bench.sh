@@ -87,7 +87,7 @@ for graph in $GRAPHS; do
   if [[ ! -f "$db.done" ]]; then
     rm -rf "$db"
     echo "importing $graph into $db" >&2
-    "$CLI" --db "$db" import --institutions "$data/institutions.csv" --ties "$data/ties.csv" >&2
+    "$CLI" --db "$db" import --create --institutions "$data/institutions.csv" --ties "$data/ties.csv" >&2
     touch "$db.done"
   fi
 done

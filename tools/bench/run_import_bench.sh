@@ -163,7 +163,7 @@ print(json.dumps({"wall_seconds": round(wall, 4), "cpu_seconds": round(cpu, 2),
 for run in $(seq 1 "$RUNS"); do
   echo "run $run/$RUNS: tiegraph import (CLI)" >&2
   timed tiegraph "$DBS/tiegraph-$run" \
-    "$CLI" --db "$DBS/tiegraph-$run" import --institutions "$INST_CSV" --ties "$TIES_CSV"
+    "$CLI" --db "$DBS/tiegraph-$run" import --create --institutions "$INST_CSV" --ties "$TIES_CSV"
 
   echo "run $run/$RUNS: kuzu COPY FROM" >&2
   timed kuzu "$DBS/kuzu-$run.kz" env KUZU_DIR="$KUZU_DIR" \

@@ -11,8 +11,10 @@
 namespace tiegraph {
 
 // The institution a user means by `name`: a key, display name or alias in any language,
-// matched after normalisation (tiegraph/text.h). An ambiguous name (NotFound for an unknown
-// one) gives InvalidArgument whose message lists the candidates with their names.
+// matched after normalisation (tiegraph/text.h). A text that is exactly a key means that
+// institution, whatever other institutions' names and aliases say. A name shared by several
+// institutions gives InvalidArgument whose message lists the candidates with their names (and
+// tells to use a key); an unknown one NotFound, with the nearest names.
 Result<std::string> ResolveInstitution(const Snapshot& snap, std::string_view name);
 
 }  // namespace tiegraph

@@ -260,8 +260,11 @@ Status ForEachRow(ReadContext& ctx, std::string_view text, const std::vector<con
   Dataset second_data;
   Origins second_origins;
   BadRows second_bad(ctx.bad->limit());
-  ReadContext second{&second_data, &second_origins, &second_bad, ctx.checks,
-                     ctx.file,     ctx.path,        {}};
+  ReadContext second = ctx;  // with records, origins and bad rows of its own; ctx reports
+  second.out = &second_data;
+  second.origins = &second_origins;
+  second.bad = &second_bad;
+  second.progress = {};
   std::thread helper([&]() { ReadRows(second, text.substr(split), split_line, header, row_fn); });
   // The first half reports progress for both: twice its own.
   ReadContext first = ctx;

@@ -2,33 +2,17 @@
 // made by hand with RocksDB directly, so the expectations do not come from the checker.
 #include <catch2/catch.hpp>
 
-#include <rocksdb/db.h>
-
 #include <string>
 #include <vector>
 
 #include "key_format.h"
+#include "raw_db.h"
 #include "test_util.h"
 
 namespace tiegraph::test {
 namespace {
 
 using Catch::Matchers::Contains;
-
-// Runs fn on the database's column families with RocksDB directly (the store closed).
-template <typename Fn>
-void WithRawDb(const std::string& path, Fn&& fn) {
-  rocksdb::DBOptions o;
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  for (int i = 0; i < keys::kFamilyCount; ++i)
-    cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  REQUIRE(rocksdb::DB::Open(o, path, cfs, &handles, &raw).ok());
-  fn(raw, handles);
-  for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
-  delete raw;
-}
 
 // The sample network, imported by the CLI into dir/db.
 std::string SampleDb(const TempDir& dir) {

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "key_format.h"
+#include "raw_db.h"
 #include "test_util.h"
 
 namespace tiegraph {
@@ -262,17 +263,10 @@ TEST_CASE("a corrupt id counter fails the write instead of reusing ids", "[store
   { REQUIRE(OpenStore(dir.path())->Write(SmallNetwork(), WriteOptions{}).ok()); }
   {
     // Three bytes where the 8-byte next node id belongs, written with RocksDB directly.
-    rocksdb::DBOptions o;
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (int i = 0; i < keys::kFamilyCount; ++i)
-      cfs.emplace_back(keys::FamilyName(i), rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    REQUIRE(rocksdb::DB::Open(o, dir.path(), cfs, &handles, &raw).ok());
-    REQUIRE(
-        raw->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kNextNodeIdKey, "bad").ok());
-    for (auto* h : handles) REQUIRE(raw->DestroyColumnFamilyHandle(h).ok());
-    delete raw;
+    test::WithRawDb(dir.path(), [](rocksdb::DB* raw, auto& handles) {
+      REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kNextNodeIdKey, "bad")
+                  .ok());
+    });
   }
   auto store = OpenStore(dir.path());
   const std::string before = DumpOf(*store);

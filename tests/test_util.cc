@@ -46,6 +46,11 @@ nlohmann::json LoadSampleJson() {
   return nlohmann::json::parse(in);
 }
 
+std::string SampleDatabase(const TempDir& dir) {
+  RunOk({"--db", dir.File("db"), "import", "--create", SamplePath()});
+  return dir.File("db");
+}
+
 std::unique_ptr<Store> OpenStore(const std::string& path) {
   std::unique_ptr<Store> store;
   OpenOptions options;

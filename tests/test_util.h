@@ -31,6 +31,8 @@ class TempDir {
 std::string SamplePath();
 // The sample network file, parsed.
 nlohmann::json LoadSampleJson();
+// The sample network imported by the CLI into dir/db; returns that path.
+std::string SampleDatabase(const TempDir& dir);
 
 // Opens (creating) a store at `path`, failing the test on error.
 std::unique_ptr<Store> OpenStore(const std::string& path);

@@ -14,11 +14,6 @@ namespace {
 
 using Catch::Matchers::Contains;
 
-std::string SampleDb(const TempDir& dir) {
-  RunOk({"--db", dir.File("db"), "import", "--create", SamplePath()});
-  return dir.File("db");
-}
-
 std::string FirstTieKeyOf(Store& store, const std::string& institution) {
   std::vector<TieRef> refs;
   REQUIRE(store.Read()->TiesOf(institution, &refs).ok());
@@ -28,7 +23,7 @@ std::string FirstTieKeyOf(Store& store, const std::string& institution) {
 
 TEST_CASE("set institution: fields change, names follow, indexes stay exact", "[set]") {
   TempDir dir;
-  const std::string db = SampleDb(dir);
+  const std::string db = SampleDatabase(dir);
   RunOk({"--db", db, "set", "institution", "ktl", "--sector", "research", "--name",
          "Korea Testing Lab", "--add-alias", "KTL-Osong", "--region", "KR/Chungbuk/Osong"});
   {
@@ -65,7 +60,7 @@ TEST_CASE("set institution: fields change, names follow, indexes stay exact", "[
 
 TEST_CASE("set tie: the tie's fields, its adjacency and its digest change together", "[set]") {
   TempDir dir;
-  const std::string db = SampleDb(dir);
+  const std::string db = SampleDatabase(dir);
   std::string key;
   {
     auto store = OpenStore(db);
@@ -114,7 +109,7 @@ TEST_CASE("set tie: the tie's fields, its adjacency and its digest change togeth
 
 TEST_CASE("a transaction holds the write lock: a second one waits for the first", "[set]") {
   TempDir dir;
-  const std::string db = SampleDb(dir);
+  const std::string db = SampleDatabase(dir);
   auto store = OpenStore(db);
   auto first = Transaction::Begin(store.get());
   REQUIRE(first.ok());

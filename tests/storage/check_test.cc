@@ -14,12 +14,6 @@ namespace {
 
 using Catch::Matchers::Contains;
 
-// The sample network, imported by the CLI into dir/db.
-std::string SampleDb(const TempDir& dir) {
-  RunOk({"--db", dir.File("db"), "import", "--create", SamplePath()});
-  return dir.File("db");
-}
-
 std::string FirstTieKey(const std::string& path) {
   std::string key;
   auto store = OpenStore(path);
@@ -41,7 +35,7 @@ CheckReport CheckOf(const std::string& path) {
 
 TEST_CASE("check: a written database is clean and counts its records", "[store][check]") {
   TempDir dir;
-  const std::string db = SampleDb(dir);
+  const std::string db = SampleDatabase(dir);
   const auto seed = LoadSampleJson();
   const CheckReport r = CheckOf(db);
   INFO((r.problems.empty() ? std::string() : r.problems.front()));
@@ -53,7 +47,7 @@ TEST_CASE("check: a written database is clean and counts its records", "[store][
 
 TEST_CASE("check: each damaged index is reported", "[store][check]") {
   TempDir dir;
-  const std::string db = SampleDb(dir);
+  const std::string db = SampleDatabase(dir);
   const std::string tie_key = FirstTieKey(db);
   const std::string first_key = "ktl";
   uint64_t ties = 0;
@@ -109,7 +103,7 @@ TEST_CASE("check: each damaged index is reported", "[store][check]") {
 
 TEST_CASE("check: the CLI exits 1 on a mismatch and 0 when clean", "[cli][check]") {
   TempDir dir;
-  const std::string db = SampleDb(dir);
+  const std::string db = SampleDatabase(dir);
   CliResult clean = RunCli({"--db", db, "check"});
   CHECK(clean.exit_code == 0);
   CHECK_THAT(clean.out, Contains("Every index and counter matches the records."));

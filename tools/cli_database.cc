@@ -43,20 +43,24 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   });
 
   struct ImportArgs {
-    std::vector<std::string> files, institutions, ties, events;
+    std::vector<std::string> files, institutions, ties, events, graphml, gexf;
     bool dry_run = false, timings = false, create = false;
     ImportOptions options;
   };
   auto args = std::make_shared<ImportArgs>();
-  auto* imp = app.add_subcommand("import",
-                                 "Load CSV, JSON Lines or seed-network JSON files, all or nothing");
-  imp->add_option(
-      "files", args->files,
-      "Files: .csv (institutions, ties or events, told by the header), .jsonl, .json (seed)");
+  auto* imp = app.add_subcommand(
+      "import", "Load CSV, JSON Lines, seed-network JSON, GraphML or GEXF files, all or nothing");
+  imp->add_option("files", args->files,
+                  "Files: .csv (institutions, ties or events, told by the header), .jsonl, .json "
+                  "(seed), .graphml, .gexf (.xml: told by the root element)");
   imp->add_option("--institutions", args->institutions, "A CSV file of institutions");
   imp->add_option("--ties", args->ties, "A CSV file of ties");
   imp->add_option("--events", args->events,
                   "A CSV file of events (key, participants 'inst[:role]|…', name, type, date)");
+  imp->add_option("--graphml", args->graphml,
+                  "A GraphML file whatever its name (nodes: institutions, edges: ties)");
+  imp->add_option("--gexf", args->gexf,
+                  "A GEXF file whatever its name (nodes: institutions, edges: ties)");
   imp->add_flag("--dry-run", args->dry_run, "Check the input, write nothing");
   imp->add_flag("--create", args->create,
                 "Create the database if there is none at --db (removed again if the import fails)");
@@ -86,6 +90,8 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     for (const auto& f : args->institutions) inputs.push_back({f, InputFormat::kCsvInstitutions});
     for (const auto& f : args->ties) inputs.push_back({f, InputFormat::kCsvTies});
     for (const auto& f : args->events) inputs.push_back({f, InputFormat::kCsvEvents});
+    for (const auto& f : args->graphml) inputs.push_back({f, InputFormat::kGraphml});
+    for (const auto& f : args->gexf) inputs.push_back({f, InputFormat::kGexf});
     if (inputs.empty()) {
       *exit_code = ctx.Fail(Status::InvalidArgument("import: no input files given"));
       return;

@@ -407,8 +407,8 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
   for (uint32_t v = 0; v < n; ++v) {
     const Institution& in = out.nodes[v];
     auto& row = out.node_values[v];
-    row = {in.name,    SectorLabel(in.sector),   in.kind,  Joined(in.region, " / "),
-           in.foreign, Joined(in.aliases, "; "), in.parent};
+    row = {in.name,    SectorLabel(in.sector),    in.kind,  Joined(in.region, " / "),
+           in.foreign, Joined(in.aliases, " | "), in.parent};
     for (const Measure& m : *measures) {
       if (m.integer) {
         row.emplace_back(static_cast<int64_t>(std::llround(m.values[v])));

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include <tiegraph/export_graph.h>
+#include <tiegraph/table.h>
 
 namespace tiegraph {
 namespace {
@@ -62,9 +63,10 @@ bool Present(const AttributeValue& v) {
   return v.index() != 0 && !(v.index() == 1 && std::get<std::string>(v).empty());
 }
 
-// A custom property's reals exactly; measures and drawing values as FormatReal gives them.
+// Data exactly (a custom property's reals, a tie's strength), so that the file imports back
+// to the same values; measures and drawing values as FormatReal gives them.
 std::string Text(const Attribute& a, const AttributeValue& v) {
-  return ValueText(v, !a.property.empty());
+  return ValueText(v, !a.property.empty() || a.name == "strength");
 }
 
 std::string Number(double v) {
@@ -192,7 +194,7 @@ void WriteGexf(const ExportGraph& g, bool dynamic, std::ostream& out) {
     const ExportTie& t = g.ties[e];
     out << "      <edge id=\"" << Xml(t.tie.key) << "\" source=\"" << Xml(g.nodes[t.a].key)
         << "\" target=\"" << Xml(g.nodes[t.b].key) << "\" label=\"" << Xml(t.tie.type)
-        << "\" weight=\"" << Number(t.tie.strength) << "\">\n        <attvalues>";
+        << "\" weight=\"" << ShortestReal(t.tie.strength) << "\">\n        <attvalues>";
     for (size_t i = 0; i < g.tie_attributes.size(); ++i) {
       const AttributeValue& value = g.tie_values[e][i];
       if (!Present(value)) continue;

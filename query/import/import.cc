@@ -2,8 +2,13 @@
 #include <tiegraph/import.h>
 
 #include <tiegraph/text.h>
+#include <tiegraph/vocabulary.h>
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -31,11 +36,82 @@ std::vector<std::string> SplitList(std::string_view text, char sep) {
   return out;
 }
 
+bool ParseBool(std::string_view s, bool* out) {
+  if (s == "true" || s == "TRUE" || s == "True" || s == "yes" || s == "1") return *out = true, true;
+  if (s == "false" || s == "FALSE" || s == "False" || s == "no" || s == "0")
+    return *out = false, true;
+  return false;
+}
+
+bool ParseNumber(std::string_view s, double* out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(*out);
+}
+
+bool ParseInteger(std::string_view s, int64_t* out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+Result<PropertyValue> ParsePropertyValue(std::string_view text, PropertyType type) {
+  switch (type) {
+    case PropertyType::kString:
+      break;
+    case PropertyType::kInt: {
+      int64_t v;
+      if (!ParseInteger(text, &v))
+        return Status::InvalidArgument("'" + std::string(text) + "' is not an integer");
+      return PropertyValue(v);
+    }
+    case PropertyType::kFloat: {
+      double v;
+      if (!ParseNumber(text, &v))
+        return Status::InvalidArgument("'" + std::string(text) + "' is not a number");
+      return PropertyValue(v);
+    }
+    case PropertyType::kBool: {
+      bool v;
+      if (!ParseBool(text, &v))
+        return Status::InvalidArgument("'" + std::string(text) + "' is not true or false");
+      return PropertyValue(v);
+    }
+    case PropertyType::kDate: {
+      auto d = ParseDate(text);
+      if (!d.ok()) return d.status();
+      return PropertyValue(*d);
+    }
+  }
+  return PropertyValue(std::string(text));
+}
+
+TextLines::TextLines(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
+  }
+}
+
+size_t TextLines::Line(size_t offset) const {
+  return static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
+                             starts_.begin());
+}
+
+size_t TextLines::Column(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  size_t column = 1;
+  for (size_t i = starts_[Line(offset) - 1]; i < offset; ++i) {
+    column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;  // lead bytes
+  }
+  return column;
+}
+
 std::string Origins::Describe(RecordKind kind, size_t index) const {
   const auto& list = records[static_cast<int>(kind)];
   if (index >= list.size()) return "record #" + std::to_string(index + 1);
   const At& at = list[index];
-  if (json_paths[at.file]) {
+  if (naming[at.file] == Naming::kSeed) {
     const char* array = kind == RecordKind::kInstitution ? "institutions"
                         : kind == RecordKind::kEvent     ? "events"
                                                          : "ties";
@@ -46,8 +122,16 @@ std::string Origins::Describe(RecordKind kind, size_t index) const {
 
 std::string Origins::FieldName(RecordKind kind, size_t index, std::string_view field) const {
   const auto& list = records[static_cast<int>(kind)];
-  if (index >= list.size() || !json_paths[list[index].file]) return std::string(field);
-  return SeedFieldName(kind, field);
+  if (index >= list.size()) return std::string(field);
+  switch (naming[list[index].file]) {
+    case Naming::kSeed:
+      return SeedFieldName(kind, field);
+    case Naming::kXml:
+      return field == "key" ? "id" : std::string(field);
+    case Naming::kModel:
+      break;
+  }
+  return std::string(field);
 }
 
 std::string SeedFieldName(RecordKind kind, std::string_view field) {
@@ -92,8 +176,29 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// The lower-case extension of a path, with its dot: ".graphml"; "" when there is none.
+std::string Extension(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const size_t dot = path.find_last_of('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return "";
+  std::string ext(path.substr(dot));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
 Result<InputFormat> Detect(const InputFile& f, std::string_view text) {
   if (f.format != InputFormat::kAuto) return f.format;
+  const std::string ext = Extension(f.path);
+  if (ext == ".graphml") return InputFormat::kGraphml;
+  if (ext == ".gexf") return InputFormat::kGexf;
+  if (ext == ".xml") {  // either: told by the root element
+    const std::string_view head = text.substr(0, 4096);
+    if (head.find("<graphml") != std::string_view::npos) return InputFormat::kGraphml;
+    if (head.find("<gexf") != std::string_view::npos) return InputFormat::kGexf;
+    return Status::InvalidArgument(f.path +
+                                   ": an XML file that is neither GraphML nor GEXF (no <graphml> "
+                                   "or <gexf> root element near its start)");
+  }
   if (EndsWith(f.path, ".jsonl") || EndsWith(f.path, ".ndjson")) return InputFormat::kJsonl;
   if (EndsWith(f.path, ".json")) return InputFormat::kSeed;
   if (EndsWith(f.path, ".csv") || EndsWith(f.path, ".tsv")) {
@@ -111,15 +216,8 @@ Result<InputFormat> Detect(const InputFile& f, std::string_view text) {
     return has_participants ? InputFormat::kCsvEvents : InputFormat::kCsvInstitutions;
   }
   return Status::InvalidArgument(f.path +
-                                 ": cannot tell the format from the name; use .csv, .jsonl or "
-                                 ".json, or name the format");
-}
-
-// The 1-based line holding byte `offset`.
-size_t LineOf(std::string_view text, size_t offset) {
-  size_t line = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
-  return line;
+                                 ": cannot tell the format from the name; use .csv, .jsonl, "
+                                 ".json, .graphml or .gexf, or name the format");
 }
 
 }  // namespace
@@ -151,7 +249,7 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
     }
     // One pass over the bytes here lets the parsers treat every field as valid UTF-8.
     if (size_t at = FindInvalidUtf8(texts[i]); at != std::string_view::npos) {
-      std::string where = files[i].path + ":" + std::to_string(LineOf(texts[i], at)) + ": ";
+      std::string where = files[i].path + ":" + std::to_string(TextLines(texts[i]).Line(at)) + ": ";
       const bool csv = *format == InputFormat::kCsvInstitutions ||
                        *format == InputFormat::kCsvTies || *format == InputFormat::kCsvEvents;
       if (std::string column = csv ? CsvColumnAt(texts[i], at) : ""; !column.empty()) {
@@ -168,7 +266,10 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
   });
   for (const auto& [format, i] : order) {
     origins->files.push_back(files[i].path);
-    origins->json_paths.push_back(format == InputFormat::kSeed);
+    origins->naming.push_back(format == InputFormat::kSeed ? Naming::kSeed
+                              : format == InputFormat::kGraphml || format == InputFormat::kGexf
+                                  ? Naming::kXml
+                                  : Naming::kModel);
     const auto file = static_cast<uint32_t>(origins->files.size() - 1);
     ReadContext ctx{out, origins.get(), &bad, &checks, file, files[i].path, {}};
     if (options.progress) {
@@ -190,6 +291,12 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
         break;
       case InputFormat::kSeed:
         TIEGRAPH_RETURN_IF_ERROR(ReadSeed(ctx, text));
+        break;
+      case InputFormat::kGraphml:
+        TIEGRAPH_RETURN_IF_ERROR(ReadGraphml(ctx, text));
+        break;
+      case InputFormat::kGexf:
+        TIEGRAPH_RETURN_IF_ERROR(ReadGexf(ctx, text));
         break;
       case InputFormat::kAuto:
         break;

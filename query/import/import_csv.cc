@@ -2,8 +2,6 @@
 // Known columns are listed in docs/FORMATS.md; any other column becomes a property, typed by a
 // ":int", ":float", ":bool" or ":date" suffix on its header (string otherwise).
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstdlib>
 #include <thread>
 #include <tuple>
@@ -21,7 +19,7 @@ namespace {
 struct PropertyColumn {
   size_t index;
   std::string name;
-  enum class Type { kString, kInt, kFloat, kBool, kDate } type;
+  PropertyType type;
 };
 
 // The header: known columns by name, the rest as property columns.
@@ -62,18 +60,18 @@ Status ParseHeader(ReadContext& ctx, const std::vector<std::string_view>& names,
         return ctx.Error(1, "column '" + name + "' appears twice");
       continue;
     }
-    PropertyColumn p{i, name, PropertyColumn::Type::kString};
+    PropertyColumn p{i, name, PropertyType::kString};
     if (size_t colon = name.rfind(':'); colon != std::string::npos) {
       std::string type = name.substr(colon + 1);
       p.name = name.substr(0, colon);
       if (type == "int")
-        p.type = PropertyColumn::Type::kInt;
+        p.type = PropertyType::kInt;
       else if (type == "float")
-        p.type = PropertyColumn::Type::kFloat;
+        p.type = PropertyType::kFloat;
       else if (type == "bool")
-        p.type = PropertyColumn::Type::kBool;
+        p.type = PropertyType::kBool;
       else if (type == "date")
-        p.type = PropertyColumn::Type::kDate;
+        p.type = PropertyType::kDate;
       else if (type != "string") {
         return ctx.Error(1, "column '" + name + "': unknown type '" + type +
                                 "' (expected string, int, float, bool or date)");
@@ -91,63 +89,14 @@ std::string_view Cell(const std::vector<std::string_view>& row, size_t index) {
   return index == std::string::npos ? std::string_view() : row[index];
 }
 
-bool ParseBool(std::string_view s, bool* out) {
-  if (s == "true" || s == "TRUE" || s == "True" || s == "yes" || s == "1") return *out = true, true;
-  if (s == "false" || s == "FALSE" || s == "False" || s == "no" || s == "0")
-    return *out = false, true;
-  return false;
-}
-
-bool ParseNumber(std::string_view s, double* out) {
-  if (s.empty()) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(*out);
-}
-
-bool ParseInteger(std::string_view s, int64_t* out) {
-  if (s.empty()) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
 Status ReadProperties(ReadContext& ctx, const Header& h, const std::vector<std::string_view>& row,
                       size_t line, std::vector<Property>* out) {
   for (const auto& col : h.properties) {
     std::string_view cell = row[col.index];
     if (cell.empty()) continue;
-    Property p{col.name, std::string(cell)};
-    switch (col.type) {
-      case PropertyColumn::Type::kString:
-        break;
-      case PropertyColumn::Type::kInt: {
-        int64_t v;
-        if (!ParseInteger(cell, &v))
-          return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not an integer");
-        p.value = v;
-        break;
-      }
-      case PropertyColumn::Type::kFloat: {
-        double v;
-        if (!ParseNumber(cell, &v))
-          return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not a number");
-        p.value = v;
-        break;
-      }
-      case PropertyColumn::Type::kBool: {
-        bool v;
-        if (!ParseBool(cell, &v))
-          return ctx.Error(line, col.name, "'" + std::string(cell) + "' is not true or false");
-        p.value = v;
-        break;
-      }
-      case PropertyColumn::Type::kDate: {
-        auto d = ParseDate(cell);
-        if (!d.ok()) return ctx.Error(line, col.name, d.status().message());
-        p.value = *d;
-        break;
-      }
-    }
-    out->push_back(std::move(p));
+    auto value = ParsePropertyValue(cell, col.type);
+    if (!value.ok()) return ctx.Error(line, col.name, value.status().message());
+    out->push_back({col.name, std::move(*value)});
   }
   return Status::OK();
 }

@@ -15,6 +15,13 @@
 
 namespace tiegraph {
 
+// How a file places its records and names their fields in errors.
+enum class Naming {
+  kModel,  // file:line, the model's field names (CSV, JSON Lines)
+  kSeed,   // file: $.ties[i], the seed format's names (SeedFieldName)
+  kXml,    // file:line of the element, "id" for the key (GraphML, GEXF)
+};
+
 // Records' origins: file index and line (for seed JSON, the index in its array).
 struct Origins {
   struct At {
@@ -22,7 +29,7 @@ struct Origins {
     uint32_t line;
   };
   std::vector<std::string> files;
-  std::vector<bool> json_paths;            // per file: lines are array indexes ($.ties[i])
+  std::vector<Naming> naming;              // per file
   std::array<std::vector<At>, 3> records;  // by RecordKind
 
   std::string Describe(RecordKind kind, size_t index) const;
@@ -64,6 +71,8 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text);
 Status ReadCsvEvents(ReadContext& ctx, std::string_view text);
 Status ReadJsonl(ReadContext& ctx, std::string_view text);
 Status ReadSeed(ReadContext& ctx, std::string_view text);
+Status ReadGraphml(ReadContext& ctx, std::string_view text);
+Status ReadGexf(ReadContext& ctx, std::string_view text);
 
 // The header name of the CSV column holding byte `offset` of `text`, or "" if none does.
 std::string CsvColumnAt(std::string_view text, size_t offset);
@@ -71,6 +80,32 @@ std::string CsvColumnAt(std::string_view text, size_t offset);
 // Splits "a|b|c" into trimmed, non-empty parts.
 std::vector<std::string> SplitList(std::string_view text, char sep);
 std::string_view Trim(std::string_view s);
+
+// Values as text: booleans (true/false/yes/no/1/0, also True and TRUE), finite numbers,
+// integers. Each is false for anything else, the empty text included.
+bool ParseBool(std::string_view s, bool* out);
+bool ParseNumber(std::string_view s, double* out);
+bool ParseInteger(std::string_view s, int64_t* out);
+
+// The type a property's values are read as: a CSV column's ":int" suffix, a GraphML key's
+// attr.type, a GEXF attribute's type.
+enum class PropertyType { kString, kInt, kFloat, kBool, kDate };
+// `text` as a value of `type`; an error says what is wrong with the text ("'x' is not an
+// integer"), and the caller names the field. Text is taken as it is: trim it first if need be.
+Result<PropertyValue> ParsePropertyValue(std::string_view text, PropertyType type);
+
+// Lines and columns of byte offsets in a text, as an editor shows them: both from 1, columns
+// in characters (UTF-8 code points), not bytes.
+class TextLines {
+ public:
+  explicit TextLines(std::string_view text);
+  size_t Line(size_t offset) const;
+  size_t Column(size_t offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;  // the offset each line starts at
+};
 
 }  // namespace tiegraph
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "import_internal.h"
+
 namespace tiegraph {
 namespace {
 
@@ -32,19 +34,8 @@ std::optional<JsonSyntaxError> ParseJson(std::string_view text, Json* out) {
   } catch (const Json::parse_error& e) {
     // e.byte is one past the byte the parser stopped at (text.size() + 1 at the end).
     const size_t at = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    JsonSyntaxError error;
-    size_t line_start = 0;
-    for (size_t i = 0; i < at; ++i) {
-      if (text[i] == '\n') {
-        ++error.line;
-        line_start = i + 1;
-      }
-    }
-    for (size_t i = line_start; i < at; ++i) {
-      error.column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;  // lead bytes
-    }
-    error.what = Explanation(e.what());
-    return error;
+    const TextLines lines(text);
+    return JsonSyntaxError{lines.Line(at), lines.Column(at), Explanation(e.what())};
   } catch (const Json::exception& e) {  // none is known to arise while parsing; no surprises
     return JsonSyntaxError{1, 1, e.what()};
   }

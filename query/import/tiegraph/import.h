@@ -4,6 +4,8 @@
 //   csv    institutions, ties and events files, columns mapped by header name
 //   jsonl  one record per line, as `dump` writes it
 //   seed   the curated seed-network JSON (shared/data/seed-network.json)
+//   graphml, gexf  graphs written by Gephi, yEd, networkx, igraph or tiegraph's own export:
+//          nodes become institutions and edges ties, attributes fields or typed properties
 #ifndef TIEGRAPH_IMPORT_H_
 #define TIEGRAPH_IMPORT_H_
 
@@ -17,13 +19,22 @@
 
 namespace tiegraph {
 
-enum class InputFormat { kAuto, kCsvInstitutions, kCsvTies, kCsvEvents, kJsonl, kSeed };
+enum class InputFormat {
+  kAuto,
+  kCsvInstitutions,
+  kCsvTies,
+  kCsvEvents,
+  kJsonl,
+  kSeed,
+  kGraphml,
+  kGexf
+};
 
 struct InputFile {
   std::string path;
-  // kAuto decides by extension (.jsonl, .json = seed) and, for .csv, by the header: a file
-  // with `source` and `target` columns holds ties, one with `participants` events, otherwise
-  // institutions.
+  // kAuto decides by extension (.jsonl, .json = seed, .graphml, .gexf, and .xml by its root
+  // element) and, for .csv, by the header: a file with `source` and `target` columns holds
+  // ties, one with `participants` events, otherwise institutions.
   InputFormat format = InputFormat::kAuto;
 };
 

@@ -443,10 +443,11 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
                               Joined(sources, " | "), Joined(quotes, " | ")});
   }
   // Besides the built-in columns, the fields the formats give every node (Cytoscape's id and
-  // value, GEXF's label) and every tie (ids, ends, keys, GEXF's label and weight).
+  // value, GEXF's label, the position even when there is none, so that an import can tell
+  // drawing from data) and every tie (ids, ends, keys, GEXF's label and weight).
   AddPropertyColumns(
       n, [&](size_t v) -> const std::vector<Property>& { return out.nodes[v].properties; },
-      {"id", "label", "value", "key"}, &out.node_attributes, &out.node_values);
+      {"id", "label", "value", "key", "x", "y"}, &out.node_attributes, &out.node_values);
   AddPropertyColumns(
       out.ties.size(),
       [&](size_t e) -> const std::vector<Property>& { return out.ties[e].tie.properties; },

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "xml_graph.h"
 
@@ -213,9 +214,10 @@ class GexfReader {
 
   ReadContext& ctx_;
   XmlText xml_;
-  std::map<std::string, std::map<std::string, Attribute>> attributes_;  // by class, then id
-  std::map<std::string, std::vector<XmlDefault>> defaults_;             // by class
-  std::set<std::string_view> nodes_;
+  std::map<std::string, std::map<std::string, Attribute, std::less<>>>
+      attributes_;                                           // by class, then id
+  std::map<std::string, std::vector<XmlDefault>> defaults_;  // by class
+  std::unordered_set<std::string_view> nodes_;               // the file's node ids
 };
 
 }  // namespace

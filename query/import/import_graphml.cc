@@ -1,8 +1,12 @@
 // GraphML import: one graph's nodes as institutions and its edges as ties, each <data> mapped
 // by its key's attr.name (xml_graph.h; docs/FORMATS.md, "GraphML and GEXF").
+#include <algorithm>
 #include <cstring>
+#include <initializer_list>
+#include <iterator>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "xml_graph.h"
 
@@ -29,13 +33,15 @@ Result<PropertyType> GraphmlType(std::string_view type) {
                                  "' (expected boolean, int, long, float, double or string)");
 }
 
-// The node attributes drawing programs write: tiegraph's export (x, y, size, color) and
-// Gephi's (x, y, z, size, r, g, b, keys whose id is their name).
-bool DrawingName(std::string_view name) {
-  for (const char* d : {"x", "y", "z", "size", "color", "r", "g", "b"}) {
-    if (name == d) return true;
-  }
-  return false;
+// The node attributes drawing programs write: tiegraph's export (x, y, size, color; a property
+// of such a name it writes as prop_x…) and Gephi's (x, y, z, size, r, g, b, keys whose id is
+// their name).
+bool Drawing(std::string_view name, std::string_view id, bool tiegraph_file) {
+  const auto any = [&](std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  return tiegraph_file ? any({"x", "y", "size", "color"})
+                       : name == id && any({"x", "y", "z", "size", "r", "g", "b"});
 }
 
 // The text of the first yEd label (y:NodeLabel, y:EdgeLabel) with text inside yEd's graphics.
@@ -87,6 +93,10 @@ class GraphmlReader {
     for (const pugi::xml_node& node : graph.children("node"))
       nodes_.insert(node.attribute("id").value());
     const bool edge_ids = EdgeIdsNameTies(graph);
+    const auto edges = graph.children("edge");
+    ctx_.out->institutions.reserve(ctx_.out->institutions.size() + nodes_.size());
+    ctx_.out->ties.reserve(ctx_.out->ties.size() +
+                           static_cast<size_t>(std::distance(edges.begin(), edges.end())));
     for (const pugi::xml_node& node : graph.children("node")) {
       XmlRecord r{xml_.Line(node), node.attribute("id").value(), {}, {}, false, {}};
       Status s = Values(node, "node", &r);
@@ -140,8 +150,7 @@ class GraphmlReader {
         }
         key.type = *type;
       }
-      key.ignored = key.yfiles || (key.domain == "node" && DrawingName(key.name) &&
-                                   (tiegraph_file || key.name == id));
+      key.ignored = key.yfiles || (key.domain == "node" && Drawing(key.name, id, tiegraph_file));
       const Key& kept = keys_.emplace(id, std::move(key)).first->second;  // stays put in the map
       if (kept.ignored) continue;
       for (const auto& [other_id, other] : keys_) {
@@ -209,11 +218,12 @@ class GraphmlReader {
   Status Values(const pugi::xml_node& element, const char* domain, XmlRecord* r) {
     XmlValue yed_label{"label", PropertyType::kString, "", 0, true};
     for (const pugi::xml_node& data : element.children("data")) {
-      const std::string id = data.attribute("key").value();
+      const std::string_view id = data.attribute("key").value();
       auto it = keys_.find(id);
       if (it == keys_.end()) {
+        const std::string name(id);
         return ctx_.Error(xml_.Line(data), "key",
-                          "<data key=\"" + id + "\">: no <key> declares '" + id + "'");
+                          "<data key=\"" + name + "\">: no <key> declares '" + name + "'");
       }
       const Key& key = it->second;
       if (key.yfiles && yed_label.text.empty()) {
@@ -249,9 +259,9 @@ class GraphmlReader {
 
   ReadContext& ctx_;
   XmlText xml_;
-  std::map<std::string, Key> keys_;
+  std::map<std::string, Key, std::less<>> keys_;
   std::map<std::string, std::vector<XmlDefault>> defaults_;  // by domain: node, edge
-  std::set<std::string_view> nodes_;
+  std::unordered_set<std::string_view> nodes_;               // the file's node ids
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 
 namespace tiegraph {
 
@@ -17,9 +18,21 @@ bool XmlText::Parse(ReadContext& ctx) {
   const pugi::xml_parse_result result =
       doc_.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_utf8);
   if (result) return true;
-  const auto at = static_cast<size_t>(std::max<ptrdiff_t>(result.offset, 0));
-  ctx.bad->Add(ctx.Error(lines_.Line(at), "column " + std::to_string(lines_.Column(at)) +
-                                              ": not valid XML: " + result.description()));
+  const auto at =
+      std::min(static_cast<size_t>(std::max<ptrdiff_t>(result.offset, 0)), text_.size());
+  std::string what = result.description();
+  if (result.status == pugi::status_end_element_mismatch) {
+    // pugixml stops at the name in an end tag, or at the end of a file cut short.
+    if (at >= 2 && text_.substr(at - 2, 2) == "</") {
+      const std::string_view rest = text_.substr(at);
+      what = "the end tag </" + std::string(rest.substr(0, rest.find_first_of("> \t\r\n"))) +
+             "> does not match the element open here";
+    } else {
+      what = "the file ends before its elements are closed (is it cut short?)";
+    }
+  }
+  ctx.bad->Add(ctx.Error(
+      lines_.Line(at), "column " + std::to_string(lines_.Column(at)) + ": not valid XML: " + what));
   return false;
 }
 
@@ -73,25 +86,36 @@ class Fields {
   Fields(ReadContext& ctx, const XmlRecord& r) : ctx_(ctx), r_(r), taken_(r.values.size()) {}
 
   // The first value with text among `sources`, in their order (for each name, declared
-  // attributes before the format's own field); null when none has one. The others of these
-  // names are left, to be dropped where they repeat it (as numbers, when `numeric`).
-  const XmlValue* Choose(std::vector<Source> sources, bool numeric = false) {
+  // attributes before the format's own field); null when none has one. The other values of
+  // these names are dropped where they repeat it (as numbers, when `numeric`) or say `also`
+  // (a node's id, for its name), and otherwise left to become properties.
+  const XmlValue* Choose(std::initializer_list<Source> sources, bool numeric = false,
+                         std::string_view also = {}) {
     const XmlValue* chosen = nullptr;
     for (const Source& s : sources) {
       for (size_t i = 0; i < r_.values.size() && !chosen; ++i) {
-        const XmlValue& v = r_.values[i];
-        if (Reads(s, v) && !Clean(v.text).empty()) {
-          chosen = &v;
+        if (Reads(s, r_.values[i]) && !Clean(r_.values[i].text).empty()) {
+          chosen = &r_.values[i];
           taken_[i] = true;
         }
       }
     }
-    groups_.push_back(
-        {std::move(sources), chosen ? std::string(Clean(chosen->text)) : "", numeric});
+    const std::string_view text = chosen ? Clean(chosen->text) : std::string_view();
+    double number;
+    const bool is_number = numeric && ParseNumber(text, &number);
+    for (size_t i = 0; i < r_.values.size(); ++i) {
+      const XmlValue& v = r_.values[i];
+      if (taken_[i] || std::none_of(sources.begin(), sources.end(),
+                                    [&](const Source& s) { return Reads(s, v); })) {
+        continue;
+      }
+      const std::string_view other = Clean(v.text);
+      double n;
+      taken_[i] = other.empty() || other == text || (!also.empty() && other == also) ||
+                  (is_number && ParseNumber(other, &n) && n == number);
+    }
     return chosen;
   }
-  // Also drop the left values that repeat `text` (a node's id, for its name's group).
-  void AlsoRepeats(std::string text) { groups_.back().also = std::move(text); }
 
   // "path:line: field 'name': what", at the line of the value.
   Status Error(const XmlValue& v, const std::string& what) const {
@@ -99,15 +123,13 @@ class Fields {
   }
   Status Error(const XmlValue& v, const Status& s) const { return Error(v, s.message()); }
 
-  // Every value no field took, as a typed property: a declared attribute always, one of the
-  // format's own fields where it does not repeat the field that took another. `reserved`:
-  // the names the record's fields read, and that tiegraph's export keeps for its own columns;
-  // the export writes a property of such a name with the prefix "prop_", which goes again.
+  // Every value no field took, as a typed property. `reserved`: the names the record's fields
+  // read, and that tiegraph's export keeps for its own columns; the export writes a property
+  // of such a name with the prefix "prop_", which goes again.
   Status Properties(const std::vector<std::string_view>& reserved, std::vector<Property>* out) {
     for (size_t i = 0; i < r_.values.size(); ++i) {
-      if (taken_[i]) continue;
       const XmlValue& v = r_.values[i];
-      if (Clean(v.text).empty() || Repeats(v)) continue;
+      if (taken_[i] || Clean(v.text).empty()) continue;
       std::string name(v.name);
       if (name.rfind("prop_", 0) == 0 &&
           std::find(reserved.begin(), reserved.end(), Lower(name.substr(5))) != reserved.end()) {
@@ -143,35 +165,13 @@ class Fields {
   }
 
  private:
-  struct Group {
-    std::vector<Source> sources;
-    std::string chosen;
-    bool numeric;
-    std::string also = {};
-  };
   static bool Reads(const Source& s, const XmlValue& v) {
     return v.name == s.name && (v.own || !s.own_only);
-  }
-  // Whether `v` belongs to a field's group and says what that field took.
-  bool Repeats(const XmlValue& v) const {
-    const std::string_view text = Clean(v.text);
-    for (const Group& g : groups_) {
-      if (std::none_of(g.sources.begin(), g.sources.end(),
-                       [&](const Source& s) { return Reads(s, v); })) {
-        continue;
-      }
-      if (text == g.chosen || (!g.also.empty() && text == g.also)) return true;
-      double a, b;
-      if (g.numeric && ParseNumber(text, &a) && ParseNumber(g.chosen, &b) && a == b) return true;
-      return false;
-    }
-    return false;
   }
 
   ReadContext& ctx_;
   const XmlRecord& r_;
-  std::vector<bool> taken_;
-  std::vector<Group> groups_;
+  std::vector<bool> taken_;  // by a field, or dropped as a repeat of what a field took
 };
 
 // Evidence from its three fields, each a list joined by " | " as tiegraph's export writes
@@ -232,8 +232,7 @@ Status AddInstitution(ReadContext& ctx, const XmlRecord& r) {
   Institution in;
   in.key = std::string(Clean(r.id));
   if (in.key.empty()) return ctx.Error(r.line, "id", "is missing");
-  const XmlValue* name = f.Choose({{"name"}, {"label"}});
-  f.AlsoRepeats(in.key);
+  const XmlValue* name = f.Choose({{"name"}, {"label"}}, false, in.key);
   in.name = name ? std::string(Clean(name->text)) : in.key;
   if (const XmlValue* v = f.Choose({{"sector"}})) {
     const std::string_view text = Clean(v->text);

@@ -1,10 +1,8 @@
 // GEXF import (1.1 to 1.3): the graph's nodes as institutions and its edges as ties, each
 // <attvalue> mapped by its attribute's title (xml_graph.h; docs/FORMATS.md, "GraphML and
 // GEXF"). Drawing data (viz:color, viz:position, viz:size…) and time (spells) are not read.
-#include <cstring>
 #include <map>
-#include <set>
-#include <unordered_set>
+#include <optional>
 
 #include "xml_graph.h"
 
@@ -15,8 +13,6 @@ struct Attribute {
   std::string name;  // its title, else its id
   PropertyType type = PropertyType::kString;
 };
-
-bool Is(const pugi::xml_node& e, const char* name) { return std::strcmp(e.name(), name) == 0; }
 
 // GEXF's types; lists are kept as their text.
 Result<PropertyType> GexfType(std::string_view type) {
@@ -34,17 +30,13 @@ Result<PropertyType> GexfType(std::string_view type) {
       "' (expected integer, long, float, double, boolean, string, date or a list of these)");
 }
 
-class GexfReader {
+class GexfReader : XmlGraphReader {
  public:
-  GexfReader(ReadContext& ctx, std::string_view text) : ctx_(ctx), xml_(text) {}
+  GexfReader(ReadContext& ctx, std::string_view text) : XmlGraphReader(ctx, text) {}
 
   void Read() {
-    if (!xml_.Parse(ctx_)) return;
-    const pugi::xml_node root = xml_.root();
-    if (!Is(root, "gexf")) {
-      Fail(root, "the root element is <" + std::string(root.name()) + ">, not <gexf>");
-      return;
-    }
+    const pugi::xml_node root = Root("gexf");
+    if (!root) return;
     const pugi::xml_node graph = root.child("graph");
     if (!graph) {
       Fail(root, "no <graph> element: the file holds no graph");
@@ -54,9 +46,8 @@ class GexfReader {
     const std::string_view edge_type = graph.attribute("defaultedgetype").value();
     std::optional<bool> directed = Direction(edge_type);
     if (!edge_type.empty() && !directed) {
-      ctx_.bad->Add(
-          ctx_.Error(xml_.Line(graph), "defaultedgetype",
-                     "'" + std::string(edge_type) + "' is not directed, undirected or mutual"));
+      Fail(graph, "defaultedgetype",
+           "'" + std::string(edge_type) + "' is not directed, undirected or mutual");
       return;
     }
     for (const pugi::xml_node& nodes : graph.children("nodes")) {
@@ -70,8 +61,7 @@ class GexfReader {
         Status s = Values(node, "node", &r);
         Own(node, "label", "label", PropertyType::kString, &r);
         Own(node, "pid", "parent", PropertyType::kString, &r);
-        if (s.ok()) s = AddInstitution(ctx_, r);
-        if (!s.ok()) ctx_.bad->Add(s);
+        AddNode(s, r);
       }
     }
     for (const pugi::xml_node& edges : graph.children("edges")) {
@@ -82,18 +72,12 @@ class GexfReader {
                     edge.attribute("target").value(),
                     directed.value_or(false),
                     {}};
-        Status s = Edge(edge, &r);
-        if (s.ok()) s = AddTie(ctx_, r);
-        if (!s.ok()) ctx_.bad->Add(s);
+        AddEdge(Edge(edge, &r), r);
       }
     }
   }
 
  private:
-  void Fail(const pugi::xml_node& e, const std::string& what) {
-    ctx_.bad->Add(ctx_.Error(xml_.Line(e), what));
-  }
-
   // directed, undirected or mutual (both ways: undirected); nothing for anything else.
   static std::optional<bool> Direction(std::string_view type) {
     if (type == "directed") return true;
@@ -118,28 +102,22 @@ class GexfReader {
         attribute.name = a.attribute("title") ? a.attribute("title").value() : id;
         auto type = GexfType(a.attribute("type").value());
         if (!type.ok()) {
-          ctx_.bad->Add(
-              ctx_.Error(xml_.Line(a), attribute.name, "type: " + type.status().message()));
+          Fail(a, attribute.name, "type: " + type.status().message());
           ok = false;
           continue;
         }
         attribute.type = *type;
         for (const auto& [other_id, other] : declared) {
           if (other_id == id || other.name == attribute.name) {
-            ctx_.bad->Add(ctx_.Error(xml_.Line(a), attribute.name,
-                                     "is declared again (attribute '" + id + "'; attribute '" +
-                                         other_id + "' of the same class declares it too)"));
+            Fail(a, attribute.name,
+                 "is declared again (attribute '" + id + "'; attribute '" + other_id +
+                     "' of the same class declares it too)");
             ok = false;
           }
         }
         const Attribute& kept = declared.emplace(id, std::move(attribute)).first->second;
         if (pugi::xml_node d = a.child("default")) {
-          std::string text = ElementText(d);
-          if (Status s = CheckValue(text, kept.type); !s.ok()) {
-            ctx_.bad->Add(ctx_.Error(xml_.Line(d), kept.name, "default: " + s.message()));
-            ok = false;
-          }
-          defaults_[domain].push_back({kept.name, kept.type, std::move(text)});
+          ok = AddDefault(d, kept.name, kept.type, {domain}) && ok;
         }
       }
     }
@@ -177,7 +155,7 @@ class GexfReader {
       r->values.push_back({it->second.name, it->second.type, value.attribute("value").value(),
                            xml_.Line(value), false});
     }
-    AddDefaults(defaults_[domain], r);
+    AddDefaults(domain, r);
     return Status::OK();
   }
 
@@ -190,14 +168,7 @@ class GexfReader {
   }
 
   Status Edge(const pugi::xml_node& edge, XmlRecord* r) {
-    for (const char* end : {"source", "target"}) {
-      const std::string_view key = edge.attribute(end).value();
-      if (key.empty()) return ctx_.Error(r->line, end, "is missing");
-      if (!nodes_.count(key)) {
-        return ctx_.Error(r->line, end,
-                          "'" + std::string(key) + "' is not the id of a node in this file");
-      }
-    }
+    TIEGRAPH_RETURN_IF_ERROR(CheckEnds(*r));
     TIEGRAPH_RETURN_IF_ERROR(Values(edge, "edge", r));
     // The edge's type is its direction; networkx writes an edge's own `type` there too.
     const std::string_view type = edge.attribute("type").value();
@@ -212,12 +183,8 @@ class GexfReader {
     return Status::OK();
   }
 
-  ReadContext& ctx_;
-  XmlText xml_;
-  std::map<std::string, std::map<std::string, Attribute, std::less<>>>
-      attributes_;                                           // by class, then id
-  std::map<std::string, std::vector<XmlDefault>> defaults_;  // by class
-  std::unordered_set<std::string_view> nodes_;               // the file's node ids
+  // By class (node, edge), then id.
+  std::map<std::string, std::map<std::string, Attribute, std::less<>>> attributes_;
 };
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include "xml_graph.h"
 
@@ -55,17 +54,13 @@ std::string YedLabel(const pugi::xml_node& graphics, std::string_view label) {
   return found ? ElementText(found) : "";
 }
 
-class GraphmlReader {
+class GraphmlReader : XmlGraphReader {
  public:
-  GraphmlReader(ReadContext& ctx, std::string_view text) : ctx_(ctx), xml_(text) {}
+  GraphmlReader(ReadContext& ctx, std::string_view text) : XmlGraphReader(ctx, text) {}
 
   void Read() {
-    if (!xml_.Parse(ctx_)) return;
-    const pugi::xml_node root = xml_.root();
-    if (!Is(root, "graphml")) {
-      Fail(root, "the root element is <" + std::string(root.name()) + ">, not <graphml>");
-      return;
-    }
+    const pugi::xml_node root = Root("graphml");
+    if (!root) return;
     pugi::xml_node graph;
     for (const pugi::xml_node& g : root.children("graph")) {
       if (graph) {
@@ -84,9 +79,8 @@ class GraphmlReader {
     }
     const std::string_view edgedefault = graph.attribute("edgedefault").value();
     if (edgedefault != "" && edgedefault != "directed" && edgedefault != "undirected") {
-      ctx_.bad->Add(
-          ctx_.Error(xml_.Line(graph), "edgedefault",
-                     "'" + std::string(edgedefault) + "' is neither directed nor undirected"));
+      Fail(graph, "edgedefault",
+           "'" + std::string(edgedefault) + "' is neither directed nor undirected");
       return;
     }
     const bool directed = edgedefault == "directed";
@@ -99,9 +93,7 @@ class GraphmlReader {
                            static_cast<size_t>(std::distance(edges.begin(), edges.end())));
     for (const pugi::xml_node& node : graph.children("node")) {
       XmlRecord r{xml_.Line(node), node.attribute("id").value(), {}, {}, false, {}};
-      Status s = Values(node, "node", &r);
-      if (s.ok()) s = AddInstitution(ctx_, r);
-      if (!s.ok()) ctx_.bad->Add(s);
+      AddNode(Values(node, "node", &r), r);
     }
     for (const pugi::xml_node& edge : graph.children("edge")) {
       XmlRecord r{xml_.Line(edge),
@@ -110,17 +102,11 @@ class GraphmlReader {
                   edge.attribute("target").value(),
                   directed,
                   {}};
-      Status s = Edge(edge, &r);
-      if (s.ok()) s = AddTie(ctx_, r);
-      if (!s.ok()) ctx_.bad->Add(s);
+      AddEdge(Edge(edge, &r), r);
     }
   }
 
  private:
-  void Fail(const pugi::xml_node& e, const std::string& what) {
-    ctx_.bad->Add(ctx_.Error(xml_.Line(e), what));
-  }
-
   // The keys, each checked once; false when one cannot be read (nor can the data that use it).
   bool ReadKeys(const pugi::xml_node& root, bool tiegraph_file) {
     bool ok = true;
@@ -143,8 +129,7 @@ class GraphmlReader {
       if (!key.yfiles) {
         auto type = GraphmlType(k.attribute("attr.type").value());
         if (!type.ok()) {
-          ctx_.bad->Add(
-              ctx_.Error(xml_.Line(k), key.name, "attr.type: " + type.status().message()));
+          Fail(k, key.name, "attr.type: " + type.status().message());
           ok = false;
           continue;
         }
@@ -156,22 +141,17 @@ class GraphmlReader {
       for (const auto& [other_id, other] : keys_) {
         if (other_id != id && !other.ignored && other.name == kept.name &&
             Overlap(other.domain, kept.domain)) {
-          ctx_.bad->Add(ctx_.Error(
-              xml_.Line(k), kept.name,
-              "is declared again (by key '" + id + "'; key '" + other_id + "' declares it too)"));
+          Fail(k, kept.name,
+               "is declared again (by key '" + id + "'; key '" + other_id + "' declares it too)");
           ok = false;
         }
       }
       if (pugi::xml_node d = k.child("default")) {
-        std::string text = ElementText(d);
-        if (Status s = CheckValue(text, kept.type); !s.ok()) {
-          ctx_.bad->Add(ctx_.Error(xml_.Line(d), kept.name, "default: " + s.message()));
-          ok = false;
+        std::vector<std::string_view> classes;
+        for (const char* c : {"node", "edge"}) {
+          if (Overlap(kept.domain, c)) classes.push_back(c);
         }
-        for (const char* domain : {"node", "edge"}) {
-          if (Overlap(kept.domain, domain))
-            defaults_[domain].push_back({kept.name, kept.type, text});
-        }
+        ok = AddDefault(d, kept.name, kept.type, classes) && ok;
       }
     }
     return ok;
@@ -233,21 +213,14 @@ class GraphmlReader {
       if (key.ignored) continue;
       r->values.push_back({key.name, key.type, ElementText(data), xml_.Line(data), false});
     }
-    AddDefaults(defaults_[domain], r);
+    AddDefaults(domain, r);
     // yEd's label comes after the declared attributes, as the format's own field.
     if (!yed_label.text.empty()) r->values.push_back(std::move(yed_label));
     return Status::OK();
   }
 
   Status Edge(const pugi::xml_node& edge, XmlRecord* r) {
-    for (const char* end : {"source", "target"}) {
-      const std::string_view key = edge.attribute(end).value();
-      if (key.empty()) return ctx_.Error(r->line, end, "is missing");
-      if (!nodes_.count(key)) {
-        return ctx_.Error(r->line, end,
-                          "'" + std::string(key) + "' is not the id of a node in this file");
-      }
-    }
+    TIEGRAPH_RETURN_IF_ERROR(CheckEnds(*r));
     if (pugi::xml_attribute d = edge.attribute("directed")) {
       const std::string_view v = d.value();
       if (v != "true" && v != "false")
@@ -257,11 +230,7 @@ class GraphmlReader {
     return Values(edge, "edge", r);
   }
 
-  ReadContext& ctx_;
-  XmlText xml_;
   std::map<std::string, Key, std::less<>> keys_;
-  std::map<std::string, std::vector<XmlDefault>> defaults_;  // by domain: node, edge
-  std::unordered_set<std::string_view> nodes_;               // the file's node ids
 };
 
 }  // namespace

@@ -219,11 +219,62 @@ Status Checked(const ReadContext& ctx, const XmlRecord& r, const Record& record)
 
 }  // namespace
 
-Status CheckValue(std::string_view text, PropertyType type) {
-  if (type == PropertyType::kString) return Status::OK();
-  text = Clean(text);
-  if (text.empty() || (type == PropertyType::kFloat && Lower(text) == "nan")) return Status::OK();
-  return ParsePropertyValue(text, type).status();
+pugi::xml_node XmlGraphReader::Root(const char* name) {
+  if (!xml_.Parse(ctx_)) return {};
+  const pugi::xml_node root = xml_.root();
+  if (std::string_view(root.name()) == name) return root;
+  Fail(root, "the root element is <" + std::string(root.name()) + ">, not <" + name + ">");
+  return {};
+}
+
+void XmlGraphReader::Fail(const pugi::xml_node& e, const std::string& what) {
+  ctx_.bad->Add(ctx_.Error(xml_.Line(e), what));
+}
+
+void XmlGraphReader::Fail(const pugi::xml_node& e, std::string_view field,
+                          const std::string& what) {
+  ctx_.bad->Add(ctx_.Error(xml_.Line(e), field, what));
+}
+
+bool XmlGraphReader::AddDefault(const pugi::xml_node& element, std::string_view name,
+                                PropertyType type, const std::vector<std::string_view>& classes) {
+  std::string text = ElementText(element);
+  const std::string_view value = type == PropertyType::kString ? text : Clean(text);
+  if (type != PropertyType::kString && !value.empty() &&
+      !(type == PropertyType::kFloat && Lower(value) == "nan")) {
+    if (auto parsed = ParsePropertyValue(value, type); !parsed.ok()) {
+      Fail(element, name, "default: " + parsed.status().message());
+      return false;
+    }
+  }
+  for (std::string_view what : classes) {
+    auto it = defaults_.find(what);
+    if (it == defaults_.end())
+      it = defaults_.emplace(std::string(what), std::vector<XmlDefault>()).first;
+    it->second.push_back({name, type, text});
+  }
+  return true;
+}
+
+Status XmlGraphReader::CheckEnds(const XmlRecord& r) const {
+  for (auto [field, key] : {std::pair{"source", r.source}, std::pair{"target", r.target}}) {
+    if (key.empty()) return ctx_.Error(r.line, field, "is missing");
+    if (!nodes_.count(key)) {
+      return ctx_.Error(r.line, field,
+                        "'" + std::string(key) + "' is not the id of a node in this file");
+    }
+  }
+  return Status::OK();
+}
+
+void XmlGraphReader::AddNode(Status read, const XmlRecord& r) {
+  if (read.ok()) read = AddInstitution(ctx_, r);
+  if (!read.ok()) ctx_.bad->Add(read);
+}
+
+void XmlGraphReader::AddEdge(Status read, const XmlRecord& r) {
+  if (read.ok()) read = AddTie(ctx_, r);
+  if (!read.ok()) ctx_.bad->Add(read);
 }
 
 Status AddInstitution(ReadContext& ctx, const XmlRecord& r) {

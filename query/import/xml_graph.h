@@ -4,8 +4,10 @@
 #ifndef TIEGRAPH_QUERY_XML_GRAPH_H_
 #define TIEGRAPH_QUERY_XML_GRAPH_H_
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -67,8 +69,34 @@ void AddDefaults(const std::vector<XmlDefault>& defaults, XmlRecord* r);
 Status AddInstitution(ReadContext& ctx, const XmlRecord& node);
 Status AddTie(ReadContext& ctx, const XmlRecord& edge);
 
-// Whether `text` is a value of `type` (for a default declared once for many records).
-Status CheckValue(std::string_view text, PropertyType type);
+// What the GraphML and the GEXF reader do alike: the document and its root, the defaults of
+// declared attributes, the file's node ids and the edges' ends, and the records' errors.
+class XmlGraphReader {
+ protected:
+  XmlGraphReader(ReadContext& ctx, std::string_view text) : ctx_(ctx), xml_(text) {}
+
+  // Parses the file: its root element when it is named `name`, else null (and reported).
+  pugi::xml_node Root(const char* name);
+  // Reports "path:line: what" (or "path:line: field 'f': what") at the element.
+  void Fail(const pugi::xml_node& e, const std::string& what);
+  void Fail(const pugi::xml_node& e, std::string_view field, const std::string& what);
+  // An attribute's declared default (`element`: its <default>): false, and reported, when it
+  // is not a value of the type; otherwise the records of `classes` without a value get it.
+  bool AddDefault(const pugi::xml_node& element, std::string_view name, PropertyType type,
+                  const std::vector<std::string_view>& classes);
+  // The defaults of class `what` ("node", "edge") that `r` has no value for.
+  void AddDefaults(const char* what, XmlRecord* r) { tiegraph::AddDefaults(defaults_[what], r); }
+  // Checks that the edge names its two ends and that they are nodes of this file.
+  Status CheckEnds(const XmlRecord& r) const;
+  // Maps a record whose values `read` says were read well, or reports what is wrong.
+  void AddNode(Status read, const XmlRecord& r);
+  void AddEdge(Status read, const XmlRecord& r);
+
+  ReadContext& ctx_;
+  XmlText xml_;
+  std::unordered_set<std::string_view> nodes_;                            // the file's node ids
+  std::map<std::string, std::vector<XmlDefault>, std::less<>> defaults_;  // by class
+};
 
 }  // namespace tiegraph
 

@@ -224,6 +224,43 @@ TEST_CASE("a GraphML file from yEd: graphics left out, labels read from them",
   CHECK((ties[1].key == "e1" && ties[1].type == "tie"));
 }
 
+TEST_CASE("Gephi's GraphML drawing attributes are left out, a property named size is kept",
+          "[import][xml][graphml]") {
+  TempDir dir;
+  // Gephi names its drawing keys by their attribute names; networkx numbers its keys.
+  const std::string gephi = dir.Write(
+      "gephi.graphml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "<key attr.name=\"label\" attr.type=\"string\" for=\"node\" id=\"label\"/>\n"
+      "<key attr.name=\"weight\" attr.type=\"double\" for=\"edge\" id=\"weight\"/>\n"
+      "<key attr.name=\"r\" attr.type=\"int\" for=\"node\" id=\"r\"/>\n"
+      "<key attr.name=\"x\" attr.type=\"float\" for=\"node\" id=\"x\"/>\n"
+      "<key attr.name=\"size\" attr.type=\"float\" for=\"node\" id=\"size\"/>\n"
+      "<key attr.name=\"sector\" attr.type=\"string\" for=\"node\" id=\"sector\"/>\n"
+      "<graph edgedefault=\"undirected\">\n"
+      "<node id=\"a\"><data key=\"label\">Alpha</data><data key=\"sector\">industry</data>"
+      "<data key=\"r\">31</data><data key=\"x\">-12.5</data><data key=\"size\">10.0</data></node>\n"
+      "<node id=\"b\"><data key=\"label\">Beta</data><data key=\"size\">4.0</data></node>\n"
+      "<edge source=\"a\" target=\"b\"><data key=\"weight\">2.0</data></edge>\n"
+      "</graph></graphml>\n");
+  const std::string nx = dir.Write(
+      "nx.graphml",
+      "<graphml><key id=\"d0\" for=\"node\" attr.name=\"size\" attr.type=\"long\"/>\n"
+      "<graph edgedefault=\"undirected\"><node id=\"c\"><data key=\"d0\">250</data></node>"
+      "</graph></graphml>\n");
+  auto store = Imported(dir, {gephi, nx});
+  const Institution a = InstitutionOf(*store, "a");
+  CHECK(a.name == "Alpha");
+  CHECK(a.sector == Sector::kIndustry);
+  CHECK(a.properties.empty());
+  CHECK(InstitutionOf(*store, "b").properties.empty());
+  CHECK(InstitutionOf(*store, "c").properties == Props({{"size", int64_t{250}}}));
+  const std::vector<Tie> ties = TiesOf(*store);
+  REQUIRE(ties.size() == 1);
+  CHECK(ties[0].strength == 2.0);
+}
+
 // ---- tiegraph's own export, imported back ---------------------------------------------------
 
 std::vector<nlohmann::json> Records(const std::string& dump) {

@@ -239,7 +239,7 @@ void XmlGraphReader::Fail(const pugi::xml_node& e, std::string_view field,
 bool XmlGraphReader::AddDefault(const pugi::xml_node& element, std::string_view name,
                                 PropertyType type, const std::vector<std::string_view>& classes) {
   std::string text = ElementText(element);
-  const std::string_view value = type == PropertyType::kString ? text : Clean(text);
+  const std::string_view value = Clean(text);
   if (type != PropertyType::kString && !value.empty() &&
       !(type == PropertyType::kFloat && Lower(value) == "nan")) {
     if (auto parsed = ParsePropertyValue(value, type); !parsed.ok()) {
@@ -247,12 +247,7 @@ bool XmlGraphReader::AddDefault(const pugi::xml_node& element, std::string_view 
       return false;
     }
   }
-  for (std::string_view what : classes) {
-    auto it = defaults_.find(what);
-    if (it == defaults_.end())
-      it = defaults_.emplace(std::string(what), std::vector<XmlDefault>()).first;
-    it->second.push_back({name, type, text});
-  }
+  for (std::string_view what : classes) defaults_[std::string(what)].push_back({name, type, text});
   return true;
 }
 

@@ -55,10 +55,9 @@ template <typename ArcFn>
 Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool directed,
                       std::span<const uint32_t> index, uint64_t begin, uint64_t end, ArcFn&& arc) {
   Status bad;
-  uint64_t sequence = begin;
   Status s = snapshot.ForEachTieSummaryBatch(
       [&](const TieSummary* ties, size_t count) {
-        for (size_t i = 0; i < count; ++i, ++sequence) {
+        for (size_t i = 0; i < count; ++i) {
           const TieSummary& t = ties[i];
           if (t.source_id >= index.size() || t.target_id >= index.size()) {
             bad = Status::Corruption("a tie names a node id past the last institution");
@@ -67,7 +66,7 @@ Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool 
           if (!KeepTie(f, t)) continue;
           const uint32_t a = index[t.source_id], b = index[t.target_id];
           if (a == kDropped || b == kDropped || a == b) continue;
-          arc(a, b, t.strength, directed && t.directed, sequence);
+          arc(a, b, t.strength, directed && t.directed, t.sequence);
         }
         return true;
       },
@@ -278,8 +277,8 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   // arc put straight into its row, half 0's before half 1's, so rows keep tie order.
   auto counts = snapshot.GetCounts();
   if (!counts.ok()) return counts.status();
-  const uint64_t ties = counts->ties;
-  const int parts = ties > 100000 ? 2 : 1;
+  const uint64_t ties = counts->next_tie_seq;  // the sequence range, deleted ties included
+  const int parts = counts->ties > 100000 ? 2 : 1;
   const size_t n = g.keys_.size();
   const bool directed = options.directed;
   std::vector<std::vector<Edge>> edges(static_cast<size_t>(parts));

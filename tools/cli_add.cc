@@ -24,6 +24,7 @@ void WriteOne(const Context& ctx, const Dataset& data, const std::string& what, 
   if (!ctx.Open(create ? Access::kCreate : Access::kWrite, &store, exit_code)) return;
   ImportOptions options;  // one record is held to the rules of an imported one
   options.write.locate = [&what](RecordKind, size_t) { return what; };
+  options.write.commit = ctx.Commit("add");
   Status s = ImportRecords(store.get(), data, options);
   if (!s.ok()) {
     *exit_code = ctx.Fail(s);

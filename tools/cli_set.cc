@@ -26,16 +26,13 @@ Status Apply(const Given& text, Result<T> (*parse)(std::string_view), const char
 // Commits fn's change to the record in a transaction, printing what changed.
 void Change(const Context& ctx, int* exit_code, const std::string& what,
             const std::function<Status(Transaction&)>& fn) {
-  std::unique_ptr<Store> store;
-  if (!ctx.Open(Access::kWrite, &store, exit_code)) return;
-  auto txn = Transaction::Begin(store.get());
-  Status s = txn.ok() ? fn(**txn) : txn.status();
-  if (s.ok()) s = (*txn)->Commit();
-  if (!s.ok()) {
-    *exit_code = ctx.Fail(s);
-    return;
+  auto id = ctx.Transact("set", fn, exit_code);
+  if (!id) return;
+  if (*id == 0) {
+    std::cout << what << " is unchanged\n";
+  } else {
+    std::cout << "changed " << what << " (commit " << *id << ")\n";
   }
-  std::cout << "changed " << what << "\n";
 }
 
 }  // namespace

@@ -300,7 +300,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
   const Date until = AnalysisEnd(filter);
   auto counts = snap.GetCounts();
   if (!counts.ok()) return counts.status();
-  std::vector<bool> passes(counts->ties, false);  // by sequence: passes every filter
+  std::vector<bool> passes(counts->next_tie_seq, false);  // by sequence: passes every filter
   TIEGRAPH_RETURN_IF_ERROR(ForEachProjectedTie(
       snap, projection, g, [&](uint64_t seq, uint32_t, uint32_t) { passes[seq] = true; }));
   struct Early {
@@ -311,9 +311,8 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
   std::vector<Early> early;
   std::map<std::pair<uint32_t, uint32_t>, std::vector<Date>> follow_on;
   int latest = 0;
-  uint64_t seq = 0;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieSummary([&](const TieSummary& t) {
-    const uint64_t s = seq++;
+    const uint64_t s = t.sequence;
     const uint32_t a = g.node_index()[t.source_id], b = g.node_index()[t.target_id];
     if (a == UINT32_MAX || b == UINT32_MAX) return true;  // out of scope
     const bool realized = t.status == TieStatus::kRealized;
@@ -357,11 +356,10 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
       std::to_string(months) + " months (months: age at " +
       (until.known() ? FormatDate(until) : "the latest realized tie's date") + ").";
   if (open.empty()) return t;
-  // Ties come in sequence order: the i-th record visited is tie i.
-  seq = 0;
+  // Ties come in sequence order.
   auto next = open.begin();
-  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& tie) {
-    if (seq++ != next->first) return true;
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieWithSequence([&](uint64_t seq, const Tie& tie) {
+    if (seq != next->first) return true;
     const Date& since = next->second;
     std::vector<Cell> row{
         tie.key,          tie.source, tie.target, tie.type, std::string(TieStatusName(tie.status)),

@@ -111,6 +111,8 @@ struct Event {
   bool operator==(const Event&) const = default;
 };
 
+enum class RecordKind { kInstitution, kEvent, kTie };
+
 // A set of records written together: an import, or a single add.
 struct Dataset {
   std::vector<Institution> institutions;

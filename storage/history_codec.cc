@@ -110,10 +110,11 @@ Status DecodeHeader(std::string_view bytes, HistoryEntry* e) {
   return pos == bytes.size() ? Status::OK() : Damaged();
 }
 
-std::string EncodeChange(RecordKind kind, std::string_view key, std::string_view before,
-                         std::string_view after) {
+std::string EncodeChange(RecordKind kind, std::string_view key, uint64_t number,
+                         std::string_view before, std::string_view after) {
   std::string out(1, static_cast<char>(kind));
   varint::AppendText(&out, key);
+  varint::Append(&out, number);
   varint::AppendText(&out, before);
   varint::AppendText(&out, after);
   return out;
@@ -124,8 +125,9 @@ Status DecodeChange(std::string_view bytes, RecordChange* out) {
   out->kind = static_cast<RecordKind>(bytes[0]);
   size_t pos = 1;
   std::string_view key, before, after;
-  if (!varint::ReadText(bytes, &pos, &key) || !varint::ReadText(bytes, &pos, &before) ||
-      !varint::ReadText(bytes, &pos, &after) || pos != bytes.size())
+  if (!varint::ReadText(bytes, &pos, &key) || !varint::Read(bytes, &pos, &out->number) ||
+      !varint::ReadText(bytes, &pos, &before) || !varint::ReadText(bytes, &pos, &after) ||
+      pos != bytes.size())
     return Damaged();
   out->key = std::string(key);
   TIEGRAPH_RETURN_IF_ERROR(DecodeValue(out->kind, before, &out->before));

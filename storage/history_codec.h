@@ -28,8 +28,8 @@ std::string EncodeHeader(const HistoryEntry& e);
 Status DecodeHeader(std::string_view bytes, HistoryEntry* e);
 
 // A change holds the records' stored bytes (record_codec.h), empty for an absent record.
-std::string EncodeChange(RecordKind kind, std::string_view key, std::string_view before,
-                         std::string_view after);
+std::string EncodeChange(RecordKind kind, std::string_view key, uint64_t number,
+                         std::string_view before, std::string_view after);
 Status DecodeChange(std::string_view bytes, RecordChange* out);
 
 // The stored bytes of a record value (EncodeInstitution etc.; node ids 0: history keeps the

@@ -98,6 +98,7 @@ Result<std::vector<HistoryEntry>> Snapshot::HistoryOf(RecordKind kind, std::stri
   const bool created_later = std::any_of(out.begin(), out.end(), [](const HistoryEntry& e) {
     return std::holds_alternative<std::monostate>(e.changes[0].before);
   });
+  // Its number: from the record, or (deleted since) from its oldest change.
   std::optional<uint64_t> number;
   if (!created_later && kind == RecordKind::kInstitution) {
     if (impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kInstitutions), AsSlice(key), &v).ok()) {
@@ -110,6 +111,8 @@ Result<std::vector<HistoryEntry>> Snapshot::HistoryOf(RecordKind kind, std::stri
         v.size() == 8)
       number = keys::ReadU64(v.data());
   }
+  if (!created_later && !number && !out.empty() && kind != RecordKind::kEvent)
+    number = out.front().changes[0].number;  // the index lists commits oldest first
   if (number || (!created_later && kind == RecordKind::kEvent)) {
     TIEGRAPH_RETURN_IF_ERROR(ScanHeaders(*impl_, [&](HistoryEntry e) {
       if (!e.bulk) return true;

@@ -152,8 +152,8 @@ Status Transaction::Impl::Stage(uint64_t id, const CommitInfo& info, rocksdb::Wr
     }
     if (c.stored && !c.after) --after.institutions;
     if (!c.stored && c.after) ++after.institutions;
-    history.push_back(
-        history::EncodeChange(RecordKind::kInstitution, key, before_bytes, after_bytes));
+    history.push_back(history::EncodeChange(
+        RecordKind::kInstitution, key, c.stored ? before_id : c.id, before_bytes, after_bytes));
   }
   for (const auto& key : node_id_puts)  // after the deletes: a rename keeps the id
     batch->Put(cf(keys::kNodeIds), keys::NodeIdKey(nodes.find(key)->second.id), key);
@@ -207,7 +207,7 @@ Status Transaction::Impl::Stage(uint64_t id, const CommitInfo& info, rocksdb::Wr
     }
     if (c.stored && !c.after) --after.events;
     if (!c.stored && c.after) ++after.events;
-    history.push_back(history::EncodeChange(RecordKind::kEvent, key, before_bytes, after_bytes));
+    history.push_back(history::EncodeChange(RecordKind::kEvent, key, 0, before_bytes, after_bytes));
   }
 
   // Ties: adjacency at both ends (removed at the old ends, added at the new), the record, the
@@ -274,7 +274,8 @@ Status Transaction::Impl::Stage(uint64_t id, const CommitInfo& info, rocksdb::Wr
     tie_slot[c.seq] = std::move(digest_bytes);
     if (c.stored && !c.after) --after.ties;
     if (!c.stored && c.after) ++after.ties;
-    history.push_back(history::EncodeChange(RecordKind::kTie, key, before_bytes, after_bytes));
+    history.push_back(
+        history::EncodeChange(RecordKind::kTie, key, c.seq, before_bytes, after_bytes));
   }
   for (uint64_t n = counts->next_tie_seq; n < next_seq; ++n) {
     if (!tie_slot.count(n)) digest::AppendTieTombstone(&tie_slot[n]);

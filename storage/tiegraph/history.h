@@ -28,6 +28,7 @@ struct RecordChange {
   RecordKind kind = RecordKind::kInstitution;
   std::string key;
   RecordValue before, after;  // monostate before: created; monostate after: deleted
+  uint64_t number = 0;        // an institution's node id, a tie's sequence (0 for an event)
 };
 
 struct HistoryEntry {

@@ -7,6 +7,7 @@
 #include "digest_codec.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "tie_type_store.h"
 
 namespace tiegraph {
 namespace {
@@ -278,6 +279,10 @@ Result<std::vector<std::string>> Snapshot::TieTypes() const {
   if (!digest::DecodeTypes(bytes, &types))
     return Status::Corruption("the tie-type dictionary is damaged");
   return types;
+}
+
+Result<TieTypeVocabulary> Snapshot::GetTieTypeVocabulary() const {
+  return LoadTieTypeVocabulary(impl_->db.get(), impl_->cf(keys::kMeta), impl_->ReadOpts());
 }
 
 Status Snapshot::ForEachTieSummaryBatch(

@@ -17,6 +17,7 @@
 #include "key_index.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "tie_type_store.h"
 #include "write_plan.h"
 
 namespace tiegraph {
@@ -123,15 +124,43 @@ Result<uint64_t> NextCommitNumber(Store::Impl* s) {
   return std::max<uint64_t>(*next, 1);
 }
 
+namespace {
+Status WriteLocked(Store::Impl* s, const Dataset& data, const WriteOptions& options,
+                   WriteSummary* summary);
+}  // namespace
+
 Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSummary* summary) {
   if (impl_->read_only) return Status::NotSupported("the database was opened read-only");
   std::lock_guard<std::mutex> lock(impl_->write_mu);
+  // Tie types go in canonical (tie_types.h): a copy of the dataset only when one is not.
+  auto vocabulary =
+      LoadTieTypeVocabulary(impl_->db.get(), impl_->cf[keys::kMeta], rocksdb::ReadOptions());
+  if (!vocabulary.ok()) return vocabulary.status();
+  Dataset canonical;
+  const Dataset* d = &data;
+  std::unordered_map<std::string, std::string> seen;  // type as given -> canonical
+  for (size_t i = 0; i < data.ties.size(); ++i) {
+    const std::string& type = data.ties[i].type;
+    auto it = seen.find(type);
+    if (it == seen.end()) it = seen.emplace(type, vocabulary->Learn(type)).first;
+    if (it->second == type) continue;
+    if (d == &data) {
+      canonical = data;
+      d = &canonical;
+    }
+    canonical.ties[i].type = it->second;
+  }
+  return WriteLocked(impl_.get(), *d, options, summary);
+}
+
+namespace {
+Status WriteLocked(Store::Impl* s, const Dataset& data, const WriteOptions& options,
+                   WriteSummary* summary) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   auto seconds = [](Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
   };
-  Store::Impl* s = impl_.get();
   Problems problems(options);
   using RK = RecordKind;
 
@@ -366,5 +395,7 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   }
   return Status::OK();
 }
+
+}  // namespace
 
 }  // namespace tiegraph

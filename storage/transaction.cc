@@ -142,6 +142,9 @@ Result<std::unique_ptr<Transaction>> Transaction::Begin(Store* store) {
   if (!counts.ok()) return counts.status();
   impl->next_node = counts->next_node_id;
   impl->next_seq = counts->next_tie_seq;
+  auto vocabulary = impl->snap->GetTieTypeVocabulary();
+  if (!vocabulary.ok()) return vocabulary.status();
+  impl->vocabulary = std::move(*vocabulary);
   return std::unique_ptr<Transaction>(new Transaction(std::move(impl)));
 }
 
@@ -202,6 +205,7 @@ Status Transaction::PutInstitution(const Institution& in) {
 Result<std::string> Transaction::CreateTie(const Tie& tie) {
   TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
   Tie t = tie;
+  t.type = impl_->vocabulary.Learn(t.type);
   if (t.key.empty()) {
     // As a write names a keyless tie: "#<sequence>", or "#<sequence>.<n>" should that be taken.
     const std::string base = "#" + std::to_string(impl_->next_seq);
@@ -232,8 +236,55 @@ Status Transaction::PutTie(const Tie& tie) {
   if (auto bad = CheckTieFields(tie)) return FieldError(tie.key, bad);
   if (tie.source == tie.target && (*now)->source != (*now)->target)
     return Status::InvalidArgument(tie.key + ": a tie from " + tie.source + " to itself");
-  impl_->SetTie(tie.key, tie);
+  Tie t = tie;
+  t.type = impl_->vocabulary.Learn(t.type);
+  const std::string key = t.key;  // before t is moved from
+  impl_->SetTie(key, std::move(t));
   return Status::OK();
+}
+
+// Gives every stored tie whose type the vocabulary spells otherwise its canonical spelling
+// (ties this transaction changed were canonicalised when changed).
+static Status RetypeStoredTies(Transaction::Impl* impl) {
+  std::map<std::string, std::string, std::less<>> respelled;  // stored type -> canonical
+  auto stored = impl->snap->TieTypes();
+  if (!stored.ok()) return stored.status();
+  for (const auto& t : *stored) {
+    if (std::string c = impl->vocabulary.Canonical(t); c != t) respelled.emplace(t, c);
+  }
+  if (respelled.empty()) return Status::OK();
+  std::vector<uint64_t> sequences;
+  TIEGRAPH_RETURN_IF_ERROR(impl->snap->ForEachTieSummary([&](const TieSummary& t) {
+    if (respelled.count(t.type)) sequences.push_back(t.sequence);
+    return true;
+  }));
+  for (uint64_t seq : sequences) {
+    std::string v;
+    TIEGRAPH_RETURN_IF_ERROR(impl->Get(keys::kTies, keys::TieSeqKey(seq), &v));
+    Tie t;
+    TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &t));
+    if (impl->ties.count(t.key)) continue;
+    t.type = respelled.find(t.type)->second;
+    const std::string key = t.key;  // before t is moved from
+    impl->SetTie(key, std::move(t));
+  }
+  for (auto& [k, c] : impl->ties) {
+    if (c.after) c.after->type = impl->vocabulary.Canonical(c.after->type);
+  }
+  return Status::OK();
+}
+
+Status Transaction::AliasTieType(std::string_view alias, std::string_view type) {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  if (std::string why = impl_->vocabulary.AddAlias(alias, type); !why.empty())
+    return Status::InvalidArgument("alias: " + why);
+  impl_->aliases_changed = true;
+  return RetypeStoredTies(impl_.get());
+}
+
+Status Transaction::CanonicalizeTieTypes() {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  return RetypeStoredTies(impl_.get());
 }
 
 Status Transaction::CreateEvent(const Event& ev) {

@@ -13,6 +13,7 @@
 #include "key_format.h"
 #include "record_codec.h"
 #include "record_entries.h"
+#include "tie_type_store.h"
 #include "transaction_impl.h"
 
 namespace tiegraph {
@@ -294,9 +295,11 @@ Status Transaction::Impl::Stage(uint64_t id, const CommitInfo& info, rocksdb::Wr
   }
   if (types.size() != known_types)
     batch->Put(cf(keys::kMeta), keys::kTieTypesKey, digest::EncodeTypes(types));
+  if (aliases_changed)
+    batch->Put(cf(keys::kMeta), keys::kTieTypeAliasesKey, EncodeTieTypeAliases(vocabulary));
 
-  *changed =
-      !history.empty() || next_node != counts->next_node_id || next_seq != counts->next_tie_seq;
+  *changed = !history.empty() || aliases_changed || next_node != counts->next_node_id ||
+             next_seq != counts->next_tie_seq;
   if (!*changed) return Status::OK();
   const std::pair<std::string_view, uint64_t> counters[] = {
       {keys::kInstitutionCountKey, after.institutions},

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include <tiegraph/tie_types.h>
 #include <tiegraph/transaction.h>
 
 #include "store_impl.h"
@@ -43,6 +44,8 @@ struct Transaction::Impl {
   std::map<std::string, NodeChange, std::less<>> nodes;
   std::map<std::string, TieChange, std::less<>> ties;
   std::map<std::string, EventChange, std::less<>> events;
+  TieTypeVocabulary vocabulary;  // as the transaction leaves it
+  bool aliases_changed = false;
   bool committed = false;
 
   Status Get(int family, std::string_view key, std::string* value) const;

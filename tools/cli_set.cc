@@ -101,7 +101,7 @@ void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code) {
   auto ta = std::make_shared<TieArgs>();
   auto* tie = set->add_subcommand("tie", "Change a tie's fields");
   tie->add_option("key", ta->key, "The tie's key")->required();
-  tie->add_option("--type", ta->type, "mou, joint-research, investment-intent, tenancy…");
+  tie->add_option("--type", ta->type, "mou, joint_research, investment_intent, tenancy…");
   tie->add_option("--strength", ta->strength, "A strength >= 0");
   tie->add_option("--status", ta->status, "realized, planned or proposed");
   tie->add_option("--confidence", ta->confidence, "stated, implied or derived");

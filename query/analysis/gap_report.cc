@@ -292,10 +292,10 @@ Date AnalysisEnd(const ProjectionFilter& f) {
 // analysis date (--as-of, else the window's end): by then it had not happened.
 Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& projection,
                           const Projection& g, int months) {
-  static const std::set<std::string_view> kEarly = {"planned-cooperation", "investment-intent",
-                                                    "visit-meeting", "mou"};
-  static const std::set<std::string_view> kFollowOn = {"joint-research", "investment", "tenancy",
-                                                       "commissioned-study", "establishment"};
+  static const std::set<std::string_view> kEarly = {"planned_cooperation", "investment_intent",
+                                                    "visit_meeting", "mou"};
+  static const std::set<std::string_view> kFollowOn = {"joint_research", "investment", "tenancy",
+                                                       "commissioned_study", "establishment"};
   const ProjectionFilter& filter = projection.filter;
   const Date until = AnalysisEnd(filter);
   auto counts = snap.GetCounts();
@@ -321,7 +321,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
     if (kFollowOn.count(t.type) && realized) {
       if (!until.known() || !EndsBeforeStart(t.since, until))
         follow_on[std::minmax(a, b)].push_back(t.since);
-    } else if ((kEarly.count(t.type) || !realized) && t.type != "part-of" && passes[s]) {
+    } else if ((kEarly.count(t.type) || !realized) && t.type != "part_of" && passes[s]) {
       early.push_back({s, std::minmax(a, b), t.since});
     }
     return true;

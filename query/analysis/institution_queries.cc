@@ -131,6 +131,13 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
     int hops;
     std::string from, via;
   };
+  // Types match through the vocabulary (tie_types.h): "MOU" follows `mou` ties.
+  std::vector<std::string> types;
+  if (!req.types.empty()) {
+    auto vocabulary = snap.GetTieTypeVocabulary();
+    if (!vocabulary.ok()) return vocabulary.status();
+    for (const auto& t : req.types) types.push_back(vocabulary->Canonical(t));
+  }
   std::unordered_map<std::string, Reached> seen{{req.key, {0, "", ""}}};
   std::deque<std::string> frontier{req.key};
   std::vector<std::string> order;
@@ -142,8 +149,7 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
     if (d == req.hops) continue;
     TIEGRAPH_RETURN_IF_ERROR(snap.TiesOf(cur, &refs));
     for (const auto& r : refs) {
-      if (!req.types.empty() &&
-          std::find(req.types.begin(), req.types.end(), r.type) == req.types.end()) {
+      if (!types.empty() && std::find(types.begin(), types.end(), r.type) == types.end()) {
         continue;
       }
       if (seen.emplace(r.other, Reached{d + 1, cur, r.type}).second) {

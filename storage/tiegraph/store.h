@@ -24,6 +24,7 @@
 #include <tiegraph/history.h>
 #include <tiegraph/model.h>
 #include <tiegraph/status.h>
+#include <tiegraph/tie_types.h>
 
 namespace tiegraph {
 
@@ -182,6 +183,9 @@ class Snapshot {
 
   // Every tie type written so far, in the order first seen.
   Result<std::vector<std::string>> TieTypes() const;
+  // The vocabulary writes canonicalise tie types with: built-in types, the user's aliases
+  // (Transaction::AliasTieType) and the stored types. Filters match types through it.
+  Result<TieTypeVocabulary> GetTieTypeVocabulary() const;
 
   // Full scans; the callback returns false to stop early. Institutions come in node-id order
   // (the order they were written in; a deleted institution's id is not reused). Events come

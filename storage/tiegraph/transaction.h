@@ -68,6 +68,7 @@ class Transaction {
   Result<std::string> CreateTie(const Tie& tie);
 
   // Replaces an existing record's fields; the key stays (see Rename). A tie's ends may change.
+  // A tie's type is stored in its canonical spelling (tiegraph/tie_types.h).
   Status PutInstitution(const Institution& in);
   Status PutTie(const Tie& tie);
   Status PutEvent(const Event& ev);
@@ -90,6 +91,13 @@ class Transaction {
   // Gives an institution a new key; the old key becomes an alias, and every tie, part and
   // event that named it names the new key.
   Status Rename(std::string_view key, std::string_view new_key);
+
+  // Makes `alias` (any spelling) mean the tie type `type` from now on (tiegraph/tie_types.h),
+  // and gives every stored tie whose type is that spelling the type `type`.
+  Status AliasTieType(std::string_view alias, std::string_view type);
+  // Gives every stored tie the canonical spelling of its type: for a database written before
+  // the vocabulary (whose ties say `part-of` where the vocabulary says `part_of`).
+  Status CanonicalizeTieTypes();
 
   // Commits the inverse of commit `id`: every record it changed goes back to its value
   // before. Refused (InvalidArgument, naming the record and the commit) when a record has

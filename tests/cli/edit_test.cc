@@ -81,7 +81,7 @@ TEST_CASE("show by key: a tie's fields and ends, an event's participants and tie
   const std::string db = SampleDatabase(dir);
   const auto tie = RunJsonTables(db, {"show", "T001"});
   CHECK(tie["tables"][0]["name"] == "tie");
-  CHECK(tie.dump().find("visit-meeting") != std::string::npos);
+  CHECK(tie.dump().find("visit_meeting") != std::string::npos);
   const auto event = RunJsonTables(db, {"show", "E-jeonju-final-report"});
   CHECK(event["tables"][1]["name"] == "participants");
   CHECK(event.dump().find("jbnu") != std::string::npos);

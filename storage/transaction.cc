@@ -131,11 +131,13 @@ void Transaction::Impl::SetEvent(std::string key, std::optional<Event> after) {
 Transaction::Transaction(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Transaction::~Transaction() = default;
 
-Result<std::unique_ptr<Transaction>> Transaction::Begin(Store* store) {
+Result<std::unique_ptr<Transaction>> Transaction::Begin(Store* store,
+                                                        const TransactionOptions& options) {
   Store::Impl* s = store->impl_.get();
   if (s->read_only) return Status::NotSupported("the database was opened read-only");
   auto impl = std::make_unique<Impl>();
   impl->store = s;
+  impl->options = options;
   impl->lock = std::unique_lock<std::mutex>(s->write_mu);
   impl->snap = store->Read();  // after the lock: no commit can come between
   auto counts = impl->snap->GetCounts();

@@ -338,6 +338,9 @@ Result<uint64_t> Transaction::Commit(const CommitInfo& info) {
   rocksdb::WriteBatch batch;
   bool changed = false;
   TIEGRAPH_RETURN_IF_ERROR(impl_->Stage(*id, info, &batch, &changed));
+  const size_t fail_after = impl_->options.fail_after_entries;
+  if (fail_after && static_cast<size_t>(batch.Count()) >= fail_after)
+    return Status::IOError("injected failure after " + std::to_string(fail_after) + " entries");
   if (changed) {
     rocksdb::WriteOptions wo;
     wo.sync = true;

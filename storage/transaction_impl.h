@@ -39,6 +39,7 @@ struct EventChange {
 struct Transaction::Impl {
   Store::Impl* store = nullptr;
   std::unique_lock<std::mutex> lock;
+  TransactionOptions options;
   std::unique_ptr<Snapshot> snap;  // the database as it was at Begin (nothing else writes)
   uint64_t next_node = 0, next_seq = 0;
   std::map<std::string, NodeChange, std::less<>> nodes;

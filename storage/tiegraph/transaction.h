@@ -46,9 +46,16 @@ struct DetachReport {
   std::vector<std::string> ties_unlinked;   // ties whose event was cleared
 };
 
+struct TransactionOptions {
+  // Testing only: Commit fails with an I/O error once this many key-value entries are staged,
+  // before anything is written. 0 = never.
+  size_t fail_after_entries = 0;
+};
+
 class Transaction {
  public:
-  static Result<std::unique_ptr<Transaction>> Begin(Store* store);
+  static Result<std::unique_ptr<Transaction>> Begin(Store* store,
+                                                    const TransactionOptions& options = {});
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

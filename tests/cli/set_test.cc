@@ -137,3 +137,29 @@ TEST_CASE("a transaction holds the write lock: a second one waits for the first"
 
 }  // namespace
 }  // namespace tiegraph::test
+
+namespace tiegraph::test {
+namespace {
+
+// The seed's E-jeonju-final-report has three participants (jeonju-city, jbnu,
+// jbnu-startup-group) and the date 2021-09-13.
+TEST_CASE("set event: date, added and removed participants; unknown ones refused", "[set]") {
+  TempDir dir;
+  const std::string db = SampleDatabase(dir);
+  RunOk({"--db", db, "set", "event", "E-jeonju-final-report", "--date", "2021-09",
+         "--add-participant", "ktl=observer", "--remove-participant", "jbnu-startup-group"});
+  auto store = OpenStore(db);
+  auto ev = store->Read()->GetEvent("E-jeonju-final-report");
+  REQUIRE(ev.ok());
+  CHECK(FormatDate(ev->date) == "2021-09");
+  CHECK(ev->participants ==
+        std::vector<Participant>{{"jeonju-city", ""}, {"jbnu", ""}, {"ktl", "observer"}});
+  store.reset();
+  CliResult unknown =
+      RunCli({"--db", db, "set", "event", "E-jeonju-final-report", "--add-participant", "no-such"});
+  CHECK(unknown.exit_code == 1);
+  CHECK_THAT(unknown.err, Catch::Matchers::Contains("no-such"));
+}
+
+}  // namespace
+}  // namespace tiegraph::test

@@ -31,7 +31,7 @@ bool KeepInstitution(const ProjectionFilter& f, const InstitutionSummary& in) {
 constexpr uint32_t kDropped = UINT32_MAX;
 
 bool KeepTie(const ProjectionFilter& f, const TieSummary& t) {
-  if (!f.include_part_of && t.type == "part-of") return false;
+  if (!f.include_part_of && t.type == "part_of") return false;
   if (!f.tie_types.empty() &&
       std::find(f.tie_types.begin(), f.tie_types.end(), t.type) == f.tie_types.end()) {
     return false;
@@ -55,10 +55,9 @@ template <typename ArcFn>
 Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool directed,
                       std::span<const uint32_t> index, uint64_t begin, uint64_t end, ArcFn&& arc) {
   Status bad;
-  uint64_t sequence = begin;
   Status s = snapshot.ForEachTieSummaryBatch(
       [&](const TieSummary* ties, size_t count) {
-        for (size_t i = 0; i < count; ++i, ++sequence) {
+        for (size_t i = 0; i < count; ++i) {
           const TieSummary& t = ties[i];
           if (t.source_id >= index.size() || t.target_id >= index.size()) {
             bad = Status::Corruption("a tie names a node id past the last institution");
@@ -67,7 +66,7 @@ Status ForEachKeptTie(const Snapshot& snapshot, const ProjectionFilter& f, bool 
           if (!KeepTie(f, t)) continue;
           const uint32_t a = index[t.source_id], b = index[t.target_id];
           if (a == kDropped || b == kDropped || a == b) continue;
-          arc(a, b, t.strength, directed && t.directed, sequence);
+          arc(a, b, t.strength, directed && t.directed, t.sequence);
         }
         return true;
       },
@@ -155,11 +154,36 @@ bool ValidIn(const ProjectionFilter& f, const Date& since, const Date& until) {
   return true;
 }
 
+// The filter with its tie types matched to the stored ones: a type filter names types in any
+// spelling the vocabulary knows (tie_types.h) and keeps every stored spelling of that type.
+Result<ProjectionFilter> MatchTieTypes(const Snapshot& snapshot, const ProjectionFilter& filter) {
+  if (filter.tie_types.empty()) return filter;
+  auto vocabulary = snapshot.GetTieTypeVocabulary();
+  if (!vocabulary.ok()) return vocabulary.status();
+  auto stored = snapshot.TieTypes();
+  if (!stored.ok()) return stored.status();
+  ProjectionFilter out = filter;
+  out.tie_types.clear();
+  for (const auto& t : *stored) {
+    const std::string c = vocabulary->Canonical(t);
+    for (const auto& w : filter.tie_types) {
+      if (vocabulary->Canonical(w) == c) {
+        out.tie_types.push_back(t);
+        break;
+      }
+    }
+  }
+  if (out.tie_types.empty()) out.tie_types.push_back({});  // matches no tie
+  return out;
+}
+
 Status ForEachProjectedTie(
     const Snapshot& snapshot, const ProjectionOptions& options, const Projection& g,
     const std::function<void(uint64_t sequence, uint32_t a, uint32_t b)>& fn) {
+  auto f = MatchTieTypes(snapshot, options.filter);
+  if (!f.ok()) return f.status();
   return ForEachKeptTie(
-      snapshot, options.filter, options.directed, g.node_index(), 0, UINT64_MAX,
+      snapshot, *f, options.directed, g.node_index(), 0, UINT64_MAX,
       [&](uint32_t a, uint32_t b, double, bool, uint64_t sequence) { fn(sequence, a, b); });
 }
 
@@ -225,7 +249,9 @@ bool Projection::Find(std::string_view key, uint32_t* index) const {
 }
 
 Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOptions& options) {
-  const ProjectionFilter& f = options.filter;
+  auto matched = MatchTieTypes(snapshot, options.filter);
+  if (!matched.ok()) return matched.status();
+  const ProjectionFilter& f = *matched;
   // Institutions by node id (dense, so node id = storage order). With rollup, each maps to
   // its top-level ancestor, and the filters judge that ancestor.
   std::vector<std::string> keys, parents;
@@ -278,8 +304,8 @@ Result<Projection> BuildProjection(const Snapshot& snapshot, const ProjectionOpt
   // arc put straight into its row, half 0's before half 1's, so rows keep tie order.
   auto counts = snapshot.GetCounts();
   if (!counts.ok()) return counts.status();
-  const uint64_t ties = counts->ties;
-  const int parts = ties > 100000 ? 2 : 1;
+  const uint64_t ties = counts->next_tie_seq;  // the sequence range, deleted ties included
+  const int parts = counts->ties > 100000 ? 2 : 1;
   const size_t n = g.keys_.size();
   const bool directed = options.directed;
   std::vector<std::vector<Edge>> edges(static_cast<size_t>(parts));

@@ -195,7 +195,8 @@ class Checker {
       return Status::OK();
     }));
 
-    // Digests: blocks of consecutive ids and sequences, each the records' digests in order.
+    // Digests: blocks of consecutive ids and sequences, each the records' digests in order,
+    // with a tombstone where a record was deleted.
     auto counter = [&](std::string_view k) { return Counter(k); };
     auto next_node = counter(keys::kNextNodeIdKey), next_seq = counter(keys::kNextTieSeqKey);
     if (!next_node.ok()) return next_node.status();
@@ -205,11 +206,12 @@ class Checker {
       std::string block;
       for (uint64_t id = 0; id < end; ++id) {
         auto it = by_id.find(id);
-        if (it == by_id.end()) {
-          Problem(std::string(tag == 'n' ? "node id " : "tie sequence ") + std::to_string(id) +
-                  " has no record");
-        } else {
+        if (it != by_id.end()) {
           block += it->second;
+        } else if (tag == digest::kNodeBlockTag) {
+          digest::AppendNodeTombstone(&block);
+        } else {
+          digest::AppendTieTombstone(&block);
         }
         if ((id + 1) % digest::kDigestBlock == 0 || id + 1 == end) {
           digests.emplace_back(digest::BlockKey(tag, id / digest::kDigestBlock), block);

@@ -6,43 +6,13 @@
 #include <tiegraph/vocabulary.h>
 
 #include "key_format.h"
+#include "varint.h"
 
 namespace tiegraph::digest {
 namespace {
 
 static_assert(std::endian::native == std::endian::little,
               "tie digests are stored little-endian and read in place");
-
-void AppendVarint(std::string* out, uint64_t v) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool ReadVarint(std::string_view in, size_t* pos, uint64_t* v) {
-  *v = 0;
-  for (int shift = 0; shift < 64 && *pos < in.size(); shift += 7) {
-    const auto byte = static_cast<uint8_t>(in[(*pos)++]);
-    *v |= uint64_t{byte & 0x7fu} << shift;
-    if (byte < 0x80) return true;
-  }
-  return false;
-}
-
-void AppendText(std::string* out, std::string_view s) {
-  AppendVarint(out, s.size());
-  out->append(s);
-}
-
-bool ReadText(std::string_view in, size_t* pos, std::string_view* s) {
-  uint64_t n;
-  if (!ReadVarint(in, pos, &n) || n > in.size() - *pos) return false;
-  *s = in.substr(*pos, n);
-  *pos += n;
-  return true;
-}
 
 // A date in four bytes (year u16, month, day); its precision goes into a shared byte.
 void PutDate(char* p, const Date& d) {
@@ -72,19 +42,25 @@ std::string BlockKey(char tag, uint64_t block) {
 }
 
 void AppendNode(const Institution& in, std::string* block) {
-  AppendText(block, in.key);
-  AppendText(block, in.kind);
-  AppendText(block, in.parent);
+  varint::AppendText(block, in.key);
+  varint::AppendText(block, in.kind);
+  varint::AppendText(block, in.parent);
   block->push_back(static_cast<char>(in.sector));
-  AppendVarint(block, in.other_sectors.size());
+  varint::Append(block, in.other_sectors.size());
   for (Sector s : in.other_sectors) block->push_back(static_cast<char>(s));
-  AppendVarint(block, in.region.size());
-  for (const auto& r : in.region) AppendText(block, r);
+  varint::Append(block, in.region.size());
+  for (const auto& r : in.region) varint::AppendText(block, r);
+}
+
+void AppendNodeTombstone(std::string* block) {
+  Institution none;
+  none.kind.clear();
+  AppendNode(none, block);
 }
 
 bool ReadNode(std::string_view block, size_t* pos, InstitutionSummary* out) {
-  if (!ReadText(block, pos, &out->key) || !ReadText(block, pos, &out->kind) ||
-      !ReadText(block, pos, &out->parent) || *pos >= block.size()) {
+  if (!varint::ReadText(block, pos, &out->key) || !varint::ReadText(block, pos, &out->kind) ||
+      !varint::ReadText(block, pos, &out->parent) || *pos >= block.size()) {
     return false;
   }
   auto sector = [&](Sector* s) {
@@ -94,22 +70,22 @@ bool ReadNode(std::string_view block, size_t* pos, InstitutionSummary* out) {
   };
   if (!sector(&out->sector)) return false;
   uint64_t n;
-  if (!ReadVarint(block, pos, &n) || n > block.size() - *pos) return false;
+  if (!varint::Read(block, pos, &n) || n > block.size() - *pos) return false;
   out->other_sectors.resize(n);
   for (Sector& s : out->other_sectors) {
     if (!sector(&s)) return false;
   }
-  if (!ReadVarint(block, pos, &n) || n > block.size() - *pos) return false;
+  if (!varint::Read(block, pos, &n) || n > block.size() - *pos) return false;
   out->region.resize(n);
   for (auto& r : out->region) {
-    if (!ReadText(block, pos, &r)) return false;
+    if (!varint::ReadText(block, pos, &r)) return false;
   }
   return true;
 }
 
 // Layout (little-endian): source u32, target u32, strength f64, since (year u16, month u8,
 // day u8), until (same), type id u16, codes u8 (status bits 0-1, confidence bits 2-3,
-// directed bit 4), precisions u8 (since bits 0-1, until bits 2-3).
+// directed bit 4, tombstone bit 5), precisions u8 (since bits 0-1, until bits 2-3).
 void AppendTie(const Tie& tie, uint32_t source_id, uint32_t target_id, uint16_t type_id,
                std::string* block) {
   char p[kTieDigestSize];
@@ -126,6 +102,16 @@ void AppendTie(const Tie& tie, uint32_t source_id, uint32_t target_id, uint16_t 
                             (static_cast<unsigned>(tie.until.precision) << 2));
   block->append(p, kTieDigestSize);
 }
+
+constexpr uint8_t kTombstoneBit = 0x20;
+
+void AppendTieTombstone(std::string* block) {
+  char p[kTieDigestSize] = {};
+  p[26] = static_cast<char>(kTombstoneBit);
+  block->append(p, kTieDigestSize);
+}
+
+bool TieIsTombstone(const char* p) { return (static_cast<uint8_t>(p[26]) & kTombstoneBit) != 0; }
 
 bool ReadTie(const char* p, const std::vector<std::string>& types, TieSummary* out) {
   std::memcpy(&out->source_id, p, 4);
@@ -147,7 +133,7 @@ bool ReadTie(const char* p, const std::vector<std::string>& types, TieSummary* o
 
 std::string EncodeTypes(const std::vector<std::string>& types) {
   std::string out;
-  for (const auto& t : types) AppendText(&out, t);
+  for (const auto& t : types) varint::AppendText(&out, t);
   return out;
 }
 
@@ -156,7 +142,7 @@ bool DecodeTypes(std::string_view bytes, std::vector<std::string>* types) {
   size_t pos = 0;
   while (pos < bytes.size()) {
     std::string_view t;
-    if (!ReadText(bytes, &pos, &t)) return false;
+    if (!varint::ReadText(bytes, &pos, &t)) return false;
     types->emplace_back(t);
   }
   return true;

@@ -3,8 +3,9 @@
 // message. Written beside the records in the same atomic write; see storage/FORMAT.md.
 //
 // Block b of institutions holds node ids [b * kDigestBlock, (b + 1) * kDigestBlock), block b of
-// ties the sequences in the same range. Ids and sequences are dense and only ever appended, so
-// a write extends the last block and adds new ones.
+// ties the sequences in the same range. Ids and sequences are only ever appended, so a write
+// extends the last block and adds new ones; a deleted record leaves a tombstone in its slot
+// (ids and sequences are never reused), which readers skip.
 #ifndef TIEGRAPH_STORAGE_DIGEST_CODEC_H_
 #define TIEGRAPH_STORAGE_DIGEST_CODEC_H_
 
@@ -28,6 +29,8 @@ std::string BlockKey(char tag, uint64_t block);
 
 // Appends one institution: key, kind, parent, sector, other sectors, region levels.
 void AppendNode(const Institution& in, std::string* block);
+// The slot of a deleted institution: an empty key (a stored key is never empty).
+void AppendNodeTombstone(std::string* block);
 // Decodes the institution at *pos of `block` and advances *pos; views point into `block`.
 // False when the bytes are damaged.
 bool ReadNode(std::string_view block, size_t* pos, InstitutionSummary* out);
@@ -35,6 +38,9 @@ bool ReadNode(std::string_view block, size_t* pos, InstitutionSummary* out);
 // Appends one tie as kTieDigestSize bytes; `type_id` indexes the tie-type dictionary.
 void AppendTie(const Tie& tie, uint32_t source_id, uint32_t target_id, uint16_t type_id,
                std::string* block);
+// The slot of a deleted tie: codes bit 5 set, the rest zero.
+void AppendTieTombstone(std::string* block);
+bool TieIsTombstone(const char* p);
 // Decodes the tie at `p` (kTieDigestSize bytes). `types` is the dictionary; false when the
 // bytes are damaged (an unknown type id or an out-of-range code).
 bool ReadTie(const char* p, const std::vector<std::string>& types, TieSummary* out);

@@ -37,6 +37,7 @@ inline constexpr std::string_view kInstitutionCountKey = "count/institutions";
 inline constexpr std::string_view kTieCountKey = "count/ties";
 inline constexpr std::string_view kEventCountKey = "count/events";
 inline constexpr std::string_view kTieTypesKey = "tie_types";  // the tie-type dictionary
+inline constexpr std::string_view kTieTypeAliasesKey = "tie_type_aliases";  // the user's aliases
 // The value of kFormatKey starts with this magic, then the decimal version.
 inline constexpr std::string_view kFormatMagic = "tiegraph-format ";
 

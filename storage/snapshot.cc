@@ -7,6 +7,7 @@
 #include "digest_codec.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "tie_type_store.h"
 
 namespace tiegraph {
 namespace {
@@ -39,7 +40,9 @@ Result<Counts> Snapshot::GetCounts() const {
   const std::pair<std::string_view, uint64_t*> wanted[] = {
       {keys::kInstitutionCountKey, &counts.institutions},
       {keys::kTieCountKey, &counts.ties},
-      {keys::kEventCountKey, &counts.events}};
+      {keys::kEventCountKey, &counts.events},
+      {keys::kNextNodeIdKey, &counts.next_node_id},
+      {keys::kNextTieSeqKey, &counts.next_tie_seq}};
   for (const auto& [key, out] : wanted) {
     std::string v;
     auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kMeta), AsSlice(key), &v);
@@ -211,6 +214,18 @@ Status Snapshot::ForEachTie(const std::function<bool(const Tie&)>& fn) const {
   return ScanFamily<Tie>(*impl_, keys::kTies, DecodeTie, fn);
 }
 
+Status Snapshot::ForEachTieWithSequence(const std::function<bool(uint64_t, const Tie&)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kTies)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    if (it->key().size() != 8) return Status::Corruption("a tie's sequence key is damaged");
+    Tie t;
+    TIEGRAPH_RETURN_IF_ERROR(DecodeTie(AsView(it->value()), &t));
+    if (!fn(keys::ReadU64(it->key().data()), t)) return Status::OK();
+  }
+  return FromRocks(it->status(), "scanning ties");
+}
+
 namespace {
 // Visits the digest blocks with `tag` from block `first` on, in order: fn(block number, bytes)
 // returns false to stop.
@@ -246,6 +261,7 @@ Status Snapshot::ForEachInstitutionSummary(
             bad = Status::Corruption("an institution digest is damaged");
             return false;
           }
+          if (summary.key.empty()) continue;  // a deleted institution's slot
           summary.node_id = static_cast<uint32_t>(id);
           if (!fn(summary)) return false;
         }
@@ -263,6 +279,10 @@ Result<std::vector<std::string>> Snapshot::TieTypes() const {
   if (!digest::DecodeTypes(bytes, &types))
     return Status::Corruption("the tie-type dictionary is damaged");
   return types;
+}
+
+Result<TieTypeVocabulary> Snapshot::GetTieTypeVocabulary() const {
+  return LoadTieTypeVocabulary(impl_->db.get(), impl_->cf(keys::kMeta), impl_->ReadOpts());
 }
 
 Status Snapshot::ForEachTieSummaryBatch(
@@ -284,14 +304,17 @@ Status Snapshot::ForEachTieSummaryBatch(
         const uint64_t base = block * digest::kDigestBlock;
         const uint64_t from = begin > base ? begin - base : 0;
         const uint64_t to = std::min(count, end - base);
+        size_t live = 0;
         for (uint64_t i = from; i < to; ++i) {
-          if (!digest::ReadTie(bytes.data() + i * digest::kTieDigestSize, *types,
-                               &batch[i - from])) {
+          const char* p = bytes.data() + i * digest::kTieDigestSize;
+          if (digest::TieIsTombstone(p)) continue;
+          if (!digest::ReadTie(p, *types, &batch[live])) {
             bad = Status::Corruption("a tie digest is damaged");
             return false;
           }
+          batch[live++].sequence = base + i;
         }
-        if (to > from && !fn(batch.data(), to - from)) return false;
+        if (live > 0 && !fn(batch.data(), live)) return false;
         return to == count;  // the range ends inside this block
       }));
   return bad;

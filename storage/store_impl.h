@@ -47,6 +47,12 @@ struct Snapshot::Impl {
   ~Impl();
 };
 
+// A counter of the metadata; 0 when it was never written (an empty database). A failed read
+// or a malformed value is an error.
+Result<uint64_t> ReadCounter(Store::Impl* s, std::string_view key);
+// The number the next commit gets in the history: 1 for the first.
+Result<uint64_t> NextCommitNumber(Store::Impl* s);
+
 class WritePlan;
 
 // Commits the plan atomically: one WriteBatch, or (above options.bulk_threshold entries) one

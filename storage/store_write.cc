@@ -13,9 +13,11 @@
 
 #include "digest_codec.h"
 #include "field_checks.h"
+#include "history_codec.h"
 #include "key_index.h"
 #include "record_codec.h"
 #include "store_impl.h"
+#include "tie_type_store.h"
 #include "write_plan.h"
 
 namespace tiegraph {
@@ -49,20 +51,6 @@ class Problems {
  private:
   const WriteOptions& options_;
 };
-
-// A counter of the metadata; 0 when it was never written (an empty database). A failed read
-// or a malformed value is an error: taking it as 0 would hand out node ids already in use.
-Result<uint64_t> ReadCounter(Store::Impl* s, std::string_view key) {
-  std::string v;
-  const rocksdb::Status st = s->db->Get(rocksdb::ReadOptions(), s->cf[keys::kMeta], key, &v);
-  if (st.IsNotFound()) return uint64_t{0};
-  if (!st.ok()) return FromRocks(st, "reading the counter " + std::string(key));
-  if (v.size() != 8) {
-    return Status::Corruption("the counter " + std::string(key) + " in " + s->path + " has " +
-                              std::to_string(v.size()) + " bytes, not 8");
-  }
-  return keys::ReadU64(v.data());
-}
 
 std::string CounterValue(uint64_t v) {
   std::string out;
@@ -116,15 +104,63 @@ bool ExistsIn(Store::Impl* s, int family, std::string_view key) {
 
 }  // namespace
 
+// A counter of the metadata; 0 when it was never written (an empty database). A failed read
+// or a malformed value is an error: taking it as 0 would hand out node ids already in use.
+Result<uint64_t> ReadCounter(Store::Impl* s, std::string_view key) {
+  std::string v;
+  const rocksdb::Status st = s->db->Get(rocksdb::ReadOptions(), s->cf[keys::kMeta], key, &v);
+  if (st.IsNotFound()) return uint64_t{0};
+  if (!st.ok()) return FromRocks(st, "reading the counter " + std::string(key));
+  if (v.size() != 8) {
+    return Status::Corruption("the counter " + std::string(key) + " in " + s->path + " has " +
+                              std::to_string(v.size()) + " bytes, not 8");
+  }
+  return keys::ReadU64(v.data());
+}
+
+Result<uint64_t> NextCommitNumber(Store::Impl* s) {
+  auto next = ReadCounter(s, history::kNextCommitKey);
+  if (!next.ok()) return next.status();
+  return std::max<uint64_t>(*next, 1);
+}
+
+namespace {
+Status WriteLocked(Store::Impl* s, const Dataset& data, const WriteOptions& options,
+                   WriteSummary* summary);
+}  // namespace
+
 Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSummary* summary) {
   if (impl_->read_only) return Status::NotSupported("the database was opened read-only");
   std::lock_guard<std::mutex> lock(impl_->write_mu);
+  // Tie types go in canonical (tie_types.h): a copy of the dataset only when one is not.
+  auto vocabulary =
+      LoadTieTypeVocabulary(impl_->db.get(), impl_->cf[keys::kMeta], rocksdb::ReadOptions());
+  if (!vocabulary.ok()) return vocabulary.status();
+  Dataset canonical;
+  const Dataset* d = &data;
+  std::unordered_map<std::string, std::string> seen;  // type as given -> canonical
+  for (size_t i = 0; i < data.ties.size(); ++i) {
+    const std::string& type = data.ties[i].type;
+    auto it = seen.find(type);
+    if (it == seen.end()) it = seen.emplace(type, vocabulary->Learn(type)).first;
+    if (it->second == type) continue;
+    if (d == &data) {
+      canonical = data;
+      d = &canonical;
+    }
+    canonical.ties[i].type = it->second;
+  }
+  return WriteLocked(impl_.get(), *d, options, summary);
+}
+
+namespace {
+Status WriteLocked(Store::Impl* s, const Dataset& data, const WriteOptions& options,
+                   WriteSummary* summary) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   auto seconds = [](Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
   };
-  Store::Impl* s = impl_.get();
   Problems problems(options);
   using RK = RecordKind;
 
@@ -314,6 +350,25 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
       {std::string(keys::kEventCountKey), CounterValue(old_events + data.events.size())}};
   if (types.size() != known_types)
     plan.meta.emplace_back(std::string(keys::kTieTypesKey), digest::EncodeTypes(types));
+  // The history entry of a bulk write: what it created, not each record (history.h).
+  auto commit = NextCommitNumber(s);
+  if (!commit.ok()) return commit.status();
+  HistoryEntry entry;
+  entry.id = *commit;
+  entry.time = std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+  entry.info = options.commit;
+  entry.bulk = true;
+  entry.created_institutions = data.institutions.size();
+  entry.created_ties = data.ties.size();
+  entry.first_node_id = next_node;
+  entry.end_node_id = next_node + data.institutions.size();
+  entry.first_tie_seq = next_seq;
+  entry.end_tie_seq = next_seq + data.ties.size();
+  for (const Event& ev : data.events) entry.created_events.push_back(ev.key);
+  plan.meta.emplace_back(history::HeaderKey(entry.id), history::EncodeHeader(entry));
+  plan.meta.emplace_back(std::string(history::kNextCommitKey), CounterValue(entry.id + 1));
   const auto t1 = Clock::now();
   WritePlan write_plan(std::move(plan));
   const auto t2 = Clock::now();
@@ -340,5 +395,7 @@ Status Store::Write(const Dataset& data, const WriteOptions& options, WriteSumma
   }
   return Status::OK();
 }
+
+}  // namespace
 
 }  // namespace tiegraph

@@ -1,253 +1,321 @@
-// Transaction: each changed record's old index entries are replaced by its new ones, computed
-// by the same functions a write uses (record_entries.h), and its digest rewritten in place.
-#include <tiegraph/transaction.h>
-
+// Transaction: reads through the changes, and the record-level operations (create, put,
+// delete of a tie). Structural operations are in transaction_ops.cc, the commit in
+// transaction_commit.cc.
 #include <algorithm>
-#include <set>
 
-#include "digest_codec.h"
 #include "field_checks.h"
+#include "key_format.h"
 #include "record_codec.h"
-#include "record_entries.h"
-#include "store_impl.h"
+#include "transaction_impl.h"
 
 namespace tiegraph {
 namespace {
 
 rocksdb::Slice AsSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 
+Status Unknown(std::string_view what, std::string_view key) {
+  return Status::NotFound("no " + std::string(what) + " with key '" + std::string(key) + "'");
+}
+
 }  // namespace
 
-struct Transaction::Impl {
-  Store::Impl* store = nullptr;
-  std::unique_lock<std::mutex> lock;
-  std::map<std::string, Institution, std::less<>> institutions;  // changed, by key
-  std::map<std::string, Tie, std::less<>> ties;                  // changed, by key
-  bool committed = false;
+Status Transaction::Impl::Get(int family, std::string_view key, std::string* value) const {
+  auto s = store->db->Get(rocksdb::ReadOptions(), store->cf[family], AsSlice(key), value);
+  if (s.IsNotFound()) return Status::NotFound(std::string(key));
+  return FromRocks(s, std::string("reading ") + keys::FamilyName(family));
+}
 
-  Status Get(int family, std::string_view key, std::string* value) const {
-    auto s = store->db->Get(rocksdb::ReadOptions(), store->cf[family], AsSlice(key), value);
-    if (s.IsNotFound()) return Status::NotFound(std::string(key));
-    return FromRocks(s, std::string("reading ") + keys::FamilyName(family));
+Status Transaction::Impl::Writable() const {
+  return committed ? Status::InvalidArgument("the transaction has been committed") : Status::OK();
+}
+
+Result<std::pair<Institution, uint32_t>> Transaction::Impl::StoredInstitution(
+    std::string_view key) const {
+  std::string v;
+  Status s = Get(keys::kInstitutions, key, &v);
+  if (s.IsNotFound()) return Unknown("institution", key);
+  TIEGRAPH_RETURN_IF_ERROR(s);
+  std::pair<Institution, uint32_t> out;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeInstitution(v, &out.first, &out.second));
+  return out;
+}
+
+Result<std::pair<Tie, uint64_t>> Transaction::Impl::StoredTie(std::string_view key) const {
+  std::string seq;
+  Status s = Get(keys::kTieKeys, key, &seq);
+  if (s.IsNotFound()) return Unknown("tie", key);
+  TIEGRAPH_RETURN_IF_ERROR(s);
+  if (seq.size() != 8) return Status::Corruption("the tie key " + std::string(key) + " is damaged");
+  std::string v;
+  TIEGRAPH_RETURN_IF_ERROR(Get(keys::kTies, seq, &v));
+  std::pair<Tie, uint64_t> out;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &out.first));
+  out.second = keys::ReadU64(seq.data());
+  return out;
+}
+
+Result<uint32_t> Transaction::Impl::StoredNodeId(std::string_view key) const {
+  std::string v;
+  TIEGRAPH_RETURN_IF_ERROR(Get(keys::kInstitutions, key, &v));
+  uint32_t id = 0;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeInstitutionNodeId(v, &id));
+  return id;
+}
+
+Result<std::optional<Institution>> Transaction::Impl::Institution_(std::string_view key) const {
+  if (auto it = nodes.find(key); it != nodes.end()) return it->second.after;
+  auto stored = StoredInstitution(key);
+  if (stored.status().IsNotFound()) return std::optional<Institution>();
+  if (!stored.ok()) return stored.status();
+  return std::optional<Institution>(std::move(stored->first));
+}
+
+Result<std::optional<Tie>> Transaction::Impl::Tie_(std::string_view key) const {
+  if (auto it = ties.find(key); it != ties.end()) return it->second.after;
+  auto stored = StoredTie(key);
+  if (stored.status().IsNotFound()) return std::optional<Tie>();
+  if (!stored.ok()) return stored.status();
+  return std::optional<Tie>(std::move(stored->first));
+}
+
+Result<std::optional<Event>> Transaction::Impl::Event_(std::string_view key) const {
+  if (auto it = events.find(key); it != events.end()) return it->second.after;
+  auto stored = snap->GetEvent(key);
+  if (stored.status().IsNotFound()) return std::optional<Event>();
+  if (!stored.ok()) return stored.status();
+  return std::optional<Event>(std::move(*stored));
+}
+
+Result<uint32_t> Transaction::Impl::NodeIdAfter(std::string_view key) const {
+  if (auto it = nodes.find(key); it != nodes.end()) {
+    if (!it->second.after) return Unknown("institution", key);
+    return it->second.id;
   }
+  return StoredNodeId(key);
+}
 
-  Result<std::pair<Institution, uint32_t>> StoredInstitution(std::string_view key) const {
-    std::string v;
-    Status s = Get(keys::kInstitutions, key, &v);
-    if (s.IsNotFound())
-      return Status::NotFound("no institution with key '" + std::string(key) + "'");
-    TIEGRAPH_RETURN_IF_ERROR(s);
-    std::pair<Institution, uint32_t> out;
-    TIEGRAPH_RETURN_IF_ERROR(DecodeInstitution(v, &out.first, &out.second));
-    return out;
+void Transaction::Impl::SetInstitution(std::string key, std::optional<Institution> after) {
+  auto it = nodes.find(key);
+  if (it == nodes.end()) {
+    NodeChange c;
+    auto id = StoredNodeId(key);
+    c.stored = id.ok();
+    c.id = id.ok() ? *id : static_cast<uint32_t>(next_node++);
+    it = nodes.emplace(std::move(key), std::move(c)).first;
   }
+  it->second.after = std::move(after);
+}
 
-  Result<std::pair<Tie, uint64_t>> StoredTie(std::string_view key) const {
-    std::string seq;
-    Status s = Get(keys::kTieKeys, key, &seq);
-    if (s.IsNotFound()) return Status::NotFound("no tie with key '" + std::string(key) + "'");
-    TIEGRAPH_RETURN_IF_ERROR(s);
-    if (seq.size() != 8)
-      return Status::Corruption("the tie key " + std::string(key) + " is damaged");
-    std::string v;
-    TIEGRAPH_RETURN_IF_ERROR(Get(keys::kTies, seq, &v));
-    std::pair<Tie, uint64_t> out;
-    TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &out.first));
-    out.second = keys::ReadU64(seq.data());
-    return out;
+void Transaction::Impl::SetTie(std::string key, std::optional<Tie> after) {
+  auto it = ties.find(key);
+  if (it == ties.end()) {
+    TieChange c;
+    auto stored = StoredTie(key);
+    c.stored = stored.ok();
+    c.seq = stored.ok() ? stored->second : next_seq++;
+    it = ties.emplace(std::move(key), std::move(c)).first;
   }
+  it->second.after = std::move(after);
+}
 
-  // Only the node id: the cheap read for a tie's ends.
-  Result<uint32_t> StoredNodeId(std::string_view key) const {
-    std::string v;
-    TIEGRAPH_RETURN_IF_ERROR(Get(keys::kInstitutions, key, &v));
-    uint32_t id = 0;
-    TIEGRAPH_RETURN_IF_ERROR(DecodeInstitutionNodeId(v, &id));
-    return id;
+void Transaction::Impl::SetEvent(std::string key, std::optional<Event> after) {
+  auto it = events.find(key);
+  if (it == events.end()) {
+    EventChange c;
+    c.stored = snap->GetEvent(key).ok();
+    it = events.emplace(std::move(key), std::move(c)).first;
   }
-
-  // The institution with node id `id` as the commit leaves it.
-  Result<Institution> AfterCommit(uint32_t id) const {
-    std::string key;
-    TIEGRAPH_RETURN_IF_ERROR(Get(keys::kNodeIds, keys::NodeIdKey(id), &key));
-    if (auto it = institutions.find(key); it != institutions.end()) return it->second;
-    auto stored = StoredInstitution(key);
-    if (!stored.ok()) return stored.status();
-    return stored->first;
-  }
-
-  Status Stage(rocksdb::WriteBatch* batch) const;
-};
+  it->second.after = std::move(after);
+}
 
 Transaction::Transaction(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Transaction::~Transaction() = default;
 
-Result<std::unique_ptr<Transaction>> Transaction::Begin(Store* store) {
+Result<std::unique_ptr<Transaction>> Transaction::Begin(Store* store,
+                                                        const TransactionOptions& options) {
   Store::Impl* s = store->impl_.get();
   if (s->read_only) return Status::NotSupported("the database was opened read-only");
   auto impl = std::make_unique<Impl>();
   impl->store = s;
+  impl->options = options;
   impl->lock = std::unique_lock<std::mutex>(s->write_mu);
+  impl->snap = store->Read();  // after the lock: no commit can come between
+  auto counts = impl->snap->GetCounts();
+  if (!counts.ok()) return counts.status();
+  impl->next_node = counts->next_node_id;
+  impl->next_seq = counts->next_tie_seq;
+  auto vocabulary = impl->snap->GetTieTypeVocabulary();
+  if (!vocabulary.ok()) return vocabulary.status();
+  impl->vocabulary = std::move(*vocabulary);
   return std::unique_ptr<Transaction>(new Transaction(std::move(impl)));
 }
 
 Result<Institution> Transaction::GetInstitution(std::string_view key) const {
-  if (auto it = impl_->institutions.find(key); it != impl_->institutions.end()) return it->second;
-  auto stored = impl_->StoredInstitution(key);
-  if (!stored.ok()) return stored.status();
-  return stored->first;
+  auto in = impl_->Institution_(key);
+  if (!in.ok()) return in.status();
+  if (!*in) return Unknown("institution", key);
+  return std::move(**in);
 }
 
 Result<Tie> Transaction::GetTie(std::string_view key) const {
-  if (auto it = impl_->ties.find(key); it != impl_->ties.end()) return it->second;
-  auto stored = impl_->StoredTie(key);
-  if (!stored.ok()) return stored.status();
-  return stored->first;
+  auto t = impl_->Tie_(key);
+  if (!t.ok()) return t.status();
+  if (!*t) return Unknown("tie", key);
+  return std::move(**t);
+}
+
+Result<Event> Transaction::GetEvent(std::string_view key) const {
+  auto ev = impl_->Event_(key);
+  if (!ev.ok()) return ev.status();
+  if (!*ev) return Unknown("event", key);
+  return std::move(**ev);
+}
+
+Result<std::vector<Tie>> Transaction::TiesOf(std::string_view institution) const {
+  return impl_->TiesAt(institution);
+}
+
+namespace {
+
+Status FieldError(std::string_view key, const std::optional<FieldProblem>& bad) {
+  return Status::InvalidArgument(std::string(key) + ": " + bad->field + " " + bad->message);
+}
+
+}  // namespace
+
+Status Transaction::CreateInstitution(const Institution& in) {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  TIEGRAPH_RETURN_IF_ERROR(CheckKey(in.key).WithContext("key"));
+  if (auto bad = CheckInstitutionFields(in)) return FieldError(in.key, bad);
+  auto now = impl_->Institution_(in.key);
+  if (!now.ok()) return now.status();
+  if (*now) return Status::InvalidArgument("an institution with key '" + in.key + "' exists");
+  impl_->SetInstitution(in.key, in);
+  return Status::OK();
 }
 
 Status Transaction::PutInstitution(const Institution& in) {
-  if (impl_->committed) return Status::InvalidArgument("the transaction has been committed");
-  auto stored = impl_->StoredInstitution(in.key);
-  if (!stored.ok()) return stored.status();
-  if (auto bad = CheckInstitutionFields(in))
-    return Status::InvalidArgument(in.key + ": " + bad->field + " " + bad->message);
-  if (!in.parent.empty()) {
-    auto parent = GetInstitution(in.parent);
-    if (!parent.ok())
-      return Status::InvalidArgument(in.key + ": parent: unknown institution '" + in.parent + "'");
-    // A parent may not be one of the institution's own parts: the chain must end.
-    std::string up = parent->parent;
-    for (size_t hops = 0; !up.empty() && hops < 10000; ++hops) {
-      if (up == in.key)
-        return Status::InvalidArgument(in.key + ": parent: " + in.parent + " is part of " + in.key +
-                                       " (a cycle)");
-      auto next = GetInstitution(up);
-      if (!next.ok()) break;
-      up = next->parent;
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  auto now = impl_->Institution_(in.key);
+  if (!now.ok()) return now.status();
+  if (!*now) return Unknown("institution", in.key);
+  if (auto bad = CheckInstitutionFields(in)) return FieldError(in.key, bad);
+  impl_->SetInstitution(in.key, in);
+  return Status::OK();
+}
+
+Result<std::string> Transaction::CreateTie(const Tie& tie) {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  Tie t = tie;
+  t.type = impl_->vocabulary.Learn(t.type);
+  if (t.key.empty()) {
+    // As a write names a keyless tie: "#<sequence>", or "#<sequence>.<n>" should that be taken.
+    const std::string base = "#" + std::to_string(impl_->next_seq);
+    t.key = base;
+    for (int n = 1;; ++n) {
+      auto taken = impl_->Tie_(t.key);
+      if (!taken.ok()) return taken.status();
+      if (!*taken) break;
+      t.key = base + "." + std::to_string(n);
     }
   }
-  impl_->institutions[in.key] = in;
-  return Status::OK();
+  TIEGRAPH_RETURN_IF_ERROR(CheckKey(t.key).WithContext("key"));
+  if (auto bad = CheckTieFields(t)) return FieldError(t.key, bad);
+  auto now = impl_->Tie_(t.key);
+  if (!now.ok()) return now.status();
+  if (*now) return Status::InvalidArgument("a tie with key '" + t.key + "' exists");
+  if (t.source == t.target)
+    return Status::InvalidArgument(t.key + ": a tie from " + t.source + " to itself");
+  impl_->SetTie(t.key, t);
+  return t.key;
 }
 
 Status Transaction::PutTie(const Tie& tie) {
-  if (impl_->committed) return Status::InvalidArgument("the transaction has been committed");
-  auto stored = impl_->StoredTie(tie.key);
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  auto now = impl_->Tie_(tie.key);
+  if (!now.ok()) return now.status();
+  if (!*now) return Unknown("tie", tie.key);
+  if (auto bad = CheckTieFields(tie)) return FieldError(tie.key, bad);
+  if (tie.source == tie.target && (*now)->source != (*now)->target)
+    return Status::InvalidArgument(tie.key + ": a tie from " + tie.source + " to itself");
+  Tie t = tie;
+  t.type = impl_->vocabulary.Learn(t.type);
+  const std::string key = t.key;  // before t is moved from
+  impl_->SetTie(key, std::move(t));
+  return Status::OK();
+}
+
+// Gives every stored tie whose type the vocabulary spells otherwise its canonical spelling
+// (ties this transaction changed were canonicalised when changed).
+static Status RetypeStoredTies(Transaction::Impl* impl) {
+  std::map<std::string, std::string, std::less<>> respelled;  // stored type -> canonical
+  auto stored = impl->snap->TieTypes();
   if (!stored.ok()) return stored.status();
-  if (tie.source != stored->first.source || tie.target != stored->first.target)
-    return Status::InvalidArgument(tie.key + ": the ends of a tie cannot change here");
-  if (auto bad = CheckTieFields(tie))
-    return Status::InvalidArgument(tie.key + ": " + bad->field + " " + bad->message);
-  if (!tie.event.empty()) {
+  for (const auto& t : *stored) {
+    if (std::string c = impl->vocabulary.Canonical(t); c != t) respelled.emplace(t, c);
+  }
+  if (respelled.empty()) return Status::OK();
+  std::vector<uint64_t> sequences;
+  TIEGRAPH_RETURN_IF_ERROR(impl->snap->ForEachTieSummary([&](const TieSummary& t) {
+    if (respelled.count(t.type)) sequences.push_back(t.sequence);
+    return true;
+  }));
+  for (uint64_t seq : sequences) {
     std::string v;
-    Status s = impl_->Get(keys::kEvents, tie.event, &v);
-    if (s.IsNotFound())
-      return Status::InvalidArgument(tie.key + ": event: unknown event '" + tie.event + "'");
-    TIEGRAPH_RETURN_IF_ERROR(s);
+    TIEGRAPH_RETURN_IF_ERROR(impl->Get(keys::kTies, keys::TieSeqKey(seq), &v));
+    Tie t;
+    TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &t));
+    if (impl->ties.count(t.key)) continue;
+    t.type = respelled.find(t.type)->second;
+    const std::string key = t.key;  // before t is moved from
+    impl->SetTie(key, std::move(t));
   }
-  impl_->ties[tie.key] = tie;
+  for (auto& [k, c] : impl->ties) {
+    if (c.after) c.after->type = impl->vocabulary.Canonical(c.after->type);
+  }
   return Status::OK();
 }
 
-Status Transaction::Impl::Stage(rocksdb::WriteBatch* batch) const {
-  auto cf = [&](int family) { return store->cf[family]; };
-  std::set<uint64_t> node_blocks;
-  for (const auto& [key, in] : institutions) {
-    auto old = StoredInstitution(key);
-    if (!old.ok()) return old.status();
-    const std::vector<std::string> before = NormalizedNames(old->first),
-                                   after = NormalizedNames(in);
-    for (const auto& n : before) {
-      if (std::find(after.begin(), after.end(), n) == after.end())
-        batch->Delete(cf(keys::kNames), keys::NameKey(n, key));
-    }
-    for (const auto& n : after) {
-      if (std::find(before.begin(), before.end(), n) == before.end())
-        batch->Put(cf(keys::kNames), keys::NameKey(n, key), "");
-    }
-    std::string bytes;
-    EncodeInstitution(in, old->second, &bytes);
-    batch->Put(cf(keys::kInstitutions), key, bytes);
-    node_blocks.insert(old->second / digest::kDigestBlock);
-  }
-  // A node block holds variable-length digests: rewritten whole from the records.
-  std::string next;
-  TIEGRAPH_RETURN_IF_ERROR(Get(keys::kMeta, keys::kNextNodeIdKey, &next));
-  const uint64_t next_node = next.size() == 8 ? keys::ReadU64(next.data()) : 0;
-  for (uint64_t b : node_blocks) {
-    std::string block;
-    const uint64_t end = std::min(next_node, (b + 1) * digest::kDigestBlock);
-    for (uint64_t id = b * digest::kDigestBlock; id < end; ++id) {
-      auto in = AfterCommit(static_cast<uint32_t>(id));
-      if (!in.ok()) return in.status();
-      digest::AppendNode(*in, &block);
-    }
-    batch->Put(cf(keys::kDigests), digest::BlockKey(digest::kNodeBlockTag, b), block);
-  }
+Status Transaction::AliasTieType(std::string_view alias, std::string_view type) {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  if (std::string why = impl_->vocabulary.AddAlias(alias, type); !why.empty())
+    return Status::InvalidArgument("alias: " + why);
+  impl_->aliases_changed = true;
+  return RetypeStoredTies(impl_.get());
+}
 
-  // Ties: the record, both adjacency entries (same keys: ends and sequence stay), the digest.
-  std::string type_bytes;
-  Status st = Get(keys::kMeta, keys::kTieTypesKey, &type_bytes);
-  if (!st.ok() && !st.IsNotFound()) return st;
-  std::vector<std::string> types;
-  if (st.ok() && !digest::DecodeTypes(type_bytes, &types))
-    return Status::Corruption("the tie-type dictionary is damaged");
-  const size_t known_types = types.size();
-  std::map<uint64_t, std::string> tie_blocks;
-  for (const auto& [key, tie] : ties) {
-    auto old = StoredTie(key);
-    if (!old.ok()) return old.status();
-    const uint64_t seq = old->second;
-    auto source = StoredNodeId(tie.source), target = StoredNodeId(tie.target);
-    if (!source.ok()) return source.status();
-    if (!target.ok()) return target.status();
-    const uint32_t sid = *source, tid = *target;
-    std::string entry_key, value;
-    for (bool at_source : {true, false}) {
-      if (!at_source && tie.source == tie.target) break;
-      AdjacencyEntryOf(tie, key, seq, sid, tid, at_source, &entry_key, &value);
-      batch->Put(cf(keys::kAdjacency), entry_key, value);
-    }
-    std::string bytes;
-    EncodeTie(tie, key, sid, tid, &bytes);
-    batch->Put(cf(keys::kTies), keys::TieSeqKey(seq), bytes);
-    auto type = std::find(types.begin(), types.end(), tie.type);
-    if (type == types.end()) {
-      if (types.size() >= 65535) return Status::InvalidArgument("more than 65535 tie types");
-      types.push_back(tie.type);
-      type = types.end() - 1;
-    }
-    const uint64_t b = seq / digest::kDigestBlock;
-    auto block = tie_blocks.find(b);
-    if (block == tie_blocks.end()) {
-      std::string stored;
-      TIEGRAPH_RETURN_IF_ERROR(
-          Get(keys::kDigests, digest::BlockKey(digest::kTieBlockTag, b), &stored));
-      block = tie_blocks.emplace(b, std::move(stored)).first;
-    }
-    const size_t at = (seq % digest::kDigestBlock) * digest::kTieDigestSize;
-    if (block->second.size() < at + digest::kTieDigestSize)
-      return Status::Corruption("the digest of tie " + key + " is missing");
-    std::string digest_bytes;
-    digest::AppendTie(tie, sid, tid, static_cast<uint16_t>(type - types.begin()), &digest_bytes);
-    block->second.replace(at, digest::kTieDigestSize, digest_bytes);
-  }
-  for (const auto& [b, bytes] : tie_blocks)
-    batch->Put(cf(keys::kDigests), digest::BlockKey(digest::kTieBlockTag, b), bytes);
-  if (types.size() != known_types)
-    batch->Put(cf(keys::kMeta), keys::kTieTypesKey, digest::EncodeTypes(types));
+Status Transaction::CanonicalizeTieTypes() {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  return RetypeStoredTies(impl_.get());
+}
+
+Status Transaction::CreateEvent(const Event& ev) {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  TIEGRAPH_RETURN_IF_ERROR(CheckKey(ev.key).WithContext("key"));
+  if (auto bad = CheckProperties(ev.properties)) return FieldError(ev.key, bad);
+  auto now = impl_->Event_(ev.key);
+  if (!now.ok()) return now.status();
+  if (*now) return Status::InvalidArgument("an event with key '" + ev.key + "' exists");
+  impl_->SetEvent(ev.key, ev);
   return Status::OK();
 }
 
-Status Transaction::Commit() {
-  if (impl_->committed) return Status::InvalidArgument("the transaction has been committed");
-  rocksdb::WriteBatch batch;
-  TIEGRAPH_RETURN_IF_ERROR(impl_->Stage(&batch));
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  TIEGRAPH_RETURN_IF_ERROR(FromRocks(impl_->store->db->Write(wo, &batch), "committing"));
-  impl_->committed = true;
-  impl_->lock.unlock();
+Status Transaction::PutEvent(const Event& ev) {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  auto now = impl_->Event_(ev.key);
+  if (!now.ok()) return now.status();
+  if (!*now) return Unknown("event", ev.key);
+  if (auto bad = CheckProperties(ev.properties)) return FieldError(ev.key, bad);
+  impl_->SetEvent(ev.key, ev);
+  return Status::OK();
+}
+
+Status Transaction::DeleteTie(std::string_view key) {
+  TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  auto now = impl_->Tie_(key);
+  if (!now.ok()) return now.status();
+  if (!*now) return Unknown("tie", key);
+  impl_->SetTie(std::string(key), std::nullopt);
   return Status::OK();
 }
 

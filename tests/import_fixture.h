@@ -26,7 +26,7 @@ inline constexpr char kBaseInstitutions[] =
 inline constexpr char kBaseTies[] =
     "key,source,target,type,strength,since,until\n"  // line 1
     "b1,ktl,kitech,mou,2,2020-01,2022\n"             // line 2
-    "b2,ktl,snuh,joint-research,1,2024-02-29,\n";    // line 3: a leap day, valid
+    "b2,ktl,snuh,joint_research,1,2024-02-29,\n";    // line 3: a leap day, valid
 
 // Two new, valid institutions, for imports that pair a good file with a bad one.
 inline constexpr char kNewInstitutions[] =

@@ -85,6 +85,14 @@ std::unique_ptr<Store> StoreWith(const std::string& path, const std::vector<std:
   return store;
 }
 
+std::multiset<std::string> LinesOf(const std::string& text) {
+  std::multiset<std::string> out;
+  size_t start = 0;
+  for (size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+    out.insert(text.substr(start, nl - start));
+  return out;
+}
+
 std::string DumpOf(Store& store) {
   std::ostringstream out;
   auto snap = store.Read();

@@ -3,6 +3,7 @@
 #define TIEGRAPH_TESTS_TEST_UTIL_H_
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,8 @@ void WriteRawDatabase(const std::string& path, int families, const std::string& 
 
 // Everything in the store as JSON Lines (the dump), for comparing two states.
 std::string DumpOf(Store& store);
+// The lines of a text as a multiset: two dumps hold the same records in any order.
+std::multiset<std::string> LinesOf(const std::string& text);
 
 struct CliResult {
   int exit_code = -1;

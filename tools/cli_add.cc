@@ -24,6 +24,7 @@ void WriteOne(const Context& ctx, const Dataset& data, const std::string& what, 
   if (!ctx.Open(create ? Access::kCreate : Access::kWrite, &store, exit_code)) return;
   ImportOptions options;  // one record is held to the rules of an imported one
   options.write.locate = [&what](RecordKind, size_t) { return what; };
+  options.write.commit = ctx.Commit("add");
   Status s = ImportRecords(store.get(), data, options);
   if (!s.ok()) {
     *exit_code = ctx.Fail(s);
@@ -86,7 +87,7 @@ void RegisterAddCommands(CLI::App& app, Context& ctx, int* exit_code) {
   tie->add_option("source", ta->tie.source, "Source institution")->required();
   tie->add_option("target", ta->tie.target, "Target institution")->required();
   tie->add_option("--key", ta->tie.key, "Stable key (assigned when omitted)");
-  tie->add_option("--type", ta->tie.type, "mou, joint-research, investment-intent, tenancy…");
+  tie->add_option("--type", ta->tie.type, "mou, joint_research, investment_intent, tenancy…");
   tie->add_flag("--directed", ta->tie.directed, "Source -> target, as the type reads");
   tie->add_option("--strength", ta->tie.strength, "A strength >= 0 (default 1)");
   tie->add_option("--status", ta->status, "realized, planned or proposed");

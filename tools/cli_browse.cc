@@ -24,10 +24,19 @@ void WithSnapshot(const Context& ctx, int* exit_code,
 
 void RegisterBrowseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   auto name = std::make_shared<std::string>();
-  auto* show = app.add_subcommand("show", "One institution with its ties and their evidence");
-  show->add_option("name", *name, "Key, name or alias (any language)")->required();
+  auto* show = app.add_subcommand(
+      "show", "One institution with its ties and their evidence, or a tie or an event by key");
+  show->add_option("name", *name,
+                   "An institution's key, name or alias (any language); a tie's "
+                   "or an event's key")
+      ->required();
   show->callback([&ctx, exit_code, name]() {
     WithSnapshot(ctx, exit_code, [&](const Snapshot& snap) -> Result<std::vector<Table>> {
+      // An institution's key comes first, then a tie's and an event's, then names.
+      if (!snap.GetInstitution(*name).ok()) {
+        if (snap.GetTie(*name).ok()) return ShowTie(snap, *name);
+        if (snap.GetEvent(*name).ok()) return ShowEvent(snap, *name);
+      }
       auto key = ResolveInstitution(snap, *name);
       if (!key.ok()) return key.status();
       return ShowInstitution(snap, *key);

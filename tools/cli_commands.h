@@ -19,6 +19,10 @@ void RegisterAnalysisCommands(CLI::App& app, Context& ctx, int* exit_code);
 void RegisterExportCommands(CLI::App& app, Context& ctx, int* exit_code);  // export, render, html
 void RegisterMaintenanceCommands(CLI::App& app, Context& ctx, int* exit_code);  // check
 void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code);  // set institution|tie
+// delete, merge, rename, undo, history
+void RegisterEditCommands(CLI::App& app, Context& ctx, int* exit_code);
+void RegisterTypeCommands(CLI::App& app, Context& ctx,
+                          int* exit_code);  // types [alias|canonicalize]
 
 }  // namespace tiegraph::cli
 

@@ -1,5 +1,9 @@
 #include "cli_context.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <iostream>
 
 namespace tiegraph::cli {
@@ -56,6 +60,40 @@ Status Context::Print(const std::vector<Table>& tables) const {
   if (!selected.ok()) return selected.status();
   RenderTables({*selected}, table_format(), std::cout);
   return Status::OK();
+}
+
+}  // namespace tiegraph::cli
+
+namespace tiegraph::cli {
+
+CommitInfo Context::Commit(std::string command) const {
+  CommitInfo info;
+  info.author = author;
+  if (info.author.empty()) {
+    if (const char* user = std::getenv("USER"); user && *user) {
+      info.author = user;
+    } else if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name) {
+      info.author = pw->pw_name;
+    }
+  }
+  info.message = message;
+  info.command = std::move(command);
+  return info;
+}
+
+std::optional<uint64_t> Context::Transact(const std::string& command,
+                                          const std::function<Status(Transaction&)>& fn,
+                                          int* exit_code) const {
+  std::unique_ptr<Store> store;
+  if (!Open(Access::kWrite, &store, exit_code)) return std::nullopt;
+  auto txn = Transaction::Begin(store.get());
+  Status s = txn.ok() ? fn(**txn) : txn.status();
+  Result<uint64_t> id = s.ok() ? (*txn)->Commit(Commit(command)) : Result<uint64_t>(s);
+  if (!id.ok()) {
+    *exit_code = Fail(id.status());
+    return std::nullopt;
+  }
+  return *id;
 }
 
 }  // namespace tiegraph::cli

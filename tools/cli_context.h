@@ -3,7 +3,9 @@
 #ifndef TIEGRAPH_TOOLS_CLI_CONTEXT_H_
 #define TIEGRAPH_TOOLS_CLI_CONTEXT_H_
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,16 @@ struct Context {
   std::string format = "text";
   std::string table;        // --table NAME: print only this table of the result
   double wait_seconds = 0;  // --wait: how long a writing command waits for another writer
+  std::string author;       // --author: recorded in the history (default: the OS user)
+  std::string message;      // --message: recorded in the history
+
+  // Who commits, and why, for the history; `command` names the CLI command.
+  CommitInfo Commit(std::string command) const;
+  // Opens the database for writing, runs fn in a transaction and commits it. Prints the error
+  // and sets *exit_code on failure; returns the commit's number (0: nothing changed).
+  std::optional<uint64_t> Transact(const std::string& command,
+                                   const std::function<Status(Transaction&)>& fn,
+                                   int* exit_code) const;
 
   TableFormat table_format() const;
   // Prints `s` to stderr and returns its exit code.

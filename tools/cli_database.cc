@@ -108,6 +108,7 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     ProgressBar bar;
     ImportOptions options = args->options;
     options.dry_run = args->dry_run;
+    options.write.commit = ctx.Commit("import");
     options.progress = [&bar](size_t done, size_t total) {
       bar.Update(done < total ? "reading" : "writing", done, total);
     };

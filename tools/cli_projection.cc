@@ -19,7 +19,7 @@ void FilterArgs::Register(CLI::App* cmd, bool time_filters) {
   cmd->add_flag("--directed", p.directed, "Keep tie direction");
   cmd->add_option("--combine", p.combine, "Parallel ties: count, sum (default) or max of strength");
   cmd->add_flag("--include-part-of", p.include_part_of,
-                "Keep part-of ties (structure, not partnership)");
+                "Keep part_of ties (structure, not partnership)");
   cmd->add_flag("--rollup", p.rollup, "Merge units into their top-level parent institution");
 }
 

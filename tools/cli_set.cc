@@ -26,22 +26,19 @@ Status Apply(const Given& text, Result<T> (*parse)(std::string_view), const char
 // Commits fn's change to the record in a transaction, printing what changed.
 void Change(const Context& ctx, int* exit_code, const std::string& what,
             const std::function<Status(Transaction&)>& fn) {
-  std::unique_ptr<Store> store;
-  if (!ctx.Open(Access::kWrite, &store, exit_code)) return;
-  auto txn = Transaction::Begin(store.get());
-  Status s = txn.ok() ? fn(**txn) : txn.status();
-  if (s.ok()) s = (*txn)->Commit();
-  if (!s.ok()) {
-    *exit_code = ctx.Fail(s);
-    return;
+  auto id = ctx.Transact("set", fn, exit_code);
+  if (!id) return;
+  if (*id == 0) {
+    std::cout << what << " is unchanged\n";
+  } else {
+    std::cout << "changed " << what << " (commit " << *id << ")\n";
   }
-  std::cout << "changed " << what << "\n";
 }
 
 }  // namespace
 
 void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code) {
-  auto* set = app.add_subcommand("set", "Change fields of an institution or a tie");
+  auto* set = app.add_subcommand("set", "Change fields of an institution, a tie or an event");
   set->require_subcommand(1);
 
   struct InstitutionArgs {
@@ -104,7 +101,7 @@ void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code) {
   auto ta = std::make_shared<TieArgs>();
   auto* tie = set->add_subcommand("tie", "Change a tie's fields");
   tie->add_option("key", ta->key, "The tie's key")->required();
-  tie->add_option("--type", ta->type, "mou, joint-research, investment-intent, tenancy…");
+  tie->add_option("--type", ta->type, "mou, joint_research, investment_intent, tenancy…");
   tie->add_option("--strength", ta->strength, "A strength >= 0");
   tie->add_option("--status", ta->status, "realized, planned or proposed");
   tie->add_option("--confidence", ta->confidence, "stated, implied or derived");
@@ -141,6 +138,49 @@ void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code) {
         t->directed = *yes == 1;
       }
       return txn.PutTie(*t);
+    });
+  });
+
+  struct EventArgs {
+    std::string key;
+    Given name, type, date;
+    std::vector<std::string> add_participant, remove_participant;
+  };
+  auto ea = std::make_shared<EventArgs>();
+  auto* event = set->add_subcommand("event", "Change an event's fields and participants");
+  event->add_option("key", ea->key, "The event's key")->required();
+  event->add_option("--name", ea->name, "Name");
+  event->add_option("--type", ea->type, "council, joint-project, meeting…");
+  event->add_option("--date", ea->date, "YYYY, YYYY-MM or YYYY-MM-DD ('' unknown)");
+  event->add_option("--add-participant", ea->add_participant,
+                    "KEY or KEY=ROLE: an institution that takes part (repeatable)");
+  event->add_option("--remove-participant", ea->remove_participant,
+                    "KEY: an institution that no longer takes part (repeatable)");
+  event->callback([&ctx, exit_code, ea]() {
+    Change(ctx, exit_code, "event " + ea->key, [&](Transaction& txn) -> Status {
+      auto ev = txn.GetEvent(ea->key);
+      if (!ev.ok()) return ev.status();
+      if (ea->name) ev->name = *ea->name;
+      if (ea->type) ev->type = *ea->type;
+      TIEGRAPH_RETURN_IF_ERROR(Apply(ea->date, &ParseDate, "--date", &ev->date));
+      for (const auto& key : ea->remove_participant) {
+        const size_t before = ev->participants.size();
+        std::erase_if(ev->participants, [&](const Participant& p) { return p.institution == key; });
+        if (ev->participants.size() == before)
+          return Status::InvalidArgument("--remove-participant: " + key +
+                                         " does not take part in " + ea->key);
+      }
+      for (const auto& text : ea->add_participant) {
+        const size_t eq = text.find('=');
+        Participant p{text.substr(0, eq), eq == std::string::npos ? "" : text.substr(eq + 1)};
+        if (!txn.GetInstitution(p.institution).ok())
+          return Status::InvalidArgument("--add-participant: no institution with key '" +
+                                         p.institution + "'");
+        std::erase_if(ev->participants,
+                      [&](const Participant& q) { return q.institution == p.institution; });
+        ev->participants.push_back(std::move(p));
+      }
+      return txn.PutEvent(*ev);
     });
   });
 }

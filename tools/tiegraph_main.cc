@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
                  "Seconds a command that writes waits while another process writes the database "
                  "(default 0: fail at once, exit 2)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--author", ctx.author,
+                 "Who makes the change, recorded in the history (default: the OS user)");
+  app.add_option("-m,--message", ctx.message, "Why, recorded in the history with the change");
   // Subcommands pass options they do not know to the top level, so --db, --format and --table may
   // also come after the command: `tiegraph stats --format json`.
   app.fallthrough();
@@ -32,6 +35,8 @@ int main(int argc, char** argv) {
   RegisterExportCommands(app, ctx, &exit_code);
   RegisterMaintenanceCommands(app, ctx, &exit_code);
   RegisterSetCommands(app, ctx, &exit_code);
+  RegisterEditCommands(app, ctx, &exit_code);
+  RegisterTypeCommands(app, ctx, &exit_code);
   app.footer("Exit codes: 0 success, 1 usage or input error, 2 storage or I/O error.");
   try {
     app.parse(argc, argv);

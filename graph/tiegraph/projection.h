@@ -44,7 +44,7 @@ struct ProjectionFilter {
   // A tie with an unknown start or end is open on that side.
   Date as_of, window_from, window_to;
   double min_strength = 0;       // ties weaker than this drop out
-  bool include_part_of = false;  // part-of ties are structure, not partnership
+  bool include_part_of = false;  // part_of ties are structure, not partnership
 };
 
 struct ProjectionOptions {

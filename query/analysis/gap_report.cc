@@ -292,15 +292,15 @@ Date AnalysisEnd(const ProjectionFilter& f) {
 // analysis date (--as-of, else the window's end): by then it had not happened.
 Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& projection,
                           const Projection& g, int months) {
-  static const std::set<std::string_view> kEarly = {"planned-cooperation", "investment-intent",
-                                                    "visit-meeting", "mou"};
-  static const std::set<std::string_view> kFollowOn = {"joint-research", "investment", "tenancy",
-                                                       "commissioned-study", "establishment"};
+  static const std::set<std::string_view> kEarly = {"planned_cooperation", "investment_intent",
+                                                    "visit_meeting", "mou"};
+  static const std::set<std::string_view> kFollowOn = {"joint_research", "investment", "tenancy",
+                                                       "commissioned_study", "establishment"};
   const ProjectionFilter& filter = projection.filter;
   const Date until = AnalysisEnd(filter);
   auto counts = snap.GetCounts();
   if (!counts.ok()) return counts.status();
-  std::vector<bool> passes(counts->ties, false);  // by sequence: passes every filter
+  std::vector<bool> passes(counts->next_tie_seq, false);  // by sequence: passes every filter
   TIEGRAPH_RETURN_IF_ERROR(ForEachProjectedTie(
       snap, projection, g, [&](uint64_t seq, uint32_t, uint32_t) { passes[seq] = true; }));
   struct Early {
@@ -311,9 +311,8 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
   std::vector<Early> early;
   std::map<std::pair<uint32_t, uint32_t>, std::vector<Date>> follow_on;
   int latest = 0;
-  uint64_t seq = 0;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieSummary([&](const TieSummary& t) {
-    const uint64_t s = seq++;
+    const uint64_t s = t.sequence;
     const uint32_t a = g.node_index()[t.source_id], b = g.node_index()[t.target_id];
     if (a == UINT32_MAX || b == UINT32_MAX) return true;  // out of scope
     const bool realized = t.status == TieStatus::kRealized;
@@ -322,7 +321,7 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
     if (kFollowOn.count(t.type) && realized) {
       if (!until.known() || !EndsBeforeStart(t.since, until))
         follow_on[std::minmax(a, b)].push_back(t.since);
-    } else if ((kEarly.count(t.type) || !realized) && t.type != "part-of" && passes[s]) {
+    } else if ((kEarly.count(t.type) || !realized) && t.type != "part_of" && passes[s]) {
       early.push_back({s, std::minmax(a, b), t.since});
     }
     return true;
@@ -357,11 +356,10 @@ Result<Table> Unconverted(const Snapshot& snap, const ProjectionOptions& project
       std::to_string(months) + " months (months: age at " +
       (until.known() ? FormatDate(until) : "the latest realized tie's date") + ").";
   if (open.empty()) return t;
-  // Ties come in sequence order: the i-th record visited is tie i.
-  seq = 0;
+  // Ties come in sequence order.
   auto next = open.begin();
-  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& tie) {
-    if (seq++ != next->first) return true;
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieWithSequence([&](uint64_t seq, const Tie& tie) {
+    if (seq != next->first) return true;
     const Date& since = next->second;
     std::vector<Cell> row{
         tie.key,          tie.source, tie.target, tie.type, std::string(TieStatusName(tie.status)),

@@ -1,6 +1,7 @@
 // show, list and neighbors: questions about single institutions and their surroundings.
 #include <tiegraph/institution_queries.h>
 #include <tiegraph/projection.h>
+#include <tiegraph/record_views.h>
 #include <tiegraph/vocabulary.h>
 
 #include <algorithm>
@@ -16,14 +17,6 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
   return out;
 }
 
-std::string PropertyText(const PropertyValue& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (const auto* d = std::get_if<Date>(&v)) return FormatDate(*d);
-  if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
-  if (const auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  return ShortestReal(std::get<double>(v));
-}
-
 const char* Arrow(TieRef::Direction d) {
   switch (d) {
     case TieRef::Direction::kOut:
@@ -35,11 +28,12 @@ const char* Arrow(TieRef::Direction d) {
   }
 }
 
-std::string EvidenceText(const std::vector<Evidence>& ev) {
+// The first evidence with a quote, else the first.
+std::string FirstEvidence(const std::vector<Evidence>& ev) {
   for (const auto& e : ev) {
-    if (!e.quote.empty()) return "\"" + e.quote + "\" (" + e.source + ")";
+    if (!e.quote.empty()) return EvidenceText(e);
   }
-  return ev.empty() ? "" : ev.front().source;
+  return ev.empty() ? "" : EvidenceText(ev.front());
 }
 
 }  // namespace
@@ -49,22 +43,7 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
   if (!in.ok()) return in.status();
   using enum ColumnType;
   Table info{"institution", "institution", {{"field", kString}, {"value", kString}}};
-  auto add = [&](const char* field, const std::string& value) {
-    if (!value.empty()) info.AddRow({std::string(field), value});
-  };
-  add("key", in->key);
-  add("name", in->name);
-  add("aliases", Join(in->aliases, " | "));
-  add("sector", SectorLabel(in->sector));
-  std::vector<std::string> others;
-  for (Sector s : in->other_sectors) others.emplace_back(SectorName(s));
-  add("other sectors", Join(others, ", "));
-  add("kind", in->kind);
-  add("foreign", in->foreign ? "yes" : "no");
-  add("region", Join(in->region, "/"));
-  add("parent", in->parent);
-  for (const auto& p : in->properties) add(p.name.c_str(), PropertyText(p.value));
-  for (const auto& e : in->evidence) add("evidence", EvidenceText({e}));
+  for (auto& [field, value] : RecordFields(*in)) info.AddRow({field, value});
 
   std::vector<TieRef> refs;
   TIEGRAPH_RETURN_IF_ERROR(snap.TiesOf(in->key, &refs));
@@ -90,7 +69,7 @@ Result<std::vector<Table>> ShowInstitution(const Snapshot& snap, std::string_vie
     ties.AddRow({r.tie_key, std::string(Arrow(r.direction)), r.other, other->name, r.type,
                  std::string(TieStatusName(r.status)), std::string(ConfidenceName(r.confidence)),
                  FormatDate(tie->since), FormatDate(tie->until), r.strength, tie->role,
-                 EvidenceText(tie->evidence)});
+                 FirstEvidence(tie->evidence)});
   }
   // Events are few beside ties and have no index by participant: one scan.
   Table events{"events",
@@ -152,6 +131,13 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
     int hops;
     std::string from, via;
   };
+  // Types match through the vocabulary (tie_types.h): "MOU" follows `mou` ties.
+  std::vector<std::string> types;
+  if (!req.types.empty()) {
+    auto vocabulary = snap.GetTieTypeVocabulary();
+    if (!vocabulary.ok()) return vocabulary.status();
+    for (const auto& t : req.types) types.push_back(vocabulary->Canonical(t));
+  }
   std::unordered_map<std::string, Reached> seen{{req.key, {0, "", ""}}};
   std::deque<std::string> frontier{req.key};
   std::vector<std::string> order;
@@ -163,8 +149,7 @@ Result<Table> Neighbors(const Snapshot& snap, const NeighborsRequest& req) {
     if (d == req.hops) continue;
     TIEGRAPH_RETURN_IF_ERROR(snap.TiesOf(cur, &refs));
     for (const auto& r : refs) {
-      if (!req.types.empty() &&
-          std::find(req.types.begin(), req.types.end(), r.type) == req.types.end()) {
+      if (!types.empty() && std::find(types.begin(), types.end(), r.type) == types.end()) {
         continue;
       }
       if (seen.emplace(r.other, Reached{d + 1, cur, r.type}).second) {

@@ -60,7 +60,7 @@ Result<Table> LinkEvaluationTable(const Snapshot& snap, const ProjectionOptions&
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& t) {
     if (!t.since.known() || FirstMonth(t.since) <= after) return true;
     if (r.horizon_months > 0 && FirstMonth(t.since) > after + r.horizon_months) return true;
-    if (!projection.filter.include_part_of && t.type == "part-of") return true;
+    if (!projection.filter.include_part_of && t.type == "part_of") return true;
     uint32_t a, b;
     if (!find(t.source, &a) || !find(t.target, &b) || a == b || adjacent(a, b)) return true;
     positives.insert(std::minmax(a, b));

@@ -100,7 +100,7 @@ Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top) {
     if (example[component[v]].empty()) example[component[v]] = all[v].name;
   }
   Table comps{"components",
-              "connected components (all ties, part-of included)",
+              "connected components (all ties, part_of included)",
               {{"component", kInt}, {"institutions", kInt}, {"best_connected_member", kString}}};
   // The `top` largest, then the rest summed in one row (no component number: it stands for
   // several).

@@ -9,17 +9,22 @@
 namespace tiegraph {
 namespace {
 
-// A tie-type filter naming no type in the database is a mistake, not an empty network.
+// A tie-type filter naming no type in the database is a mistake, not an empty network. Types
+// match through the vocabulary (tie_types.h): "MOU" and "업무협약" find `mou`.
 Status CheckTieTypes(const Snapshot& snap, const std::vector<std::string>& wanted) {
   if (wanted.empty()) return Status::OK();
   auto types = snap.TieTypes();
   if (!types.ok()) return types.status();
+  auto vocabulary = snap.GetTieTypeVocabulary();
+  if (!vocabulary.ok()) return vocabulary.status();
+  std::vector<std::string> stored;
+  for (const auto& t : *types) stored.push_back(vocabulary->Canonical(t));
   for (const auto& t : wanted) {
-    if (std::find(types->begin(), types->end(), t) != types->end()) continue;
-    std::vector<std::string_view> names(types->begin(), types->end());
+    if (std::find(stored.begin(), stored.end(), vocabulary->Canonical(t)) != stored.end()) continue;
+    std::vector<std::string_view> names(stored.begin(), stored.end());
     std::string known;
-    for (size_t i = 0; i < types->size() && i < 20; ++i) known += (i ? ", " : "") + (*types)[i];
-    if (types->size() > 20) known += ", …";
+    for (size_t i = 0; i < stored.size() && i < 20; ++i) known += (i ? ", " : "") + stored[i];
+    if (stored.size() > 20) known += ", …";
     auto guess = DidYouMean(t, names);
     return Status::InvalidArgument("no tie has type '" + t + "'" +
                                    (guess ? " (did you mean '" + *guess + "'?)" : "") +
@@ -95,7 +100,7 @@ bool PartOfHierarchy::Related(uint32_t a, uint32_t b) const {
 }
 
 Result<PartOfHierarchy> LoadPartOfHierarchy(const Snapshot& snap, const Projection& g) {
-  // Upward links by stored node id: the parent field, then part-of ties (source part of target).
+  // Upward links by stored node id: the parent field, then part_of ties (source part of target).
   std::map<std::string, uint32_t, std::less<>> id_of;
   std::vector<std::pair<uint32_t, std::string>> parent_of;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitutionSummary([&](const InstitutionSummary& in) {
@@ -108,7 +113,7 @@ Result<PartOfHierarchy> LoadPartOfHierarchy(const Snapshot& snap, const Projecti
     if (auto it = id_of.find(parent); it != id_of.end()) up[child].push_back(it->second);
   }
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieSummary([&](const TieSummary& t) {
-    if (t.type == "part-of") up[t.source_id].push_back(t.target_id);
+    if (t.type == "part_of") up[t.source_id].push_back(t.target_id);
     return true;
   }));
   auto index = [&](uint32_t id) {

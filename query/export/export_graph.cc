@@ -333,13 +333,12 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
     for (uint32_t i = 0; i < n; ++i) out.community[i] = community[keep[i]];
   }
 
-  // Records: institutions by node id (the i-th visited has id i), ties by sequence number.
+  // Records: institutions by key (a rolled-up part is not a projection node), ties by
+  // sequence number.
   out.nodes.resize(n);
-  uint32_t id = 0;
   TIEGRAPH_RETURN_IF_ERROR(snap.ForEachInstitution([&](const Institution& in) {
-    const uint32_t v = id < g.node_index().size() ? g.node_index()[id] : UINT32_MAX;
-    ++id;
-    if (v != UINT32_MAX && g.keys()[v] == in.key) out.nodes[v] = in;
+    uint32_t v;
+    if (g.Find(in.key, &v)) out.nodes[v] = in;
     return true;
   }));
   std::vector<std::pair<uint64_t, std::pair<uint32_t, uint32_t>>> kept;
@@ -348,14 +347,12 @@ Result<ExportGraph> GatherExport(const Snapshot& snap, const ProjectionOptions& 
         kept.push_back({sequence, {a, b}});
       }));
   size_t next = 0;
-  uint64_t sequence = 0;
   out.ties.reserve(kept.size());
-  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTie([&](const Tie& t) {
+  TIEGRAPH_RETURN_IF_ERROR(snap.ForEachTieWithSequence([&](uint64_t sequence, const Tie& t) {
     if (next < kept.size() && kept[next].first == sequence) {
       out.ties.push_back({kept[next].second.first, kept[next].second.second, t});
       ++next;
     }
-    ++sequence;
     return next < kept.size();
   }));
   if (next != kept.size()) return Status::Corruption("ties and their digests disagree");

@@ -12,19 +12,6 @@
 namespace tiegraph {
 namespace {
 
-// Seed tie types are snake_case and a few are long; ours are the kebab-case defaults.
-std::string MapTieType(const std::string& seed) {
-  static const std::map<std::string, std::string> kRenamed = {
-      {"investment_intention_agreement", "investment-intent"},
-      {"tenancy_colocation", "tenancy"},
-      {"council_membership", "membership"},
-  };
-  if (auto it = kRenamed.find(seed); it != kRenamed.end()) return it->second;
-  std::string out = seed;
-  for (char& c : out) c = c == '_' ? '-' : c;
-  return out;
-}
-
 std::string MapKind(const std::string& seed) { return seed == "generic-group" ? "group" : seed; }
 
 // "충청남도 (충남도)" -> base "충청남도", plus any 'quoted' alternative inside the parentheses
@@ -186,7 +173,7 @@ class SeedReader {
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "source", &t.source, true));
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "target", &t.target, true));
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "type", &type, true));
-    t.type = MapTieType(type);
+    t.type = type;  // the store canonicalises it (tie_types.h)
     if (auto d = j.find("directed"); d != j.end() && d->is_boolean()) t.directed = d->get<bool>();
     TIEGRAPH_RETURN_IF_ERROR(Str(j, path, "status", &text));
     if (!text.empty()) {

@@ -14,6 +14,7 @@
 #include <tiegraph/config.h>
 
 // storage
+#include <tiegraph/history.h>
 #include <tiegraph/model.h>
 #include <tiegraph/status.h>
 #include <tiegraph/store.h>
@@ -53,6 +54,7 @@
 #include <tiegraph/institution_queries.h>
 #include <tiegraph/link_evaluation.h>
 #include <tiegraph/overview.h>
+#include <tiegraph/record_views.h>
 #include <tiegraph/registry.h>
 #include <tiegraph/resolve.h>
 #include <tiegraph/synergy.h>

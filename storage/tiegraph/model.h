@@ -1,6 +1,6 @@
 // The data model: institutions (nodes), ties (edges) and events (multi-party records).
-// Plain structs: an embedder builds them, Store persists them. See docs/FORMATS.md
-// for the meaning of every field and the default vocabularies.
+// Plain structs: an embedder builds them, Store persists them. See docs/DATA_MODEL.md for the
+// model (identity, tie types, changes, history) and docs/FORMATS.md for every field's format.
 #ifndef TIEGRAPH_MODEL_H_
 #define TIEGRAPH_MODEL_H_
 
@@ -80,7 +80,7 @@ struct Tie {
   std::string key;  // stable, unique; assigned ("#<N>") when empty
   std::string source;
   std::string target;
-  std::string type = "tie";  // open vocabulary; see docs/FORMATS.md
+  std::string type = "tie";  // a vocabulary with aliases: tiegraph/tie_types.h
   bool directed = false;
   double strength = 1.0;  // a strength, never a distance; >= 0
   TieStatus status = TieStatus::kRealized;
@@ -110,6 +110,8 @@ struct Event {
   std::vector<Evidence> evidence;
   bool operator==(const Event&) const = default;
 };
+
+enum class RecordKind { kInstitution, kEvent, kTie };
 
 // A set of records written together: an import, or a single add.
 struct Dataset {

@@ -13,6 +13,7 @@
 #ifndef TIEGRAPH_STORE_H_
 #define TIEGRAPH_STORE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -20,8 +21,10 @@
 #include <string_view>
 #include <vector>
 
+#include <tiegraph/history.h>
 #include <tiegraph/model.h>
 #include <tiegraph/status.h>
+#include <tiegraph/tie_types.h>
 
 namespace tiegraph {
 
@@ -42,8 +45,6 @@ struct OpenOptions {
   size_t block_cache_mb = 256;
 };
 
-enum class RecordKind { kInstitution, kEvent, kTie };
-
 struct WriteOptions {
   // Validate everything, write nothing. Default: false.
   bool dry_run = false;
@@ -56,6 +57,8 @@ struct WriteOptions {
   // Datasets with more entries than this are written as sorted tables ingested in one atomic
   // step instead of one write batch. Default: 200000.
   size_t bulk_threshold = 200000;
+  // Who writes and why, recorded in the history. Default: no author, no message.
+  CommitInfo commit;
   // Testing only: fail with an I/O error after this many key-value entries have been staged,
   // before anything is committed. 0 = never.
   size_t fail_after_entries = 0;
@@ -84,6 +87,7 @@ struct TieRef {
 // The fields of a tie that analyses use, read without copying its texts. `type` points into
 // the record and is valid only during the callback that receives it.
 struct TieSummary {
+  uint64_t sequence = 0;                  // the tie's number, in write order, never reused
   uint32_t source_id = 0, target_id = 0;  // node ids: see Snapshot::ForEachInstitution
   std::string_view type;
   bool directed = false;
@@ -104,7 +108,10 @@ struct InstitutionSummary {
 };
 
 struct Counts {
-  uint64_t institutions = 0, ties = 0, events = 0;
+  uint64_t institutions = 0, ties = 0, events = 0;  // records stored now
+  // One past the highest node id and tie sequence ever given. Deleted records leave their
+  // numbers unused, so these, not the record counts, bound the ids a scan can meet.
+  uint64_t next_node_id = 0, next_tie_seq = 0;
 };
 
 // What Snapshot::Check found: every index and counter compared with what the records imply.
@@ -176,24 +183,39 @@ class Snapshot {
 
   // Every tie type written so far, in the order first seen.
   Result<std::vector<std::string>> TieTypes() const;
+  // The vocabulary writes canonicalise tie types with: built-in types, the user's aliases
+  // (Transaction::AliasTieType) and the stored types. Filters match types through it.
+  Result<TieTypeVocabulary> GetTieTypeVocabulary() const;
 
-  // Full scans; the callback returns false to stop early. Institutions come in node-id order:
-  // node ids are dense, so the i-th institution visited (from 0) has node id i. Events come in
-  // key order, ties in the order they were written.
+  // Full scans; the callback returns false to stop early. Institutions come in node-id order
+  // (the order they were written in; a deleted institution's id is not reused). Events come
+  // in key order, ties in the order they were written.
   Status ForEachInstitution(const std::function<bool(const Institution&)>& fn) const;
   Status ForEachEvent(const std::function<bool(const Event&)>& fn) const;
   Status ForEachTie(const std::function<bool(const Tie&)>& fn) const;
+  // The same, with each tie's sequence number (TieSummary::sequence).
+  Status ForEachTieWithSequence(const std::function<bool(uint64_t, const Tie&)>& fn) const;
   // The analytic view of every institution, in node-id order: the fast path for projections
   // (read from packed digests, no record decoded).
   Status ForEachInstitutionSummary(const std::function<bool(const InstitutionSummary&)>& fn) const;
   // The analytic view of the ties with sequence numbers in [begin, end) (ties are numbered
-  // 0, 1, … in write order; Counts::ties of them), in that order. Ranges may be read from
-  // several threads at once.
+  // 0, 1, … in write order, below Counts::next_tie_seq; deleted ones are skipped), in that
+  // order. Ranges may be read from several threads at once.
   Status ForEachTieSummary(const std::function<bool(const TieSummary&)>& fn, uint64_t begin = 0,
                            uint64_t end = UINT64_MAX) const;
   // The same, a block of consecutive ties per call (fewer calls for full scans).
   Status ForEachTieSummaryBatch(const std::function<bool(const TieSummary* ties, size_t count)>& fn,
                                 uint64_t begin = 0, uint64_t end = UINT64_MAX) const;
+
+  // The history (tiegraph/history.h), newest first, up to `limit` commits, without their
+  // changes.
+  Result<std::vector<HistoryEntry>> History(size_t limit = SIZE_MAX) const;
+  // The commits that created or changed one record, newest first, each with that record's
+  // change alone (a bulk write that created it comes with no change: it recorded none).
+  Result<std::vector<HistoryEntry>> HistoryOf(RecordKind kind, std::string_view key,
+                                              size_t limit = SIZE_MAX) const;
+  // One commit with all its changes; NotFound for a number never given.
+  Result<HistoryEntry> GetHistoryEntry(uint64_t id) const;
 
   // Verifies every index against the records: the node ids, the name index (keys, names,
   // aliases), the tie keys, the adjacency of both ends, the analytic digests, the tie-type

@@ -6,12 +6,12 @@
 // The convention the Python side builds, after docs/ALGORITHMS.md: every institution is a node;
 // every tie except part_of joins its two ends undirected; self-loops are dropped; parallel ties
 // become one edge whose weight is their count (the summed strength: every seed strength is 1).
-// Tie types are renamed as the import does (part_of -> part-of, council_membership ->
-// membership, investment_intention_agreement -> investment-intent, tenancy_colocation ->
-// tenancy, other '_' -> '-'). A tie's `date` "YYYY[-MM[-DD]]" is its start, "<=DATE" its end,
-// "A/B" both; a date covers its whole period (2024-06 runs from June 1 to the end of June);
-// other text gives no dates, and an unknown date is open. Distances are hops; PageRank and
-// modularity use the weights.
+// Tie types are renamed as the vocabulary's aliases say (docs/DATA_MODEL.md: council_membership ->
+// membership, investment_intention_agreement -> investment_intent, tenancy_colocation ->
+// tenancy; the others are canonical already). A tie's `date` "YYYY[-MM[-DD]]" is its start,
+// "<=DATE" its end, "A/B" both; a date covers its whole period (2024-06 runs from June 1 to the end
+// of June); other text gives no dates, and an unknown date is open. Distances are hops; PageRank
+// and modularity use the weights.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -45,11 +45,11 @@ import networkx as nx
 
 seed = json.load(open(sys.argv[1]))
 mode = sys.argv[2]
-RENAME = {"part_of": "part-of", "council_membership": "membership",
-          "investment_intention_agreement": "investment-intent", "tenancy_colocation": "tenancy"}
+RENAME = {"council_membership": "membership",
+          "investment_intention_agreement": "investment_intent", "tenancy_colocation": "tenancy"}
 
 def tie_type(t):
-    return RENAME.get(t, t.replace("_", "-"))
+    return RENAME.get(t, t)
 
 def period(s):
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", s.strip())
@@ -80,7 +80,7 @@ def graph(sector=None, status=None, confidence=None, ttype=None, as_of=None, par
             g.add_node(i["id"])
     for t in seed["ties"]:
         ty = tie_type(t["type"])
-        if ty == "part-of" and not part_of:
+        if ty == "part_of" and not part_of:
             continue
         if ttype is not None and ty != ttype:
             continue
@@ -174,7 +174,7 @@ out["mixing"] = {"assortativity": nx.attribute_assortativity_coefficient(g, "sec
                  "ei": (2 * external - g.number_of_edges()) / g.number_of_edges()}
 out["constraint"] = {v: c for v, c in nx.constraint(g, weight="weight").items() if g.degree(v)}
 out["effective_size"] = {v: c for v, c in nx.effective_size(g, weight="weight").items() if g.degree(v)}
-# The part-of hierarchy (parent fields and part_of ties, child -> parent): an institution's
+# The part_of hierarchy (parent fields and part_of ties, child -> parent): an institution's
 # parts and parents, at any depth, are not partners to suggest unless asked.
 up = {}
 for i in seed["institutions"]:

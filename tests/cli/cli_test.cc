@@ -374,7 +374,7 @@ TEST_CASE("cli add institution and add tie, then show them", "[cli]") {
   // Endpoints by alias and by name; one tie keyed, one not.
   RunOk({"--db", db, "add", "tie", "New Lab", "KTL", "--key", "x-1", "--type", "mou", "--since",
          "2024-02-29", "--evidence-source", "note.txt", "--evidence-quote", "they signed"});
-  RunOk({"--db", db, "add", "tie", "newlab", "ncc", "--type", "joint-research", "--status",
+  RunOk({"--db", db, "add", "tie", "newlab", "ncc", "--type", "joint_research", "--status",
          "planned"});
 
   json show = RunJson(db, {"show", "New Lab"});
@@ -391,7 +391,7 @@ TEST_CASE("cli add institution and add tie, then show them", "[cli]") {
   CHECK(ties["ktl"]["since"] == "2024-02-29");
   CHECK_THAT(ties["ktl"]["evidence"].get<std::string>(), Contains("they signed"));
   REQUIRE(ties.count("ncc"));
-  CHECK(ties["ncc"]["type"] == "joint-research");
+  CHECK(ties["ncc"]["type"] == "joint_research");
   CHECK(ties["ncc"]["status"] == "planned");
 
   // And from the other end.

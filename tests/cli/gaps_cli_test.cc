@@ -112,9 +112,9 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
   const std::string ties = dir.Write("ties.csv",
                                      "key,source,target,type,status,since\n"
                                      "m1,u1,c1,mou,realized,2020-01\n"
-                                     "j1,u1,c1,joint-research,realized,2021-06\n"
+                                     "j1,u1,c1,joint_research,realized,2021-06\n"
                                      "m2,u1,c2,mou,realized,2020-03\n"
-                                     "v3,u2,c3,visit-meeting,realized,2022-01\n"
+                                     "v3,u2,c3,visit_meeting,realized,2022-01\n"
                                      "i3,u2,c3,investment,realized,2023-01\n");
   RunOk({"--db", db, "import", "--create", "--institutions", institutions, "--ties", ties});
   auto unconverted = [&](std::vector<std::string> args) {
@@ -136,7 +136,7 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
   CHECK(RunCli({"--db", db, "gaps", "--region", "North/KR"}).exit_code != 0);  // no such run
   // A type filter keeps the early ties of that type, yet still sees their follow-ons.
   CHECK(unconverted({"--type", "mou"}) == std::set<std::string>{"m2"});
-  CHECK(unconverted({"--type", "visit-meeting"}).empty());
+  CHECK(unconverted({"--type", "visit_meeting"}).empty());
   // As of 2022-06, the 2023 investment has not happened: v3 is still open; m1's 2021 joint
   // research has.
   CHECK(unconverted({"--as-of", "2022-06"}) == std::set<std::string>{"m2", "v3"});
@@ -150,7 +150,7 @@ TEST_CASE("gap report: unconverted ties honour scope, type filter and as-of", "[
 }
 
 // brokers --partial-credit: the credits of all brokers add up to the ordered pairs brokered
-// (not adjacent, with a partner in common), counted here from the seed's ties (part-of left
+// (not adjacent, with a partner in common), counted here from the seed's ties (part_of left
 // out, as analyses do). mixing --permutations: the null mean of E-I is the expected E-I.
 TEST_CASE("brokers and mixing: partial credit and permutation tests on the sample", "[cli][gaps]") {
   TempDir dir;

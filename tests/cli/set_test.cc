@@ -67,14 +67,14 @@ TEST_CASE("set tie: the tie's fields, its adjacency and its digest change togeth
     key = FirstTieKeyOf(*store, "ktl");
   }
   RunOk({"--db", db, "set", "tie", key, "--since", "2024-03", "--strength", "2.5", "--type",
-         "joint-research-x", "--status", "planned"});
+         "joint_research-x", "--status", "planned"});
   auto store = OpenStore(db);
   auto snap = store->Read();
   auto tie = snap->GetTie(key);
   REQUIRE(tie.ok());
   CHECK(FormatDate(tie->since) == "2024-03");
   CHECK(tie->strength == 2.5);
-  CHECK(tie->type == "joint-research-x");
+  CHECK(tie->type == "joint_research-x");
   CHECK(tie->status == TieStatus::kPlanned);
   // Both ends list the tie with its new type, strength and status.
   for (const std::string& end : {tie->source, tie->target}) {
@@ -84,7 +84,7 @@ TEST_CASE("set tie: the tie's fields, its adjacency and its digest change togeth
     for (const TieRef& r : refs) {
       if (r.tie_key != key) continue;
       seen = true;
-      CHECK(r.type == "joint-research-x");
+      CHECK(r.type == "joint_research-x");
       CHECK(r.strength == 2.5);
       CHECK(r.status == TieStatus::kPlanned);
     }
@@ -92,7 +92,7 @@ TEST_CASE("set tie: the tie's fields, its adjacency and its digest change togeth
   }
   // The digest: a projection filtered on the new type holds exactly this tie.
   ProjectionOptions only;
-  only.filter.tie_types = {"joint-research-x"};
+  only.filter.tie_types = {"joint_research-x"};
   auto g = BuildProjection(*snap, only);
   REQUIRE(g.ok());
   CHECK(g->ties_used() == 1);
@@ -133,6 +133,32 @@ TEST_CASE("a transaction holds the write lock: a second one waits for the first"
   second.join();
   CHECK(seen_by_second == "first");  // it began after the first's commit, never between
   CHECK(store->Read()->GetInstitution("ktl")->kind == "second");
+}
+
+}  // namespace
+}  // namespace tiegraph::test
+
+namespace tiegraph::test {
+namespace {
+
+// The seed's E-jeonju-final-report has three participants (jeonju-city, jbnu,
+// jbnu-startup-group) and the date 2021-09-13.
+TEST_CASE("set event: date, added and removed participants; unknown ones refused", "[set]") {
+  TempDir dir;
+  const std::string db = SampleDatabase(dir);
+  RunOk({"--db", db, "set", "event", "E-jeonju-final-report", "--date", "2021-09",
+         "--add-participant", "ktl=observer", "--remove-participant", "jbnu-startup-group"});
+  auto store = OpenStore(db);
+  auto ev = store->Read()->GetEvent("E-jeonju-final-report");
+  REQUIRE(ev.ok());
+  CHECK(FormatDate(ev->date) == "2021-09");
+  CHECK(ev->participants ==
+        std::vector<Participant>{{"jeonju-city", ""}, {"jbnu", ""}, {"ktl", "observer"}});
+  store.reset();
+  CliResult unknown =
+      RunCli({"--db", db, "set", "event", "E-jeonju-final-report", "--add-participant", "no-such"});
+  CHECK(unknown.exit_code == 1);
+  CHECK_THAT(unknown.err, Catch::Matchers::Contains("no-such"));
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ class Seed:
     (docs/FORMATS.md): name = name_ko (else name_en); three tie types shortened, '_' -> '-'
     in the rest; sectors outside the eight are 'none'."""
 
-    TYPES = {"investment_intention_agreement": "investment-intent",
+    TYPES = {"investment_intention_agreement": "investment_intent",
              "tenancy_colocation": "tenancy", "council_membership": "membership"}
 
     SECTORS = {"industry", "academia", "research", "hospital", "government", "public-agency",
@@ -67,7 +67,7 @@ class Seed:
                 continue
             ev = t.get("evidence") or {}
             self.ties[t["id"]] = {"source": t["source"], "target": t["target"],
-                                  "type": self.TYPES.get(t["type"], t["type"].replace("_", "-")), "date": t.get("date"),
+                                  "type": self.TYPES.get(t["type"], t["type"]), "date": t.get("date"),
                                   "quote": ev.get("quote", "")}
         self.multigraph = nx.MultiGraph()
         self.multigraph.add_nodes_from(self.names)

@@ -35,7 +35,7 @@ Dataset Network() {
     const size_t span = k % 2 ? kNodes : 1000;
     t.source = "n" + std::to_string(next() % span);
     t.target = "n" + std::to_string(next() % span);
-    t.type = k % 3 ? "mou" : "joint-research";
+    t.type = k % 3 ? "mou" : "joint_research";
     t.strength = 0.5 * static_cast<double>(1 + next() % 6);
     t.directed = k % 4 == 0;
     d.ties.push_back(t);

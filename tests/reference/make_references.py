@@ -13,7 +13,7 @@ and OUTDIR/index.json listing the graph names. Tested with networkx 2.8 and pyth
 Conventions (they mirror what tiegraph's headers promise, "as networkx"):
   * Every reference is computed on the graph as tiegraph's projection sees it with default
     options: parallel ties combined into one edge by *summing* strengths, self-loops dropped,
-    `part-of` ties left out. Ties written as directed count both ways in the undirected view.
+    `part_of` ties left out. Ties written as directed count both ways in the undirected view.
   * `weight` is the strength; weighted distances use the edge attribute `dist` = 1/weight
     (tiegraph's Distance::kInverseStrength). Hop distances use weight=None.
   * Karate club: networkx 2.8's karate_club_graph() carries a 'weight' attribute (Zachary's
@@ -113,7 +113,7 @@ def disconnected():
 
 def parallel():
     # Parallel ties (summed), a tie written in both directions, a self-loop (dropped) and a
-    # part-of tie (left out by default, so e is isolated in the projection).
+    # part_of tie (left out by default, so e is isolated in the projection).
     nodes = ["p", "q", "r", "s", "t", "u", "e"]
     ties = [
         dict(source="p", target="q", strength=1),
@@ -129,7 +129,7 @@ def parallel():
         dict(source="t", target="u", strength=1),     # t-u = 4
         dict(source="q", target="t", strength=1),
         dict(source="r", target="r", strength=5),     # self-loop: dropped
-        dict(source="e", target="u", strength=7, type="part-of", directed=True),  # left out
+        dict(source="e", target="u", strength=7, type="part_of", directed=True),  # left out
     ]
     attrs = {"group": {"p": "x", "q": "x", "r": "x", "s": "y", "t": "y", "u": "y", "e": "z"}}
     pairs = [("p", "u"), ("u", "r"), ("q", "s"), ("p", "e")]
@@ -217,11 +217,11 @@ GRAPHS = {
 
 def project(spec, directed_view):
     """The graph tiegraph's projection should hold: summed parallel ties, no self-loops, no
-    part-of ties; in the directed view, directed ties one way and undirected ones both ways."""
+    part_of ties; in the directed view, directed ties one way and undirected ones both ways."""
     G = nx.DiGraph() if directed_view else nx.Graph()
     G.add_nodes_from(spec["nodes"])
     for t in spec["ties"]:
-        if t.get("type", "mou") == "part-of" or t["source"] == t["target"]:
+        if t.get("type", "mou") == "part_of" or t["source"] == t["target"]:
             continue
         arcs = [(t["source"], t["target"])]
         if directed_view and not t.get("directed", False):

@@ -17,7 +17,7 @@ Dataset Batch(size_t first_inst, size_t n_inst, size_t first_tie, size_t n_ties,
               size_t known_inst) {
   Dataset d;
   const std::vector<std::string> kinds = {"", "facility", "branch"};
-  const std::vector<std::string> types = {"mou", "joint-research", "part-of", "투자협약"};
+  const std::vector<std::string> types = {"mou", "joint_research", "part_of", "기술이전"};
   for (size_t i = first_inst; i < first_inst + n_inst; ++i) {
     Institution in;
     in.key = "i" + std::to_string(i);

@@ -41,7 +41,7 @@ TEST_CASE("adjacency values round-trip and reject damage", "[keys]") {
   ref.tie_key = "T001";
   ref.other = "jbnu";
   ref.direction = TieRef::Direction::kIn;
-  ref.type = "visit-meeting";
+  ref.type = "visit_meeting";
   ref.strength = 0.5;
   ref.status = TieStatus::kPlanned;
   ref.confidence = Confidence::kDerived;
@@ -52,7 +52,7 @@ TEST_CASE("adjacency values round-trip and reject damage", "[keys]") {
   CHECK(out.tie_key == "T001");
   CHECK(out.other == "jbnu");
   CHECK(out.direction == TieRef::Direction::kIn);
-  CHECK(out.type == "visit-meeting");
+  CHECK(out.type == "visit_meeting");
   CHECK(out.strength == 0.5);
   CHECK(out.status == TieStatus::kPlanned);
   CHECK(out.confidence == Confidence::kDerived);

@@ -45,7 +45,7 @@ TEST_CASE("tie records round-trip every field, with the key given apart", "[code
   t.key = "ignored";
   t.source = "goyang-city";
   t.target = "lih-g";
-  t.type = "investment-intent";
+  t.type = "investment_intent";
   t.directed = true;
   t.strength = 2.75;
   t.status = TieStatus::kProposed;

@@ -39,12 +39,12 @@ Dataset SmallNetwork() {
   t1.key = "T1";
   t1.source = "cn";
   t1.target = "ktl";
-  t1.type = "planned-cooperation";
+  t1.type = "planned_cooperation";
   t1.status = TieStatus::kPlanned;
   Tie t2;
   t2.source = "ktl-center";
   t2.target = "ktl";
-  t2.type = "part-of";
+  t2.type = "part_of";
   t2.directed = true;
   d.ties = {t1, t2};
   return d;

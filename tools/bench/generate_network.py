@@ -88,7 +88,7 @@ HANGUL_PROVINCE = {
 }
 # Population-like weights: the capital region dominates.
 REGION_WEIGHTS = [22, 26, 6, 6, 7, 5, 3, 3, 3, 4, 5, 5, 3, 3, 2, 1, 2]
-TIE_TYPES = ["collaboration", "joint-research", "supply", "funding", "membership",
+TIE_TYPES = ["collaboration", "joint_research", "supply", "funding", "membership",
              "mou", "technology-transfer", "joint-project", "spin-off", "procurement"]
 TIE_TYPE_WEIGHTS = [30, 18, 14, 10, 8, 7, 5, 4, 2, 2]
 STATUSES = ["realized", "planned", "proposed"]

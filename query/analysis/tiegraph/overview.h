@@ -15,7 +15,7 @@ namespace tiegraph {
 Result<std::vector<Table>> Stats(const Snapshot& snap);
 
 // The first look at a network: totals, institutions by sector, the `top` institutions with
-// the most ties, and the `top` largest connected components (all ties, part-of included)
+// the most ties, and the `top` largest connected components (all ties, part_of included)
 // with their sizes, the rest summed in one row.
 Result<std::vector<Table>> Overview(const Snapshot& snap, size_t top);
 

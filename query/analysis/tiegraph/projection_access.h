@@ -38,7 +38,7 @@ struct Groups {
 };
 Result<Groups> GroupByAttribute(const Snapshot& snap, const Projection& g, GroupAttribute by);
 
-// The part-of hierarchy among the projection's nodes (parent fields and part-of ties, whatever
+// The part_of hierarchy among the projection's nodes (parent fields and part_of ties, whatever
 // the tie filters): an institution's own units and the institutions it is part of are not
 // partners to suggest, so every suggestion applies this one rule.
 class PartOfHierarchy {

@@ -99,7 +99,7 @@ void CheckNetworkxGraph(Store& store, const std::vector<std::string>& tie_keys) 
   CHECK(ties[1].properties.empty());
   CHECK(ties[2].key == tie_keys[2]);
   CHECK((ties[2].source == "kribb" && ties[2].target == "snuh"));
-  CHECK(ties[2].type == "joint-research");  // from `relation`
+  CHECK(ties[2].type == "joint_research");  // from `relation`, spelt as the vocabulary spells it
   CHECK(ties[2].strength == 0.5);
   CHECK(ties[2].confidence == Confidence::kImplied);
   CHECK(ties[2].properties == Props({{"note", std::string("pilot")}}));
@@ -188,7 +188,8 @@ TEST_CASE("a GEXF 1.3 file from Gephi: drawing left out, labels, kinds, defaults
   CHECK(ties[0].since == Date{2023, 6, 0, Date::Precision::kMonth});
   CHECK(ties[0].properties.empty());
   CHECK(ties[1].key == "e2");
-  CHECK(ties[1].type == "joint-research");  // the kind; the label differs, so it stays
+  // The kind joint-research, as the vocabulary spells it; the label differs, so it stays.
+  CHECK(ties[1].type == "joint_research");
   CHECK(ties[1].directed);
   CHECK(ties[1].strength == 1.5);
   CHECK(ties[1].properties == Props({{"amount", 3.5e8}, {"label", std::string("AI 공동연구")}}));
@@ -317,7 +318,7 @@ TEST_CASE("the sample network exported as GraphML or GEXF imports back to the sa
   for (const std::string format : {"graphml", "gexf"}) {
     INFO(format);
     const std::string file = dir.File("net." + format);
-    // part-of ties are left out of an export unless asked for, as from every analysis.
+    // part_of ties are left out of an export unless asked for, as from every analysis.
     RunOk({"--db", db, "export", "--format", format, "--include-part-of", "--out", file});
     const std::string copy = dir.File("copy-" + format);
     RunOk({"--db", copy, "import", "--create", events, file});

@@ -69,14 +69,13 @@ struct Args {
 
 [[noreturn]] void Usage(const std::string& error) {
   if (!error.empty()) std::cerr << "tiegraph_txn_bench: " << error << "\n";
-  std::cerr
-      << "usage: tiegraph_txn_bench pick --db DIR --out FILE [--seed S] [--updates N]"
-         " [--deletes N] [--merge-ties N]\n"
-         "       tiegraph_txn_bench update --db DIR --keys FILE --what strength|sector"
-         " --commits one|each\n"
-         "       tiegraph_txn_bench merge --db DIR --keys FILE\n"
-         "       tiegraph_txn_bench history --db DIR --keys FILE [--runs N] [--check]\n"
-         "       tiegraph_txn_bench projection --db DIR [--runs N] [--read-write]\n";
+  std::cerr << "usage: tiegraph_txn_bench pick --db DIR --out FILE [--seed S] [--updates N]"
+               " [--deletes N] [--merge-ties N]\n"
+               "       tiegraph_txn_bench update --db DIR --keys FILE --what strength|sector"
+               " --commits one|each\n"
+               "       tiegraph_txn_bench merge --db DIR --keys FILE\n"
+               "       tiegraph_txn_bench history --db DIR --keys FILE [--runs N] [--check]\n"
+               "       tiegraph_txn_bench projection --db DIR [--runs N] [--read-write]\n";
   std::exit(1);
 }
 
@@ -346,9 +345,8 @@ int RunPick(const Args& a) {
   }
   draw(others, a.updates);
   const tiegraph::Sector sectors[] = {
-      tiegraph::Sector::kIndustry,   tiegraph::Sector::kAcademia,
-      tiegraph::Sector::kResearch,   tiegraph::Sector::kHospital,
-      tiegraph::Sector::kGovernment, tiegraph::Sector::kPublicAgency,
+      tiegraph::Sector::kIndustry,  tiegraph::Sector::kAcademia,   tiegraph::Sector::kResearch,
+      tiegraph::Sector::kHospital,  tiegraph::Sector::kGovernment, tiegraph::Sector::kPublicAgency,
       tiegraph::Sector::kSupportOrg};
   for (size_t i = 0; i < a.updates; ++i) {
     const Inst& in = insts[others[i]];

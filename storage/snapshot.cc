@@ -327,4 +327,23 @@ Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>&
       begin, end);
 }
 
+Result<uint64_t> Snapshot::TieSequence(std::string_view key) const {
+  std::string seq;
+  auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kTieKeys), AsSlice(key), &seq);
+  if (s.IsNotFound()) return Status::NotFound("no tie with key '" + std::string(key) + "'");
+  if (!s.ok()) return FromRocks(s, "reading tie index");
+  if (seq.size() != 8) return Status::Corruption("the tie key " + std::string(key) + " is damaged");
+  return keys::ReadU64(seq.data());
+}
+
+Result<Tie> Snapshot::GetTieAt(uint64_t sequence) const {
+  std::string v;
+  auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kTies), keys::TieSeqKey(sequence), &v);
+  if (s.IsNotFound()) return Status::NotFound("no tie numbered " + std::to_string(sequence));
+  if (!s.ok()) return FromRocks(s, "reading tie");
+  Tie t;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &t));
+  return t;
+}
+
 }  // namespace tiegraph

@@ -214,8 +214,10 @@ Status Snapshot::ForEachTie(const std::function<bool(const Tie&)>& fn) const {
 }
 
 Status Snapshot::ForEachTieWithSequence(const std::function<bool(uint64_t, const Tie&)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kTies)));
+  rocksdb::ReadOptions ro = impl_->ReadOpts();
+  ro.readahead_size = 2 << 20;  // a full scan: read ahead in large steps
+  ro.fill_cache = false;        // and do not evict what interactive lookups keep warm
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro, impl_->cf(keys::kTies)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     if (it->key().size() != 8) return Status::Corruption("a tie's sequence key is damaged");
     Tie t;

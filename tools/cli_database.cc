@@ -170,11 +170,21 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     PrintImport(ctx, plan, report, args->dry_run, args->list_changes, exit_code);
     if (args->timings) {
       const auto& sum = report.summary;
+      const bool changes = plan.of(RecordKind::kInstitution).changed +
+                               plan.of(RecordKind::kEvent).changed +
+                               plan.of(RecordKind::kTie).changed >
+                           0;
       std::cout << "  read " << FormatReal(report.read_seconds) << " s, plan "
-                << FormatReal(report.plan_seconds) << " s, validate "
-                << FormatReal(sum.validate_seconds) << " s, order " << FormatReal(sum.order_seconds)
-                << " s, commit " << FormatReal(sum.commit_seconds) << " s ("
-                << (sum.bulk ? "sorted tables" : "write batch") << ")\n";
+                << FormatReal(report.plan_seconds) << " s, write "
+                << FormatReal(report.write_seconds) << " s";
+      if (changes) {
+        std::cout << " (one transaction)\n";
+      } else {
+        std::cout << " (validate " << FormatReal(sum.validate_seconds) << " s, order "
+                  << FormatReal(sum.order_seconds) << " s, commit "
+                  << FormatReal(sum.commit_seconds) << " s, "
+                  << (sum.bulk ? "sorted tables" : "write batch") << ")\n";
+      }
     }
   });
 

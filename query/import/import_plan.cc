@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -102,13 +103,34 @@ class Planner {
  public:
   Planner(const Snapshot& snap, const Counts& stored, const ImportOptions& options,
           ImportPlan* plan)
-      : snap_(snap), stored_(stored), options_(options), plan_(plan), bad_(options.max_errors) {}
+      : snap_(snap), stored_(stored), options_(options), plan_(plan) {}
 
   Status Run() {
-    TIEGRAPH_RETURN_IF_ERROR(Institutions());
-    TIEGRAPH_RETURN_IF_ERROR(Events());
-    TIEGRAPH_RETURN_IF_ERROR(Ties());
-    TIEGRAPH_RETURN_IF_ERROR(bad_.ToStatus());
+    // Institutions and events apart from ties: a large input plans both at once.
+    auto nodes = [this]() {
+      Status s = Institutions();
+      return s.ok() ? Events() : s;
+    };
+    const Dataset& in = plan_->input;
+    if (in.institutions.size() + in.events.size() >= 10000 && in.ties.size() >= 100000) {
+      Status first;
+      std::thread helper([&]() { first = nodes(); });
+      Status second = Ties();
+      helper.join();
+      TIEGRAPH_RETURN_IF_ERROR(first);
+      TIEGRAPH_RETURN_IF_ERROR(second);
+    } else {
+      TIEGRAPH_RETURN_IF_ERROR(nodes());
+      TIEGRAPH_RETURN_IF_ERROR(Ties());
+    }
+    // In the input's order, kind by kind: records are met in the order they are stored.
+    BadRows bad(options_.max_errors);
+    for (int k : {kInst, kEv, kTie}) {
+      SortBad(&bad_[k]);
+      for (const auto& [index, error] : bad_[k]) bad.Add(error);
+      for (size_t n = 0; n < unshown_[k]; ++n) bad.Add(bad_[k].back().second);  // counted only
+    }
+    TIEGRAPH_RETURN_IF_ERROR(bad.ToStatus());
     Collect(&institutions_, &plan_->before.institutions, &plan_->after.institutions);
     Collect(&events_, &plan_->before.events, &plan_->after.events);
     Collect(&ties_, &plan_->before.ties, &plan_->after.ties);
@@ -133,7 +155,19 @@ class Planner {
   void Bad(RecordKind kind, size_t i, std::string_view field, const std::string& what) {
     std::string where = Where(kind, i) + ": ";
     if (!field.empty()) where += "field '" + Field(kind, i, field) + "': ";
-    bad_.Add(Status::InvalidArgument(where + what));
+    auto& list = bad_[static_cast<int>(kind)];
+    list.emplace_back(i, Status::InvalidArgument(where + what));
+    // Only the first max_errors by input order are shown: keep those, count the rest.
+    const size_t shown = std::max<size_t>(options_.max_errors, 1);
+    if (list.size() > 4 * shown + 64) {
+      SortBad(&list);
+      unshown_[static_cast<int>(kind)] += list.size() - shown;
+      list.resize(shown);
+    }
+  }
+  static void SortBad(std::vector<std::pair<size_t, Status>>* list) {
+    std::stable_sort(list->begin(), list->end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
   }
   static std::string Hint() { return " (import --on-existing skip, update or replace)"; }
 
@@ -176,8 +210,13 @@ class Planner {
   Status ByKey(RecordKind kind, const std::vector<Record>& input, uint64_t stored_count,
                std::vector<Found<Record>>* found, GetFn&& get, DiffFn&& diff) {
     if (stored_count == 0) return Status::OK();
+    // In key order, as the records are stored: lookups of neighbours then share a block read.
+    std::vector<size_t> order(input.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return input[a].key < input[b].key; });
     std::unordered_map<std::string_view, size_t> matched;
-    for (size_t i = 0; i < input.size(); ++i) {
+    for (size_t i : order) {
       auto stored = get(input[i].key);
       if (stored.status().IsNotFound()) continue;
       if (!stored.ok()) return stored.status();
@@ -233,24 +272,32 @@ class Planner {
   Status Ties() {
     const auto& ties = plan_->input.ties;
     if (stored_.ties == 0 || ties.empty()) return Status::OK();
-    // Keyed ties: their keys, so that a stored tie one names is not also matched by identity.
-    std::unordered_map<std::string_view, size_t> keyed;
     size_t keyless = 0;
-    for (size_t i = 0; i < ties.size(); ++i) {
-      if (ties[i].key.empty()) {
-        ++keyless;
-        continue;
-      }
-      if (auto [it, added] = keyed.emplace(ties[i].key, i); !added) {
-        Bad(RecordKind::kTie, i, "key",
-            "duplicate tie key '" + ties[i].key + "' (already earlier in this input, " +
-                Where(RecordKind::kTie, it->second) + ")");
-      }
-    }
+    for (const Tie& t : ties) keyless += t.key.empty();
     if (keyless > 0) TIEGRAPH_RETURN_IF_ERROR(IdentityCandidates());
     // A large input against the stored ties: one scan of them all; a small one: lookups.
-    if (ties.size() >= stored_.ties / 8) return ScanTies(keyed);
-    return LookUpTies(keyed);
+    if (ties.size() >= stored_.ties / 8) return ScanTies();
+    return LookUpTies();
+  }
+
+  // The input tie with this key, or SIZE_MAX. The first call indexes the keyed input ties (and
+  // reports keys given twice).
+  size_t FindKeyed(std::string_view key) {
+    if (!keyed_built_) {
+      keyed_built_ = true;
+      const auto& ties = plan_->input.ties;
+      keyed_.reserve(ties.size());
+      for (size_t i = 0; i < ties.size(); ++i) {
+        if (ties[i].key.empty()) continue;
+        if (auto [it, added] = keyed_.emplace(ties[i].key, i); !added) {
+          Bad(RecordKind::kTie, i, "key",
+              "duplicate tie key '" + ties[i].key + "' (already earlier in this input, " +
+                  Where(RecordKind::kTie, it->second) + ")");
+        }
+      }
+    }
+    auto it = keyed_.find(key);
+    return it == keyed_.end() ? SIZE_MAX : it->second;
   }
 
   // The stored ties whose identity some keyless input tie has, in sequence order, each with
@@ -312,25 +359,32 @@ class Planner {
     return identities_[at].second;
   }
 
-  Status ScanTies(const std::unordered_map<std::string_view, size_t>& keyed) {
-    size_t next = 0;  // candidates_ come in sequence order, as the scan does
+  Status ScanTies() {
+    const auto& ties = plan_->input.ties;
+    size_t next = 0;    // candidates_ come in sequence order, as the scan does
+    size_t expect = 0;  // a re-imported file lists its ties in the order they were stored
     return snap_.ForEachTieWithSequence([&](uint64_t seq, const Tie& stored) {
       while (next < candidates_.size() && candidates_[next].first < seq) ++next;
-      if (auto it = keyed.find(stored.key); it != keyed.end()) {
-        MatchedTie(it->second, stored, false);
+      const size_t i =
+          expect < ties.size() && ties[expect].key == stored.key ? expect : FindKeyed(stored.key);
+      if (i != SIZE_MAX) {
+        expect = i + 1;
+        MatchedTie(i, stored, false);
       } else if (next < candidates_.size() && candidates_[next].first == seq) {
-        if (size_t i = TakeInput(candidates_[next].second); i != SIZE_MAX)
-          MatchedTie(i, stored, true);
+        if (size_t c = TakeInput(candidates_[next].second); c != SIZE_MAX)
+          MatchedTie(c, stored, true);
       }
       return true;
     });
   }
 
-  Status LookUpTies(const std::unordered_map<std::string_view, size_t>& keyed) {
+  Status LookUpTies() {
     std::vector<std::pair<size_t, uint64_t>> matches;  // input tie, stored sequence
     std::unordered_set<uint64_t> named;                // stored ties named by key
-    for (const auto& [key, i] : keyed) {
-      auto seq = snap_.TieSequence(key);
+    const auto& ties = plan_->input.ties;
+    for (size_t i = 0; i < ties.size(); ++i) {
+      if (ties[i].key.empty() || FindKeyed(ties[i].key) != i) continue;  // keyless, or twice
+      auto seq = snap_.TieSequence(ties[i].key);
       if (seq.status().IsNotFound()) continue;
       if (!seq.ok()) return seq.status();
       matches.emplace_back(i, *seq);
@@ -369,13 +423,17 @@ class Planner {
   const Counts stored_;
   const ImportOptions& options_;
   ImportPlan* plan_;
-  BadRows bad_;
+  // By RecordKind (each kind may be planned in its own thread): the input record, its error.
+  std::array<std::vector<std::pair<size_t, Status>>, 3> bad_;
+  std::array<size_t, 3> unshown_ = {0, 0, 0};  // errors past the first max_errors of a kind
   std::vector<Found<Institution>> institutions_;
   std::vector<Found<Event>> events_;
   std::vector<Found<Tie>> ties_;
   std::vector<std::pair<Identity, size_t>> identities_;  // keyless input ties, sorted
   std::vector<size_t> taken_;  // per group (its first entry): input ties matched so far
   std::vector<std::pair<uint64_t, size_t>> candidates_;  // stored sequence, group
+  std::unordered_map<std::string_view, size_t> keyed_;   // keyed input ties by key
+  bool keyed_built_ = false;
 };
 
 }  // namespace

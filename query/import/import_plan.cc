@@ -92,6 +92,27 @@ std::string DescribeTie(const Tie& t) {
   return s + ")";
 }
 
+// A lookup that remembers its last answer (UINT32_MAX: none): ties often come grouped by
+// source and by type.
+template <typename Map>
+class LastLookup {
+ public:
+  explicit LastLookup(const Map& map) : map_(map) {}
+  uint32_t operator()(const std::string& key) {
+    if (!last_ || *last_ != key) {
+      auto it = map_.find(key);
+      last_ = &key;
+      id_ = it == map_.end() ? UINT32_MAX : it->second;
+    }
+    return id_;
+  }
+
+ private:
+  const Map& map_;
+  const std::string* last_ = nullptr;
+  uint32_t id_ = UINT32_MAX;
+};
+
 // One input record found in the database and different from it.
 template <typename Record>
 struct Found {
@@ -184,24 +205,31 @@ class Planner {
       Bad(kind, i, "key", what + stored.key + "' is already in the database" + Hint());
       return;
     }
-    Found<Record> f;
-    diff(stored, input, Given(kind, i), mode == OnExisting::kReplace, &f.change.fields,
-         mode == OnExisting::kSkip ? nullptr : &f.after);
+    const FieldMask given = Given(kind, i);
+    const bool replace = mode == OnExisting::kReplace;
+    std::vector<std::string> fields;  // no allocation for a record that is unchanged
+    diff(stored, input, given, replace, &fields, nullptr);
     PlanAction& action = plan_->actions[k][i];
     ImportPlan::Counts& counts = plan_->counts[k];
     --counts.added;
-    if (f.change.fields.empty()) {
+    if (fields.empty()) {
       action = PlanAction::kUnchanged;
       ++counts.unchanged;
       return;
     }
     action = mode == OnExisting::kSkip ? PlanAction::kSkipped : PlanAction::kChanged;
     ++(mode == OnExisting::kSkip ? counts.skipped : counts.changed);
+    Found<Record> f;
     f.change.kind = kind;
     f.change.index = i;
     f.change.key = stored.key;
     f.change.action = action;
-    if (action == PlanAction::kChanged) f.before = stored;
+    f.change.fields = std::move(fields);
+    if (action == PlanAction::kChanged) {
+      f.before = stored;
+      std::vector<std::string> again;
+      diff(stored, input, given, replace, &again, &f.after);
+    }
     found->push_back(std::move(f));
   }
 
@@ -304,15 +332,10 @@ class Planner {
   // its group: the input ties of that identity, in input order (identities_[group…]).
   Status IdentityCandidates() {
     const auto& ties = plan_->input.ties;
-    // Node ids of the institutions keyless ties name, and ids of the stored tie types.
-    std::unordered_map<std::string_view, uint32_t> node_ids;
-    for (const Tie& t : ties) {
-      if (!t.key.empty()) continue;
-      node_ids.emplace(t.source, UINT32_MAX);
-      node_ids.emplace(t.target, UINT32_MAX);
-    }
+    // Node ids by key, and ids of the stored tie types.
+    std::unordered_map<std::string, uint32_t> node_ids;
     TIEGRAPH_RETURN_IF_ERROR(snap_.ForEachInstitutionSummary([&](const InstitutionSummary& s) {
-      if (auto it = node_ids.find(s.key); it != node_ids.end()) it->second = s.node_id;
+      node_ids.emplace(s.key, s.node_id);
       return true;
     }));
     auto types = snap_.TieTypes();
@@ -320,33 +343,54 @@ class Planner {
     std::unordered_map<std::string_view, uint32_t> type_ids;
     for (size_t i = 0; i < types->size(); ++i)
       type_ids.emplace((*types)[i], static_cast<uint32_t>(i));
+    LastLookup<decltype(node_ids)> source(node_ids), target(node_ids);
+    LastLookup<decltype(type_ids)> type(type_ids);
+    std::vector<bool> named;  // the institutions keyless input ties join
     for (size_t i = 0; i < ties.size(); ++i) {
       const Tie& t = ties[i];
       if (!t.key.empty()) continue;
-      const uint32_t a = node_ids[t.source], b = node_ids[t.target];
-      auto type = type_ids.find(t.type);
-      if (a == UINT32_MAX || b == UINT32_MAX || type == type_ids.end()) continue;  // new
-      identities_.emplace_back(MakeIdentity(a, b, type->second, t.since, t.directed), i);
+      const uint32_t a = source(t.source), b = target(t.target), type_id = type(t.type);
+      if (a == UINT32_MAX || b == UINT32_MAX || type_id == UINT32_MAX) continue;  // new
+      identities_.emplace_back(MakeIdentity(a, b, type_id, t.since, t.directed), i);
+      if (named.size() <= std::max(a, b)) named.resize(std::max(a, b) + 1);
+      named[a] = named[b] = true;
     }
     if (identities_.empty()) return Status::OK();
     std::sort(identities_.begin(), identities_.end());  // by identity, then input order
     taken_.assign(identities_.size(), 0);
-    // The stored ties' identities from their digests, no record read.
-    std::unordered_map<const char*, uint32_t> type_at;  // a summary's type text -> its id
-    return snap_.ForEachTieSummaryBatch([&](const TieSummary* batch, size_t count) {
-      for (size_t n = 0; n < count; ++n) {
-        const TieSummary& s = batch[n];
-        auto [at, added] = type_at.emplace(s.type.data(), 0);
-        if (added) at->second = type_ids.at(s.type);
-        const Identity id = MakeIdentity(s.source_id, s.target_id, at->second, s.since, s.directed);
-        auto group = std::lower_bound(
-            identities_.begin(), identities_.end(), id,
-            [](const std::pair<Identity, size_t>& e, const Identity& x) { return e.first < x; });
-        if (group != identities_.end() && group->first == id)
-          candidates_.emplace_back(s.sequence, group - identities_.begin());
+    // The stored ties' identities from their digests, no record read; those that may match,
+    // joined with the input's in identity order, then put in sequence order.
+    std::vector<std::pair<Identity, uint64_t>> stored;
+    const char* last_type = nullptr;
+    uint32_t last_id = 0;
+    TIEGRAPH_RETURN_IF_ERROR(
+        snap_.ForEachTieSummaryBatch([&](const TieSummary* batch, size_t count) {
+          for (size_t n = 0; n < count; ++n) {
+            const TieSummary& s = batch[n];
+            if (std::max(s.source_id, s.target_id) >= named.size() || !named[s.source_id] ||
+                !named[s.target_id])
+              continue;
+            if (s.type.data() != last_type) {
+              last_type = s.type.data();
+              last_id = type_ids.at(s.type);
+            }
+            stored.emplace_back(
+                MakeIdentity(s.source_id, s.target_id, last_id, s.since, s.directed), s.sequence);
+          }
+          return true;
+        }));
+    std::sort(stored.begin(), stored.end());
+    for (size_t a = 0, b = 0; a < identities_.size() && b < stored.size();) {
+      if (identities_[a].first < stored[b].first) {
+        ++a;
+      } else if (stored[b].first < identities_[a].first) {
+        ++b;
+      } else {
+        candidates_.emplace_back(stored[b++].second, a);  // `a`: the first of its identity
       }
-      return true;
-    });
+    }
+    std::sort(candidates_.begin(), candidates_.end());
+    return Status::OK();
   }
 
   // The next input tie of candidate `c`'s identity not yet matched, or SIZE_MAX.

@@ -16,37 +16,21 @@
 
 namespace tiegraph {
 
+namespace {
+constexpr std::string_view kOnExistingNames[] = {"error", "skip", "update", "replace"};
+constexpr std::string_view kPlanActionNames[] = {"new", "changed", "unchanged", "skipped"};
+}  // namespace
+
 std::string_view OnExistingName(OnExisting mode) {
-  switch (mode) {
-    case OnExisting::kError:
-      return "error";
-    case OnExisting::kSkip:
-      return "skip";
-    case OnExisting::kUpdate:
-      return "update";
-    case OnExisting::kReplace:
-      return "replace";
-  }
-  return "error";
+  return kOnExistingNames[static_cast<int>(mode)];
 }
 
 Result<OnExisting> ParseOnExisting(std::string_view text) {
-  static const std::string_view kNames[] = {"error", "skip", "update", "replace"};
-  return ParseChoice<OnExisting>("--on-existing mode", text, kNames);
+  return ParseChoice<OnExisting>("--on-existing mode", text, kOnExistingNames);
 }
 
 std::string_view PlanActionName(PlanAction action) {
-  switch (action) {
-    case PlanAction::kNew:
-      return "new";
-    case PlanAction::kChanged:
-      return "changed";
-    case PlanAction::kUnchanged:
-      return "unchanged";
-    case PlanAction::kSkipped:
-      return "skipped";
-  }
-  return "new";
+  return kPlanActionNames[static_cast<int>(action)];
 }
 
 bool ImportPlan::writes() const {
@@ -161,10 +145,7 @@ class Planner {
  private:
   std::string Where(RecordKind kind, size_t i) const {
     if (plan_->locate) return plan_->locate(kind, i);
-    const char* name = kind == RecordKind::kInstitution ? "institution "
-                       : kind == RecordKind::kEvent     ? "event "
-                                                        : "tie ";
-    return name + std::string("#") + std::to_string(i + 1);
+    return std::string(RecordKindName(kind)) + " #" + std::to_string(i + 1);
   }
   std::string Field(RecordKind kind, size_t i, std::string_view field) const {
     return plan_->field_name ? plan_->field_name(kind, i, field) : std::string(field);
@@ -199,10 +180,9 @@ class Planner {
     const int k = static_cast<int>(kind);
     const OnExisting mode = options_.on_existing;
     if (mode == OnExisting::kError) {
-      const char* what = kind == RecordKind::kInstitution ? "institution '"
-                         : kind == RecordKind::kEvent     ? "event '"
-                                                          : "tie '";
-      Bad(kind, i, "key", what + stored.key + "' is already in the database" + Hint());
+      Bad(kind, i, "key",
+          std::string(RecordKindName(kind)) + " '" + stored.key + "' is already in the database" +
+              Hint());
       return;
     }
     const FieldMask given = Given(kind, i);

@@ -3,32 +3,23 @@
 #include <tiegraph/import.h>
 #include <tiegraph/table.h>
 
+#include "import_internal.h"
+
 namespace tiegraph {
+
+const char* RecordKindName(RecordKind kind, bool plural) {
+  switch (kind) {
+    case RecordKind::kInstitution:
+      return plural ? "institutions" : "institution";
+    case RecordKind::kEvent:
+      return plural ? "events" : "event";
+    case RecordKind::kTie:
+      break;
+  }
+  return plural ? "ties" : "tie";
+}
+
 namespace {
-
-const char* Plural(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::kInstitution:
-      return "institutions";
-    case RecordKind::kEvent:
-      return "events";
-    case RecordKind::kTie:
-      break;
-  }
-  return "ties";
-}
-
-const char* Singular(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::kInstitution:
-      return "institution";
-    case RecordKind::kEvent:
-      return "event";
-    case RecordKind::kTie:
-      break;
-  }
-  return "tie";
-}
 
 constexpr RecordKind kKinds[] = {RecordKind::kInstitution, RecordKind::kEvent, RecordKind::kTie};
 
@@ -45,7 +36,7 @@ std::vector<Table> PlanTables(const ImportPlan& plan, size_t max_listed) {
        {"skipped", ColumnType::kInt}});
   for (RecordKind kind : kKinds) {
     const ImportPlan::Counts& c = plan.of(kind);
-    counts.AddRow({std::string(Plural(kind)), static_cast<int64_t>(c.added),
+    counts.AddRow({std::string(RecordKindName(kind, true)), static_cast<int64_t>(c.added),
                    static_cast<int64_t>(c.changed), static_cast<int64_t>(c.unchanged),
                    static_cast<int64_t>(c.skipped)});
   }
@@ -65,7 +56,8 @@ std::vector<Table> PlanTables(const ImportPlan& plan, size_t max_listed) {
     const PlannedChange& c = plan.changes[n];
     std::string fields;
     for (const std::string& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
-    changes.AddRow({std::string(Singular(c.kind)), c.key, std::string(PlanActionName(c.action)),
+    changes.AddRow({std::string(RecordKindName(c.kind)), c.key,
+                    std::string(PlanActionName(c.action)),
                     plan.locate ? plan.locate(c.kind, c.index) : std::string(), fields});
   }
   return {counts, changes};
@@ -84,7 +76,7 @@ std::string PlanSummary(const ImportPlan& plan) {
     for (const auto& [n, what] : counted) {
       if (n > 0) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + what;
     }
-    out += (out.empty() ? "" : "; ") + std::string(Plural(kind)) + " " + parts;
+    out += (out.empty() ? "" : "; ") + std::string(RecordKindName(kind, true)) + " " + parts;
   }
   return out.empty() ? "no records" : out;
 }

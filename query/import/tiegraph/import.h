@@ -134,13 +134,13 @@ struct PlannedChange {
 // An import planned against one state of the database, ready to apply.
 struct ImportPlan {
   struct Counts {
-    size_t added = 0, changed = 0, unchanged = 0, skipped = 0;
+    size_t added = 0, changed = 0, unchanged = 0, skipped = 0;  // added: the new ones
     size_t total() const { return added + changed + unchanged + skipped; }
   };
 
   OnExisting on_existing = OnExisting::kError;
-  // The records read, and which fields each gives (empty: every field). PlanRecords reads
-  // them; an embedder planning records made in code fills them.
+  // The records read, and which fields each gives (empty: every field). PlanImport reads
+  // them; an embedder planning records made in code fills them and calls PlanRecords.
   Dataset input;
   std::array<std::vector<FieldMask>, 3> given;  // by RecordKind
   // Where input records came from ("ties.csv:12") and the input's name for a field; set by
@@ -152,8 +152,9 @@ struct ImportPlan {
   std::array<Counts, 3> counts;                    // by RecordKind
   std::array<std::vector<PlanAction>, 3> actions;  // each input record's, by RecordKind
   std::vector<PlannedChange> changes;              // changed and skipped records, in order
-  Dataset after;             // the changed records as they will be stored, in `changes` order
-  Dataset before;            // the same records as the plan found them
+  // The changed records (kChanged, not kSkipped) as they will be stored, in `changes` order,
+  // and as the plan found them.
+  Dataset after, before;
   uint64_t last_commit = 0;  // the newest commit when planned: applying checks it still is
 
   const Counts& of(RecordKind kind) const { return counts[static_cast<int>(kind)]; }
@@ -161,10 +162,11 @@ struct ImportPlan {
   bool writes() const;
 };
 
-// Reads the files (as ReadInputs) and plans them against `snap` with options.on_existing.
-// With kError, records already stored are the error, each named (up to options.max_errors);
-// every plan checks that the records it would write are valid, so a plan that succeeds
-// applies unless the database changes first.
+// Reads the files (as ReadInputs) and plans them against the database as it is now, with
+// options.on_existing. With kError, records already stored are the error, each named (up to
+// options.max_errors). The records the plan would write are checked here (as a write checks
+// them, errors naming the input's lines) when options.dry_run or when records change; a plan
+// of new records alone is checked by ApplyImport's write, with the same messages.
 Status PlanImport(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,
                   ImportPlan* plan, ImportReport* report = nullptr);
 // Plans plan->input (with plan->given, plan->locate) against the database.

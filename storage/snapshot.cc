@@ -215,8 +215,10 @@ Status Snapshot::ForEachTie(const std::function<bool(const Tie&)>& fn) const {
 }
 
 Status Snapshot::ForEachTieWithSequence(const std::function<bool(uint64_t, const Tie&)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->db->NewIterator(impl_->ReadOpts(), impl_->cf(keys::kTies)));
+  rocksdb::ReadOptions ro = impl_->ReadOpts();
+  ro.readahead_size = 2 << 20;  // a full scan: read ahead in large steps
+  ro.fill_cache = false;        // and do not evict what interactive lookups keep warm
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro, impl_->cf(keys::kTies)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     if (it->key().size() != 8) return Status::Corruption("a tie's sequence key is damaged");
     Tie t;
@@ -330,6 +332,25 @@ Status Snapshot::ForEachTieSummary(const std::function<bool(const TieSummary&)>&
         return true;
       },
       begin, end);
+}
+
+Result<uint64_t> Snapshot::TieSequence(std::string_view key) const {
+  std::string seq;
+  auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kTieKeys), AsSlice(key), &seq);
+  if (s.IsNotFound()) return Status::NotFound("no tie with key '" + std::string(key) + "'");
+  if (!s.ok()) return FromRocks(s, "reading tie index");
+  if (seq.size() != 8) return Status::Corruption("the tie key " + std::string(key) + " is damaged");
+  return keys::ReadU64(seq.data());
+}
+
+Result<Tie> Snapshot::GetTieAt(uint64_t sequence) const {
+  std::string v;
+  auto s = impl_->db->Get(impl_->ReadOpts(), impl_->cf(keys::kTies), keys::TieSeqKey(sequence), &v);
+  if (s.IsNotFound()) return Status::NotFound("no tie numbered " + std::to_string(sequence));
+  if (!s.ok()) return FromRocks(s, "reading tie");
+  Tie t;
+  TIEGRAPH_RETURN_IF_ERROR(DecodeTie(v, &t));
+  return t;
 }
 
 }  // namespace tiegraph

@@ -32,6 +32,41 @@ class ProgressBar {
   bool enabled_;
 };
 
+// What an import did, or (dry run) would do. The text form keeps the one line an import of
+// new records always printed; a dry run, and programs (--format json|csv), get the plan's
+// tables (docs/FORMATS.md, "Re-import").
+void PrintImport(const Context& ctx, const ImportPlan& plan, const ImportReport& report,
+                 bool dry_run, size_t list_changes, int* exit_code) {
+  const bool text = ctx.table_format() == TableFormat::kText;
+  if (dry_run || !text) {
+    if (Status s = ctx.Print(PlanTables(plan, list_changes == 0 ? SIZE_MAX : list_changes));
+        !s.ok()) {
+      *exit_code = ctx.Fail(s);
+      return;
+    }
+  }
+  if (!text) return;
+  const double seconds = report.read_seconds + report.plan_seconds + report.write_seconds;
+  const auto& in = plan.input;
+  bool all_new = true;
+  for (RecordKind kind : {RecordKind::kInstitution, RecordKind::kEvent, RecordKind::kTie})
+    all_new = all_new && plan.of(kind).added == plan.of(kind).total();
+  if (dry_run) {
+    std::cout << "checked " << in.institutions.size() << " institutions, " << in.events.size()
+              << " events, " << in.ties.size() << " ties (dry run: nothing written) in "
+              << FormatReal(seconds) << " s\n";
+  } else if (all_new) {
+    std::cout << "imported " << in.institutions.size() << " institutions, " << in.events.size()
+              << " events, " << in.ties.size() << " ties in " << FormatReal(seconds) << " s\n";
+  } else if (report.commit == 0) {
+    std::cout << "nothing to import: " << PlanSummary(plan) << " (nothing written) in "
+              << FormatReal(seconds) << " s\n";
+  } else {
+    std::cout << "imported (commit " << report.commit << "): " << PlanSummary(plan) << " in "
+              << FormatReal(seconds) << " s\n";
+  }
+}
+
 }  // namespace
 
 void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
@@ -45,6 +80,8 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
   struct ImportArgs {
     std::vector<std::string> files, institutions, ties, events, graphml, gexf;
     bool dry_run = false, timings = false, create = false;
+    std::string on_existing = "error";
+    size_t list_changes = 20;
     ImportOptions options;
   };
   auto args = std::make_shared<ImportArgs>();
@@ -61,7 +98,14 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
                   "A GraphML file whatever its name (nodes: institutions, edges: ties)");
   imp->add_option("--gexf", args->gexf,
                   "A GEXF file whatever its name (nodes: institutions, edges: ties)");
-  imp->add_flag("--dry-run", args->dry_run, "Check the input, write nothing");
+  imp->add_flag("--dry-run", args->dry_run,
+                "Check the input and print the plan (new, changed, unchanged), write nothing");
+  imp->add_option("--on-existing", args->on_existing,
+                  "Records already stored (same key; a keyless tie: same ends, type, since): "
+                  "error, skip, update (the given fields) or replace")
+      ->capture_default_str();
+  imp->add_option("--list-changes", args->list_changes, "Changed records the plan lists (0: all)")
+      ->capture_default_str();
   imp->add_flag("--create", args->create,
                 "Create the database if there is none at --db (removed again if the import fails)");
   imp->add_flag("--timings", args->timings, "Also print where the time went");
@@ -96,6 +140,11 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
       *exit_code = ctx.Fail(Status::InvalidArgument("import: no input files given"));
       return;
     }
+    auto on_existing = ParseOnExisting(args->on_existing);
+    if (!on_existing.ok()) {
+      *exit_code = ctx.Fail(on_existing.status());
+      return;
+    }
     // A database this import creates is removed again if the import fails or only checks.
     std::error_code ec;
     const bool existed = std::filesystem::exists(ctx.db_path, ec);
@@ -108,12 +157,15 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
     ProgressBar bar;
     ImportOptions options = args->options;
     options.dry_run = args->dry_run;
+    options.on_existing = *on_existing;
     options.write.commit = ctx.Commit("import");
     options.progress = [&bar](size_t done, size_t total) {
       bar.Update(done < total ? "reading" : "writing", done, total);
     };
     ImportReport report;
-    Status s = Import(store.get(), inputs, options, &report);
+    ImportPlan plan;
+    Status s = PlanImport(store.get(), inputs, options, &plan, &report);
+    if (s.ok() && !args->dry_run) s = ApplyImport(store.get(), plan, options, &report);
     bar.Done();
     if (!s.ok() || args->dry_run) remove_if_created();
     if (!s.ok()) {
@@ -121,16 +173,24 @@ void RegisterDatabaseCommands(CLI::App& app, Context& ctx, int* exit_code) {
       if (!args->dry_run) std::cerr << "tiegraph: nothing was imported\n";
       return;
     }
-    const auto& sum = report.summary;
-    std::cout << (args->dry_run ? "checked " : "imported ") << sum.institutions << " institutions, "
-              << sum.events << " events, " << sum.ties << " ties"
-              << (args->dry_run ? " (dry run: nothing written)" : "") << " in "
-              << FormatReal(report.read_seconds + report.write_seconds) << " s\n";
+    PrintImport(ctx, plan, report, args->dry_run, args->list_changes, exit_code);
     if (args->timings) {
-      std::cout << "  read " << FormatReal(report.read_seconds) << " s, validate "
-                << FormatReal(sum.validate_seconds) << " s, order " << FormatReal(sum.order_seconds)
-                << " s, commit " << FormatReal(sum.commit_seconds) << " s ("
-                << (sum.bulk ? "sorted tables" : "write batch") << ")\n";
+      const auto& sum = report.summary;
+      const bool changes = plan.of(RecordKind::kInstitution).changed +
+                               plan.of(RecordKind::kEvent).changed +
+                               plan.of(RecordKind::kTie).changed >
+                           0;
+      std::cout << "  read " << FormatReal(report.read_seconds) << " s, plan "
+                << FormatReal(report.plan_seconds) << " s, write "
+                << FormatReal(report.write_seconds) << " s";
+      if (changes) {
+        std::cout << " (one transaction)\n";
+      } else {
+        std::cout << " (validate " << FormatReal(sum.validate_seconds) << " s, order "
+                  << FormatReal(sum.order_seconds) << " s, commit "
+                  << FormatReal(sum.commit_seconds) << " s, "
+                  << (sum.bulk ? "sorted tables" : "write batch") << ")\n";
+      }
     }
   });
 

@@ -224,6 +224,12 @@ Result<InputFormat> Detect(const InputFile& f, std::string_view text) {
 
 Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& options, Dataset* out,
                   WriteOptions* errors_for) {
+  return ReadInputFiles(files, options, out, errors_for, nullptr);
+}
+
+Status ReadInputFiles(const std::vector<InputFile>& files, const ImportOptions& options,
+                      Dataset* out, WriteOptions* errors_for,
+                      std::shared_ptr<Origins>* origins_out) {
   auto origins = std::make_shared<Origins>();
   if (files.empty()) return Status::InvalidArgument("no input files given");
   size_t total = 0, done = 0;
@@ -313,6 +319,7 @@ Status ReadInputs(const std::vector<InputFile>& files, const ImportOptions& opti
       return origins->FieldName(kind, index, field);
     };
   }
+  if (origins_out) *origins_out = origins;
   return Status::OK();
 }
 
@@ -353,11 +360,15 @@ void CheckAll(const RecordChecks& checks, const std::vector<Record>& records, Re
 
 Status Import(Store* store, const std::vector<InputFile>& files, const ImportOptions& options,
               ImportReport* report) {
-  const auto t0 = Clock::now();
-  Dataset data;
-  WriteOptions write = options.write;
-  TIEGRAPH_RETURN_IF_ERROR(ReadInputs(files, options, &data, &write));
-  return WriteRead(store, data, write, options.dry_run, t0, report);
+  ImportReport own;
+  if (!report) report = &own;
+  ImportPlan plan;
+  TIEGRAPH_RETURN_IF_ERROR(PlanImport(store, files, options, &plan, report));
+  if (!options.dry_run) return ApplyImport(store, plan, options, report);
+  report->summary.institutions = plan.input.institutions.size();
+  report->summary.events = plan.input.events.size();
+  report->summary.ties = plan.input.ties.size();
+  return Status::OK();
 }
 
 Status ImportRecords(Store* store, const Dataset& data, const ImportOptions& options,

@@ -280,8 +280,18 @@ Status ReadCsvInstitutions(ReadContext& ctx, std::string_view text) {
       evidence.Read(row, &in.evidence);
       if (auto b = ctx.checks->Check(in, FieldStyle::kCsv))
         return ctx.Error(line, b->field, b->what);
+      // A field is given by a non-empty cell (docs/FORMATS.md, "Re-import").
+      using F = InstitutionFields;
+      FieldMask given = F::kName;
+      for (auto [col, bit] : {std::pair{aliases, F::kAliases}, std::pair{sector, F::kSector},
+                              std::pair{others, F::kOtherSectors}, std::pair{kind, F::kKind},
+                              std::pair{foreign, F::kForeign}, std::pair{parent, F::kParent}}) {
+        if (!Trim(Cell(row, col)).empty()) given |= bit;
+      }
+      if (!in.region.empty()) given |= F::kRegion;
+      if (!in.evidence.empty()) given |= F::kEvidence;
       ctx.out->institutions.push_back(std::move(in));
-      ctx.Added(RecordKind::kInstitution, line);
+      ctx.Added(RecordKind::kInstitution, line, given);
       return Status::OK();
     };
   });
@@ -350,8 +360,18 @@ Status ReadCsvTies(ReadContext& ctx, std::string_view text) {
       evidence.Read(row, &t.evidence);
       if (auto b = ctx.checks->Check(t, FieldStyle::kCsv))
         return ctx.Error(line, b->field, b->what);
+      using F = TieFields;
+      FieldMask given = F::kSource | F::kTarget;
+      for (auto [col, bit] :
+           {std::pair{type, F::kType}, std::pair{directed, F::kDirected},
+            std::pair{strength, F::kStrength}, std::pair{status, F::kStatus},
+            std::pair{confidence, F::kConfidence}, std::pair{since, F::kSince},
+            std::pair{until, F::kUntil}, std::pair{event, F::kEvent}, std::pair{role, F::kRole}}) {
+        if (!Cell(row, col).empty()) given |= bit;
+      }
+      if (!t.evidence.empty()) given |= F::kEvidence;
       ctx.out->ties.push_back(std::move(t));
-      ctx.Added(RecordKind::kTie, line);
+      ctx.Added(RecordKind::kTie, line, given);
       return Status::OK();
     };
   });
@@ -396,8 +416,16 @@ Status ReadCsvEvents(ReadContext& ctx, std::string_view text) {
       evidence.Read(row, &ev.evidence);
       if (auto b = ctx.checks->Check(ev, FieldStyle::kCsv))
         return ctx.Error(line, b->field, b->what);
+      using F = EventFields;
+      FieldMask given = 0;
+      for (auto [col, bit] :
+           {std::pair{name, F::kName}, std::pair{type, F::kType}, std::pair{date, F::kDate},
+            std::pair{participants, F::kParticipants}}) {
+        if (!Trim(Cell(row, col)).empty()) given |= bit;
+      }
+      if (!ev.evidence.empty()) given |= F::kEvidence;
       ctx.out->events.push_back(std::move(ev));
-      ctx.Added(RecordKind::kEvent, line);
+      ctx.Added(RecordKind::kEvent, line, given);
       return Status::OK();
     };
   });

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ struct Origins {
   struct At {
     uint32_t file;
     uint32_t line;
+    FieldMask given = kAllFields;  // the fields the record states (tiegraph/import.h)
   };
   std::vector<std::string> files;
   std::vector<Naming> naming;              // per file
@@ -36,6 +38,9 @@ struct Origins {
   // The input's name for a model field of the record ("id" for "key" in a seed file).
   std::string FieldName(RecordKind kind, size_t index, std::string_view field) const;
 };
+
+// "institution", "event", "tie"; with `plural`, "institutions"…
+const char* RecordKindName(RecordKind kind, bool plural = false);
 
 // The seed format's name for a model field ("id" for "key"; docs/FORMATS.md).
 std::string SeedFieldName(RecordKind kind, std::string_view field);
@@ -55,13 +60,65 @@ struct ReadContext {
   const std::string& path;
   // Reports how many bytes of this file have been read; may be empty.
   std::function<void(size_t bytes)> progress;
-  void Added(RecordKind kind, size_t line) {
-    origins->records[static_cast<int>(kind)].push_back({file, static_cast<uint32_t>(line)});
+  // `given`: the fields the record states, for a re-import's update (docs/FORMATS.md).
+  void Added(RecordKind kind, size_t line, FieldMask given = kAllFields) {
+    origins->records[static_cast<int>(kind)].push_back({file, static_cast<uint32_t>(line), given});
   }
   // "path:line: field 'f': what"
   Status Error(size_t line, std::string_view field, const std::string& what) const;
   // "path:line: what"
   Status Error(size_t line, const std::string& what) const;
+};
+
+// ReadInputs, also giving the records' origins (and so which fields each states).
+Status ReadInputFiles(const std::vector<InputFile>& files, const ImportOptions& options,
+                      Dataset* out, WriteOptions* errors_for, std::shared_ptr<Origins>* origins);
+
+// Checks what applying `plan` would write, naming input records as the plan does: the new
+// records by a dry run of the write that creates them, the changed ones' references (parent,
+// event, participants). Only with options.dry_run or when records change: a plan of new
+// records alone is checked by its write.
+Status ValidatePlan(Store* store, const Snapshot& snap, const ImportOptions& options,
+                    const ImportPlan& plan);
+
+// The bits of each kind's fields in a FieldMask, in RecordFields(kind) order.
+struct InstitutionFields {
+  enum : FieldMask {
+    kName = 1u << 0,
+    kAliases = 1u << 1,
+    kSector = 1u << 2,
+    kOtherSectors = 1u << 3,
+    kKind = 1u << 4,
+    kForeign = 1u << 5,
+    kRegion = 1u << 6,
+    kParent = 1u << 7,
+    kEvidence = 1u << 8,
+  };
+};
+struct TieFields {
+  enum : FieldMask {
+    kSource = 1u << 0,
+    kTarget = 1u << 1,
+    kType = 1u << 2,
+    kDirected = 1u << 3,
+    kStrength = 1u << 4,
+    kStatus = 1u << 5,
+    kConfidence = 1u << 6,
+    kSince = 1u << 7,
+    kUntil = 1u << 8,
+    kEvent = 1u << 9,
+    kRole = 1u << 10,
+    kEvidence = 1u << 11,
+  };
+};
+struct EventFields {
+  enum : FieldMask {
+    kName = 1u << 0,
+    kType = 1u << 1,
+    kDate = 1u << 2,
+    kParticipants = 1u << 3,
+    kEvidence = 1u << 4,
+  };
 };
 
 // Each reader returns an error only when it cannot go on (a file it cannot read); bad rows and

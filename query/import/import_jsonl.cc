@@ -6,6 +6,17 @@
 namespace tiegraph {
 namespace {
 
+// The fields a record gives: those present and not null (docs/FORMATS.md, "Re-import").
+FieldMask Given(const Json& j, RecordKind kind) {
+  const auto& names = RecordFields(kind);
+  FieldMask given = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    auto it = j.find(names[i]);
+    if (it != j.end() && !it->is_null()) given |= FieldMask{1} << i;
+  }
+  return given;
+}
+
 // Reads one line's record into ctx.out; an error names the field (the caller adds the place).
 Status ReadRecord(ReadContext& ctx, size_t line, const Json& j) {
   if (!j.is_object()) return Status::InvalidArgument("is not a JSON object");
@@ -20,19 +31,19 @@ Status ReadRecord(ReadContext& ctx, size_t line, const Json& j) {
     TIEGRAPH_RETURN_IF_ERROR(InstitutionFromJson(j, &in));
     TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(in, FieldStyle::kJson)));
     ctx.out->institutions.push_back(std::move(in));
-    ctx.Added(RecordKind::kInstitution, line);
+    ctx.Added(RecordKind::kInstitution, line, Given(j, RecordKind::kInstitution));
   } else if (kind == "event") {
     Event ev;
     TIEGRAPH_RETURN_IF_ERROR(EventFromJson(j, &ev));
     TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(ev, FieldStyle::kJson)));
     ctx.out->events.push_back(std::move(ev));
-    ctx.Added(RecordKind::kEvent, line);
+    ctx.Added(RecordKind::kEvent, line, Given(j, RecordKind::kEvent));
   } else if (kind == "tie") {
     Tie t;
     TIEGRAPH_RETURN_IF_ERROR(TieFromJson(j, &t));
     TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(t, FieldStyle::kJson)));
     ctx.out->ties.push_back(std::move(t));
-    ctx.Added(RecordKind::kTie, line);
+    ctx.Added(RecordKind::kTie, line, Given(j, RecordKind::kTie));
   } else {
     return Status::InvalidArgument("field 'record': unknown record kind '" + kind +
                                    "' (expected institution, event or tie)");

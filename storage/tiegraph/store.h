@@ -171,6 +171,11 @@ class Snapshot {
   Result<Institution> GetInstitution(std::string_view key) const;
   Result<Tie> GetTie(std::string_view key) const;
   Result<Event> GetEvent(std::string_view key) const;
+  // A tie's sequence number (TieSummary::sequence) from its key, without reading the record;
+  // NotFound for none.
+  Result<uint64_t> TieSequence(std::string_view key) const;
+  // The tie with that sequence number; NotFound for a number never given or a deleted tie.
+  Result<Tie> GetTieAt(uint64_t sequence) const;
 
   // Keys of the institutions whose key, name or alias equals `name` after Unicode
   // normalisation (NFKC + case folding + collapsed spaces). Empty when none.

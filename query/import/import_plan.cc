@@ -480,6 +480,11 @@ Status PlanRecords(Store* store, const ImportOptions& options, ImportPlan* plan)
     plan->counts[k].added = sizes[k];
     plan->actions[k].assign(sizes[k], PlanAction::kNew);
   }
+  // Tie types as the store will write them (tie_types.h), so that a type given in another
+  // spelling or as an alias compares equal to the stored one.
+  auto vocabulary = snap->GetTieTypeVocabulary();
+  if (!vocabulary.ok()) return vocabulary.status();
+  for (Tie& t : plan->input.ties) t.type = vocabulary->Learn(t.type);
   Planner planner(*snap, *stored, options, plan);
   TIEGRAPH_RETURN_IF_ERROR(planner.Run());
   return ValidatePlan(store, *snap, options, *plan);

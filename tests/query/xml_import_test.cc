@@ -497,7 +497,8 @@ TEST_CASE("keys new and known are checked as for every import, at the element's 
                                     "<gexf><graph><nodes>\n"  // line 1
                                     "<node id=\"ktl\"/>\n"    // line 2: in the database
                                     "</nodes></graph></gexf>\n");
-  ExpectInvalid(f.ImportFiles({known}), {At(known, 2) + " field 'id': duplicate key 'ktl'"});
+  ExpectInvalid(f.ImportFiles({known}),
+                {At(known, 2) + " field 'id': institution 'ktl' is already in the database"});
   // An attribute given twice (GEXF's values over time) is refused.
   const std::string dynamic =
       f.Write("dynamic.gexf",

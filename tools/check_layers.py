@@ -23,6 +23,7 @@ STAGES = {
     "query/export": ["storage", "graph", "query/table", "query/analysis"],
     "query/render": ["storage", "graph", "query/table", "query/analysis", "query/export"],
     "query/html": ["storage", "graph", "query/table", "query/analysis", "query/export"],
+    "query/cypher/value": ["storage"],
 }
 UMBRELLA = "query"  # query/tiegraph/tiegraph.h includes every stage
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')

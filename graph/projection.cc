@@ -17,7 +17,17 @@ bool AnyOf(const std::vector<T>& wanted, const T& value) {
   return wanted.empty() || std::find(wanted.begin(), wanted.end(), value) != wanted.end();
 }
 
+bool HasLabel(const InstitutionSummary& in, std::string_view label) {
+  if (label == kInstitutionLabel) return in.institution;
+  return std::find(in.labels.begin(), in.labels.end(), label) != in.labels.end();
+}
+
 bool KeepInstitution(const ProjectionFilter& f, const InstitutionSummary& in) {
+  if (f.labels.empty() ? !in.institution
+                       : std::none_of(f.labels.begin(), f.labels.end(),
+                                      [&](const std::string& l) { return HasLabel(in, l); })) {
+    return false;
+  }
   if (!f.sectors.empty()) {
     bool hit = AnyOf(f.sectors, in.sector);
     for (Sector s : in.other_sectors) hit = hit || AnyOf(f.sectors, s);

@@ -41,15 +41,24 @@ std::string BlockKey(char tag, uint64_t block) {
   return k;
 }
 
+// The sector byte's bit 7: the node's labels follow its region (it has labels other than just
+// Institution). Digests written before nodes had labels never set it.
+constexpr unsigned kLabelsFollow = 0x80;
+
 void AppendNode(const Institution& in, std::string* block) {
   varint::AppendText(block, in.key);
   varint::AppendText(block, in.kind);
   varint::AppendText(block, in.parent);
-  block->push_back(static_cast<char>(in.sector));
+  const bool plain = in.labels.size() == 1 && in.labels[0] == kInstitutionLabel;
+  block->push_back(
+      static_cast<char>(static_cast<unsigned>(in.sector) | (plain ? 0 : kLabelsFollow)));
   varint::Append(block, in.other_sectors.size());
   for (Sector s : in.other_sectors) block->push_back(static_cast<char>(s));
   varint::Append(block, in.region.size());
   for (const auto& r : in.region) varint::AppendText(block, r);
+  if (plain) return;
+  varint::Append(block, in.labels.size());
+  for (const auto& l : in.labels) varint::AppendText(block, l);
 }
 
 void AppendNodeTombstone(std::string* block) {
@@ -68,7 +77,15 @@ bool ReadNode(std::string_view block, size_t* pos, InstitutionSummary* out) {
     *s = static_cast<Sector>(code);
     return code < kSectorCount;
   };
-  if (!sector(&out->sector)) return false;
+  const bool labels_follow = static_cast<uint8_t>(block[*pos]) & kLabelsFollow;
+  if (labels_follow) {
+    // Clear the flag for the sector check; the block is read-only, so judge a copy.
+    const auto code = static_cast<uint8_t>(block[(*pos)++]) & ~kLabelsFollow;
+    if (code >= kSectorCount) return false;
+    out->sector = static_cast<Sector>(code);
+  } else if (!sector(&out->sector)) {
+    return false;
+  }
   uint64_t n;
   if (!varint::Read(block, pos, &n) || n > block.size() - *pos) return false;
   out->other_sectors.resize(n);
@@ -79,6 +96,16 @@ bool ReadNode(std::string_view block, size_t* pos, InstitutionSummary* out) {
   out->region.resize(n);
   for (auto& r : out->region) {
     if (!varint::ReadText(block, pos, &r)) return false;
+  }
+  out->labels.clear();
+  out->institution = true;
+  if (!labels_follow) return true;
+  if (!varint::Read(block, pos, &n) || n > block.size() - *pos) return false;
+  out->labels.resize(n);
+  out->institution = false;
+  for (auto& l : out->labels) {
+    if (!varint::ReadText(block, pos, &l)) return false;
+    if (l == kInstitutionLabel) out->institution = true;
   }
   return true;
 }

@@ -91,24 +91,69 @@ std::vector<Evidence> GetEvidence(capnp::List<EvidenceRec>::Reader list) {
   return out;
 }
 
+// A scalar into a union builder of PropertyRec or ScalarRec (the two spell their members alike).
+template <typename Builder>
+void PutScalar(Builder v, const PropertyScalar& scalar) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::string>)
+          v.setText(Text(x));
+        else if constexpr (std::is_same_v<T, int64_t>)
+          v.setInteger(x);
+        else if constexpr (std::is_same_v<T, double>)
+          v.setReal(x);
+        else if constexpr (std::is_same_v<T, bool>)
+          v.setBoolean(x);
+        else
+          PutDate(v.initDate(), x);
+      },
+      scalar);
+}
+
+// The scalar a union reader of PropertyRec or ScalarRec holds; false for a list.
+template <typename Reader, typename Which>
+bool GetScalar(Reader v, PropertyScalar* out) {
+  switch (v.which()) {
+    case Which::TEXT:
+      *out = Str(v.getText());
+      return true;
+    case Which::INTEGER:
+      *out = v.getInteger();
+      return true;
+    case Which::REAL:
+      *out = v.getReal();
+      return true;
+    case Which::BOOLEAN:
+      *out = v.getBoolean();
+      return true;
+    case Which::DATE:
+      *out = GetDate(v.getDate());
+      return true;
+    default:
+      return false;
+  }
+}
+
+PropertyValue ToValue(PropertyScalar scalar) {
+  return std::visit([](auto&& x) -> PropertyValue { return std::move(x); }, std::move(scalar));
+}
+
 void PutProperties(capnp::List<PropertyRec>::Builder list, const std::vector<Property>& props) {
   for (size_t i = 0; i < props.size(); ++i) {
     auto b = list[static_cast<unsigned>(i)];
     b.setName(Text(props[i].name));
     auto v = b.initValue();
+    if (const auto* l = std::get_if<PropertyList>(&props[i].value)) {
+      auto items = v.initList(static_cast<unsigned>(l->items.size()));
+      for (size_t j = 0; j < l->items.size(); ++j) {
+        PutScalar(items[static_cast<unsigned>(j)].initValue(), l->items[j]);
+      }
+      continue;
+    }
     std::visit(
         [&](const auto& x) {
-          using T = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<T, std::string>)
-            v.setText(Text(x));
-          else if constexpr (std::is_same_v<T, int64_t>)
-            v.setInteger(x);
-          else if constexpr (std::is_same_v<T, double>)
-            v.setReal(x);
-          else if constexpr (std::is_same_v<T, bool>)
-            v.setBoolean(x);
-          else
-            PutDate(v.initDate(), x);
+          if constexpr (!std::is_same_v<std::decay_t<decltype(x)>, PropertyList>) PutScalar(v, x);
         },
         props[i].value);
   }
@@ -120,22 +165,17 @@ std::vector<Property> GetProperties(capnp::List<PropertyRec>::Reader list) {
     Property p;
     p.name = Str(r.getName());
     auto v = r.getValue();
-    switch (v.which()) {
-      case PropertyRec::Value::TEXT:
-        p.value = Str(v.getText());
-        break;
-      case PropertyRec::Value::INTEGER:
-        p.value = v.getInteger();
-        break;
-      case PropertyRec::Value::REAL:
-        p.value = v.getReal();
-        break;
-      case PropertyRec::Value::BOOLEAN:
-        p.value = v.getBoolean();
-        break;
-      case PropertyRec::Value::DATE:
-        p.value = GetDate(v.getDate());
-        break;
+    PropertyScalar scalar;
+    if (GetScalar<PropertyRec::Value::Reader, PropertyRec::Value>(v, &scalar)) {
+      p.value = ToValue(std::move(scalar));
+    } else if (v.which() == PropertyRec::Value::LIST) {
+      PropertyList l;
+      for (auto item : v.getList()) {
+        if (GetScalar<ScalarRec::Value::Reader, ScalarRec::Value>(item.getValue(), &scalar)) {
+          l.items.push_back(std::move(scalar));
+        }
+      }
+      p.value = std::move(l);
     }
     out.push_back(std::move(p));
   }
@@ -194,6 +234,8 @@ void EncodeInstitution(const Institution& in, uint32_t node_id, std::string* out
         PutProperties(b.initProperties(static_cast<unsigned>(in.properties.size())), in.properties);
         PutEvidence(b.initEvidence(static_cast<unsigned>(in.evidence.size())), in.evidence);
         b.setNodeId(node_id);
+        PutTexts(b.initLabels(static_cast<unsigned>(in.labels.size())), in.labels);
+        b.setLabelsStored(true);
       },
       out);
 }
@@ -214,6 +256,7 @@ Status DecodeInstitution(std::string_view bytes, Institution* out, uint32_t* nod
     in.parent = Str(r.getParent());
     in.properties = GetProperties(r.getProperties());
     in.evidence = GetEvidence(r.getEvidence());
+    if (r.getLabelsStored()) in.labels = GetTexts(r.getLabels());
     if (node_id) *node_id = r.getNodeId();
     *out = std::move(in);
   });

@@ -23,6 +23,18 @@ struct PropertyRec {
     real @3 :Float64;
     boolean @4 :Bool;
     date @5 :DateRec;
+    list @6 :List(ScalarRec);
+  }
+}
+
+# One item of a list property.
+struct ScalarRec {
+  value :union {
+    text @0 :Text;
+    integer @1 :Int64;
+    real @2 :Float64;
+    boolean @3 :Bool;
+    date @4 :DateRec;
   }
 }
 
@@ -39,6 +51,8 @@ struct InstitutionRec {
   properties @9 :List(PropertyRec);
   evidence @10 :List(EvidenceRec);
   nodeId @11 :UInt32;        # dense internal id, the adjacency index's node number
+  labels @12 :List(Text);    # the node's labels when labelsStored; else ["Institution"]
+  labelsStored @13 :Bool;    # false in records written before nodes had labels
 }
 
 struct TieRec {

@@ -183,15 +183,51 @@ Status FieldError(std::string_view key, const std::optional<FieldProblem>& bad) 
 
 }  // namespace
 
-Status Transaction::CreateInstitution(const Institution& in) {
+Result<uint32_t> Transaction::NodeId(std::string_view key) const {
+  auto now = impl_->Institution_(key);
+  if (!now.ok()) return now.status();
+  if (!*now) return Status::NotFound("no node '" + std::string(key) + "'");
+  return impl_->NodeIdAfter(key);
+}
+
+namespace {
+
+// The key a write gives a record created without one: "#<number>", or "#<number>.<n>" should
+// that be taken. `taken` answers whether a key is in use (or fails).
+template <typename Taken>
+Result<std::string> AssignedKey(uint64_t number, Taken&& taken) {
+  const std::string base = "#" + std::to_string(number);
+  std::string key = base;
+  for (int n = 1;; ++n) {
+    auto in_use = taken(key);
+    if (!in_use.ok()) return in_use.status();
+    if (!*in_use) return key;
+    key = base + "." + std::to_string(n);
+  }
+}
+
+}  // namespace
+
+Result<std::string> Transaction::CreateInstitution(const Institution& node) {
   TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
+  Institution in = node;
+  if (in.key.empty()) {
+    auto key = AssignedKey(impl_->next_node, [&](const std::string& k) -> Result<bool> {
+      auto now = impl_->Institution_(k);
+      if (!now.ok()) return now.status();
+      return now->has_value();
+    });
+    if (!key.ok()) return key.status();
+    in.key = std::move(*key);
+  }
   TIEGRAPH_RETURN_IF_ERROR(CheckKey(in.key).WithContext("key"));
   if (auto bad = CheckInstitutionFields(in)) return FieldError(in.key, bad);
   auto now = impl_->Institution_(in.key);
   if (!now.ok()) return now.status();
-  if (*now) return Status::InvalidArgument("an institution with key '" + in.key + "' exists");
-  impl_->SetInstitution(in.key, in);
-  return Status::OK();
+  if (*now) return Status::InvalidArgument("a node with key '" + in.key + "' exists");
+  std::string key = in.key;
+  impl_->SetInstitution(key, std::move(in));
+  return key;
 }
 
 Status Transaction::PutInstitution(const Institution& in) {
@@ -209,15 +245,13 @@ Result<std::string> Transaction::CreateTie(const Tie& tie) {
   Tie t = tie;
   t.type = impl_->vocabulary.Learn(t.type);
   if (t.key.empty()) {
-    // As a write names a keyless tie: "#<sequence>", or "#<sequence>.<n>" should that be taken.
-    const std::string base = "#" + std::to_string(impl_->next_seq);
-    t.key = base;
-    for (int n = 1;; ++n) {
-      auto taken = impl_->Tie_(t.key);
-      if (!taken.ok()) return taken.status();
-      if (!*taken) break;
-      t.key = base + "." + std::to_string(n);
-    }
+    auto key = AssignedKey(impl_->next_seq, [&](const std::string& k) -> Result<bool> {
+      auto now = impl_->Tie_(k);
+      if (!now.ok()) return now.status();
+      return now->has_value();
+    });
+    if (!key.ok()) return key.status();
+    t.key = std::move(*key);
   }
   TIEGRAPH_RETURN_IF_ERROR(CheckKey(t.key).WithContext("key"));
   if (auto bad = CheckTieFields(t)) return FieldError(t.key, bad);

@@ -234,6 +234,12 @@ Result<MergeReport> Transaction::Merge(std::string_view kept, std::string_view a
   if (!a.ok()) return a.status();
   auto b = GetInstitution(absorbed);
   if (!b.ok()) return b.status();
+  if (!a->is_institution() || !b->is_institution()) {
+    // Aliases, the merge's memory of the absorbed key, are an institution's field.
+    return Status::InvalidArgument("merge joins institutions; " +
+                                   std::string(a->is_institution() ? absorbed : kept) +
+                                   " is not one");
+  }
   auto moved = MoveReferences(this, impl_.get(), absorbed, kept);
   if (!moved.ok()) return moved.status();
   auto after = GetInstitution(kept);  // moving the parts may have changed it
@@ -287,12 +293,13 @@ Status Transaction::Rename(std::string_view key, std::string_view new_key) {
   auto taken = impl_->Institution_(new_key);
   if (!taken.ok()) return taken.status();
   if (*taken)
-    return Status::InvalidArgument("an institution with key '" + std::string(new_key) + "' exists");
+    return Status::InvalidArgument("a node with key '" + std::string(new_key) + "' exists");
   auto id = impl_->NodeIdAfter(key);
   if (!id.ok()) return id.status();
   Institution renamed = *in;
   renamed.key = std::string(new_key);
-  AddAlias(&renamed, std::string(key));
+  // An institution keeps the old key as an alias; other nodes have no aliases.
+  if (renamed.is_institution()) AddAlias(&renamed, std::string(key));
   // The new key takes the old one's node id: the projection's numbering stays.
   auto& change = impl_->nodes[std::string(new_key)];
   change.after = renamed;

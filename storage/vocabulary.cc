@@ -72,6 +72,17 @@ std::string_view SectorName(Sector s) { return kSectorNames[static_cast<size_t>(
 std::string SectorLabel(Sector s) {
   return s == Sector::kNone ? std::string("none") : std::string(SectorName(s));
 }
+namespace {
+constexpr std::string_view kSectorNodeLabels[kSectorCount] = {
+    "", "Industry", "Academia", "Research", "Hospital", "Government", "PublicAgency", "SupportOrg"};
+}  // namespace
+
+std::string_view SectorNodeLabel(Sector s) { return kSectorNodeLabels[static_cast<size_t>(s)]; }
+bool IsSectorNodeLabel(std::string_view label) {
+  return !label.empty() && std::find(std::begin(kSectorNodeLabels), std::end(kSectorNodeLabels),
+                                     label) != std::end(kSectorNodeLabels);
+}
+
 Result<Sector> ParseSector(std::string_view text) {
   if (text.empty()) return Sector::kNone;
   return ParseName<Sector>(text, kSectorNames, 1, "sector");

@@ -32,6 +32,8 @@ Result<CombineTies> ParseCombineTies(std::string_view name);
 std::string_view CombineTiesName(CombineTies c);
 
 struct ProjectionFilter {
+  // Nodes with any of these labels; empty = institutions (nodes labelled Institution) alone.
+  std::vector<std::string> labels;
   std::vector<Sector> sectors;     // institutions with any of these sectors; empty = all
   std::vector<std::string> kinds;  // institutions of these kinds; empty = all
   // Institutions in this region: its levels from the top (KR/Chungnam) or from any level down

@@ -72,6 +72,14 @@ std::vector<Cell> CommitRow(const HistoryEntry& e) {
 }  // namespace
 
 std::string PropertyText(const PropertyValue& v) {
+  if (const auto* l = std::get_if<PropertyList>(&v)) {
+    std::string out = "[";
+    for (const PropertyScalar& item : l->items) {
+      if (out.size() > 1) out += ", ";
+      out += std::visit([](const auto& x) { return PropertyText(PropertyValue(x)); }, item);
+    }
+    return out + "]";
+  }
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
   if (const auto* d = std::get_if<Date>(&v)) return FormatDate(*d);
   if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
@@ -88,6 +96,11 @@ std::vector<std::pair<std::string, std::string>> RecordFields(const RecordValue&
   Fields f;
   if (const auto* in = std::get_if<Institution>(&record)) {
     Add(&f, "key", in->key);
+    if (in->labels != Institution{}.labels) Add(&f, "labels", Join(in->labels, ":"));
+    if (!in->is_institution()) {  // a plain node: its key, labels and properties
+      AddCommon(&f, in->properties, in->evidence);
+      return f;
+    }
     Add(&f, "name", in->name);
     Add(&f, "aliases", Join(in->aliases, " | "));
     Add(&f, "sector", SectorLabel(in->sector));

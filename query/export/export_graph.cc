@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include <tiegraph/projection_access.h>
+#include <tiegraph/record_views.h>
 
 namespace tiegraph {
 namespace {
@@ -121,7 +122,7 @@ void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
                         std::vector<std::vector<AttributeValue>>* values) {
   struct Column {
     std::string property;
-    bool kinds[5] = {};  // PropertyValue's alternatives seen: string, int, real, bool, date
+    bool kinds[6] = {};  // PropertyValue's alternatives seen: string, int, real, bool, date, list
   };
   std::vector<Column> columns;
   std::unordered_map<std::string, size_t> index;
@@ -144,7 +145,7 @@ void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
   for (const Column& c : columns) {
     Attribute a{c.property, AttributeType::kString, c.property};
     const bool* k = c.kinds;
-    const bool text = k[0], integer = k[1], real = k[2], boolean = k[3], date = k[4];
+    const bool text = k[0] || k[5], integer = k[1], real = k[2], boolean = k[3], date = k[4];
     if (!text && !boolean && !date && (integer || real)) {
       a.type = real ? AttributeType::kDouble : AttributeType::kInt;
     } else if (boolean && !text && !integer && !real && !date) {
@@ -192,6 +193,9 @@ void AddPropertyColumns(size_t count, const PropertiesOf& properties_of,
             break;
           case 4:
             row[i] = FormatDate(std::get<Date>(v));
+            break;
+          default:
+            row[i] = PropertyText(v);  // a list, as text
             break;
         }
       }

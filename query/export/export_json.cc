@@ -43,16 +43,30 @@ void AddAttributes(const std::vector<Attribute>& attributes, const std::vector<A
 
 // A record's custom properties, each with its own type: dates as ISO text at their precision.
 // A name given twice keeps its first value, as in the attribute columns.
+json ScalarJson(const PropertyScalar& scalar) {
+  return std::visit(
+      [](const auto& v) -> json {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Date>) {
+          return FormatDate(v);
+        } else {
+          return v;
+        }
+      },
+      scalar);
+}
+
 json PropertiesJson(const std::vector<Property>& properties) {
   json object = json::object();
   for (const Property& p : properties) {
     if (object.contains(p.name)) continue;
     std::visit(
         [&](const auto& v) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Date>) {
-            object[p.name] = FormatDate(v);
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, PropertyList>) {
+            json list = json::array();
+            for (const PropertyScalar& item : v.items) list.push_back(ScalarJson(item));
+            object[p.name] = std::move(list);
           } else {
-            object[p.name] = v;
+            object[p.name] = ScalarJson(v);
           }
         },
         p.value);

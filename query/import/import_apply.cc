@@ -168,8 +168,9 @@ Status ApplyImport(Store* store, const ImportPlan& plan, const ImportOptions& op
       return plan.locate ? plan.locate(kind, created.InputIndex(kind, i)) : std::string();
     };
     for (size_t i = 0; i < add.institutions.size(); ++i)
-      TIEGRAPH_RETURN_IF_ERROR(
-          t.CreateInstitution(add.institutions[i]).WithContext(at(RecordKind::kInstitution, i)));
+      TIEGRAPH_RETURN_IF_ERROR(t.CreateInstitution(add.institutions[i])
+                                   .status()
+                                   .WithContext(at(RecordKind::kInstitution, i)));
     for (size_t i = 0; i < add.events.size(); ++i)
       TIEGRAPH_RETURN_IF_ERROR(t.CreateEvent(add.events[i]).WithContext(at(RecordKind::kEvent, i)));
     for (size_t i = 0; i < add.ties.size(); ++i) {

@@ -93,6 +93,7 @@ struct InstitutionFields {
     kRegion = 1u << 6,
     kParent = 1u << 7,
     kEvidence = 1u << 8,
+    kLabels = 1u << 9,
   };
 };
 struct TieFields {

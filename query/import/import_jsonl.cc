@@ -23,10 +23,10 @@ Status ReadRecord(ReadContext& ctx, size_t line, const Json& j) {
   auto rec = j.find("record");
   if (rec == j.end() || !rec->is_string()) {
     return Status::InvalidArgument(
-        "field 'record': is missing (expected \"institution\", \"event\" or \"tie\")");
+        "field 'record': is missing (expected \"institution\", \"node\", \"event\" or \"tie\")");
   }
   const std::string kind = rec->get<std::string>();
-  if (kind == "institution") {
+  if (kind == "institution" || kind == "node") {
     Institution in;
     TIEGRAPH_RETURN_IF_ERROR(InstitutionFromJson(j, &in));
     TIEGRAPH_RETURN_IF_ERROR(AsStatus(ctx.checks->Check(in, FieldStyle::kJson)));
@@ -46,7 +46,7 @@ Status ReadRecord(ReadContext& ctx, size_t line, const Json& j) {
     ctx.Added(RecordKind::kTie, line, Given(j, RecordKind::kTie));
   } else {
     return Status::InvalidArgument("field 'record': unknown record kind '" + kind +
-                                   "' (expected institution, event or tie)");
+                                   "' (expected institution, node, event or tie)");
   }
   return Status::OK();
 }

@@ -114,6 +114,13 @@ Json PropertyValueToJson(const PropertyValue& v) {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, Date>) {
           return Json{{"date", FormatDate(x)}};
+        } else if constexpr (std::is_same_v<T, PropertyList>) {
+          Json list = Json::array();
+          for (const PropertyScalar& item : x.items) {
+            list.push_back(std::visit(
+                [](const auto& y) { return PropertyValueToJson(PropertyValue(y)); }, item));
+          }
+          return list;
         } else {
           return Json(x);
         }
@@ -122,7 +129,25 @@ Json PropertyValueToJson(const PropertyValue& v) {
 }
 
 Status PropertyValueFromJson(const Json& j, PropertyValue* out) {
-  if (j.is_string())
+  if (j.is_array()) {
+    // A list of scalars of one type (the store refuses a mix).
+    PropertyList list;
+    for (const Json& item : j) {
+      PropertyValue v;
+      if (item.is_array()) return Status::InvalidArgument("a list property holds no lists");
+      TIEGRAPH_RETURN_IF_ERROR(PropertyValueFromJson(item, &v));
+      list.items.push_back(std::visit(
+          [](auto&& x) -> PropertyScalar {
+            if constexpr (std::is_same_v<std::decay_t<decltype(x)>, PropertyList>) {
+              return std::string();  // unreachable: nested lists are refused above
+            } else {
+              return std::move(x);
+            }
+          },
+          std::move(v)));
+    }
+    *out = std::move(list);
+  } else if (j.is_string())
     *out = j.get<std::string>();
   else if (j.is_boolean())
     *out = j.get<bool>();
@@ -136,15 +161,24 @@ Status PropertyValueFromJson(const Json& j, PropertyValue* out) {
     *out = *d;
   } else {
     return Status::InvalidArgument(
-        "must be a string, number, boolean or {\"date\": \"YYYY-MM-DD\"}");
+        "must be a string, number, boolean, {\"date\": \"YYYY-MM-DD\"} or a list of these");
   }
   return Status::OK();
 }
 
 Json InstitutionToJson(const Institution& in) {
   Json j = Json::object();
+  if (!in.is_institution()) {
+    // A node of other labels holds its key, labels and properties alone.
+    j["record"] = "node";
+    j["key"] = in.key;
+    j["labels"] = in.labels;
+    PutCommon(j, in.properties, in.evidence);
+    return j;
+  }
   j["record"] = "institution";
   j["key"] = in.key;
+  if (in.labels != Institution{}.labels) j["labels"] = in.labels;
   j["name"] = in.name;
   if (!in.aliases.empty()) j["aliases"] = in.aliases;
   if (in.sector != Sector::kNone) j["sector"] = std::string(SectorName(in.sector));
@@ -164,6 +198,24 @@ Json InstitutionToJson(const Institution& in) {
 Status InstitutionFromJson(const Json& j, Institution* out) {
   Institution in;
   TIEGRAPH_RETURN_IF_ERROR(GetString(j, "key", &in.key, true));
+  const bool node = j.value("record", "") == "node";
+  if (node || j.contains("labels")) {
+    in.labels.clear();
+    TIEGRAPH_RETURN_IF_ERROR(GetStrings(j, "labels", &in.labels));
+    if (!node && !in.is_institution()) {
+      return FieldError("labels",
+                        "of an institution record must include Institution (or write "
+                        "\"record\": \"node\")");
+    }
+    if (node && in.is_institution()) {
+      return FieldError("labels", "include Institution: write \"record\": \"institution\"");
+    }
+  }
+  if (node) {
+    TIEGRAPH_RETURN_IF_ERROR(GetProperties(j, &in.properties));
+    *out = std::move(in);
+    return Status::OK();
+  }
   TIEGRAPH_RETURN_IF_ERROR(GetString(j, "name", &in.name, true));
   TIEGRAPH_RETURN_IF_ERROR(GetStrings(j, "aliases", &in.aliases));
   TIEGRAPH_RETURN_IF_ERROR(GetSector(j, "sector", &in.sector));

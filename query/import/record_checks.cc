@@ -82,6 +82,12 @@ class FirstBreach {
       const std::string field = style_ == FieldStyle::kCsv ? p.name : "properties." + p.name;
       Text(field, p.name, text_, "its name ");
       if (const auto* s = std::get_if<std::string>(&p.value)) Text(field, *s, long_text_);
+      if (const auto* l = std::get_if<PropertyList>(&p.value)) {
+        Count(field, l->items.size(), items_, "items");
+        for (const PropertyScalar& item : l->items) {
+          if (const auto* s = std::get_if<std::string>(&item)) Text(field, *s, long_text_);
+        }
+      }
     }
   }
   std::optional<Breach> Take() { return std::move(breach_); }
@@ -114,6 +120,7 @@ RecordChecks::RecordChecks(const ImportOptions& options)
 std::optional<Breach> RecordChecks::Check(const Institution& in, FieldStyle style) const {
   FirstBreach b(limits_, style);
   b.Text("key", in.key, b.key());
+  b.Texts("labels", in.labels, b.items(), b.key(), "labels", "label");
   b.Text("name", in.name, b.text());
   b.Texts("aliases", in.aliases, b.aliases(), b.text(), "aliases", "alias");
   b.Count("other_sectors", in.other_sectors.size(), b.items(), "sectors");

@@ -21,6 +21,7 @@ void EachField(const Institution*, Fn&& fn) {
   fn(F::kRegion, "region", &Institution::region);
   fn(F::kParent, "parent", &Institution::parent);
   fn(F::kEvidence, "evidence", &Institution::evidence);
+  fn(F::kLabels, "labels", &Institution::labels);
 }
 
 template <typename Fn>
@@ -126,7 +127,7 @@ void Diff(const Record& stored, const Record& input, FieldMask given, bool repla
 const std::vector<std::string_view>& RecordFields(RecordKind kind) {
   static const std::vector<std::string_view> kInstitution = {
       "name",    "aliases", "sector", "other_sectors", "kind",
-      "foreign", "region",  "parent", "evidence"};
+      "foreign", "region",  "parent", "evidence",      "labels"};
   static const std::vector<std::string_view> kTie = {
       "source",     "target", "type",  "directed", "strength", "status",
       "confidence", "since",  "until", "event",    "role",     "evidence"};

@@ -1,12 +1,15 @@
-// The data model: institutions (nodes), ties (edges) and events (multi-party records).
+// The data model: nodes (institutions, and nodes of any other label), ties (edges) and events
+// (multi-party records).
 // Plain structs: an embedder builds them, Store persists them. See docs/DATA_MODEL.md for the
 // model (identity, tie types, changes, history) and docs/FORMATS.md for every field's format.
 #ifndef TIEGRAPH_MODEL_H_
 #define TIEGRAPH_MODEL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -49,8 +52,13 @@ struct Evidence {
   bool operator==(const Evidence&) const = default;
 };
 
-// A typed property value. Dates keep their precision.
-using PropertyValue = std::variant<std::string, int64_t, double, bool, Date>;
+// A typed property value: a scalar, or a list of scalars. Dates keep their precision.
+using PropertyScalar = std::variant<std::string, int64_t, double, bool, Date>;
+struct PropertyList {
+  std::vector<PropertyScalar> items;
+  bool operator==(const PropertyList&) const = default;
+};
+using PropertyValue = std::variant<std::string, int64_t, double, bool, Date, PropertyList>;
 
 struct Property {
   std::string name;
@@ -61,8 +69,15 @@ struct Property {
 // A region as a hierarchy, most general first: {"KR", "Gyeonggi", "Goyang"}.
 using Region = std::vector<std::string>;
 
+// The label of the nodes that are institutions (the domain's nodes, and the default).
+inline constexpr std::string_view kInstitutionLabel = "Institution";
+
+// A node. Most nodes are institutions: labelled Institution, with every field below meaning
+// something and validated. A node with other labels (Person, Program, Article…) or none holds
+// only its key, labels and properties (the institution fields keep their defaults), and the
+// analytic projections leave it out unless asked. See docs/DATA_MODEL.md.
 struct Institution {
-  std::string key;                   // stable, unique, e.g. "ktl"
+  std::string key;                   // stable, unique among nodes, e.g. "ktl"
   std::string name;                  // display name
   std::vector<std::string> aliases;  // other names in any language, abbreviations
   Sector sector = Sector::kNone;     // primary sector
@@ -73,7 +88,14 @@ struct Institution {
   std::string parent;  // key of the institution this one is part of, or empty
   std::vector<Property> properties;
   std::vector<Evidence> evidence;
+  // The node's labels, in the order given. The sector's label (Hospital, Industry…) is derived
+  // from `sector` for the query language, never stored.
+  std::vector<std::string> labels = {std::string(kInstitutionLabel)};
   bool operator==(const Institution&) const = default;
+
+  bool is_institution() const {
+    return std::find(labels.begin(), labels.end(), kInstitutionLabel) != labels.end();
+  }
 };
 
 struct Tie {

@@ -105,6 +105,10 @@ struct InstitutionSummary {
   Sector sector = Sector::kNone;
   std::vector<Sector> other_sectors;
   std::vector<std::string_view> region;
+  // Whether the node is labelled Institution; its labels when they are not just that (empty
+  // for the usual institution).
+  bool institution = true;
+  std::vector<std::string_view> labels;
 };
 
 struct Counts {

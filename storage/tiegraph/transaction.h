@@ -68,8 +68,13 @@ class Transaction {
   // The ties of an institution as this transaction sees them.
   Result<std::vector<Tie>> TiesOf(std::string_view institution) const;
 
-  // Adds a record whose key is new.
-  Status CreateInstitution(const Institution& in);
+  // A node's id as this transaction leaves it (a created node has its id already; a rename
+  // keeps it). NotFound for no such node.
+  Result<uint32_t> NodeId(std::string_view key) const;
+
+  // Adds a record whose key is new. A node without a key (one that is not an institution, or
+  // an institution an embedder leaves unnamed) is given "#<node id>"; returns the key.
+  Result<std::string> CreateInstitution(const Institution& in);
   Status CreateEvent(const Event& ev);
   // A tie without a key is given "#<sequence>"; returns the key.
   Result<std::string> CreateTie(const Tie& tie);

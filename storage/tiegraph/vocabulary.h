@@ -18,6 +18,13 @@ std::string_view SectorName(Sector s);
 // The sector as output shows it: SectorName, or "none" for kNone (councils, places…). Every
 // table, export and legend uses this one label.
 std::string SectorLabel(Sector s);
+// The sector as a node label for the query language: "Industry", "Academia", "Research",
+// "Hospital", "Government", "PublicAgency", "SupportOrg"; "" for kNone.
+std::string_view SectorNodeLabel(Sector s);
+bool IsSectorNodeLabel(std::string_view label);
+// The label of event records seen as nodes.
+inline constexpr std::string_view kEventLabel = "Event";
+inline constexpr size_t kMaxLabelBytes = 256;
 // Accepts the names above (case-insensitive, '_' for '-'). An unknown name gives
 // InvalidArgument with a did-you-mean suggestion.
 Result<Sector> ParseSector(std::string_view text);

@@ -822,7 +822,7 @@ class Runner {
     const Institution in = RandomInstitution(key, true);
     const bool valid = ValidKey(key) && ValidFields(in) && !model_.institutions.count(key);
     if (!Issue(valid)) return false;
-    Expect(txn.CreateInstitution(in), valid, "create institution " + Show(in));
+    Expect(txn.CreateInstitution(in).status(), valid, "create institution " + Show(in));
     if (valid) model_.institutions[key] = {in, next_uid_++};
     return true;
   }

@@ -23,18 +23,6 @@
 namespace tiegraph {
 namespace {
 
-const char* KindName(RecordKind k) {
-  switch (k) {
-    case RecordKind::kInstitution:
-      return "institution";
-    case RecordKind::kEvent:
-      return "event";
-    case RecordKind::kTie:
-      return "tie";
-  }
-  return "record";
-}
-
 // Builds error messages that name the record's origin and the field.
 class Problems {
  public:
@@ -42,7 +30,7 @@ class Problems {
   Status At(RecordKind kind, size_t index, std::string_view field, const std::string& what) {
     std::string where = options_.locate
                             ? options_.locate(kind, index)
-                            : std::string(KindName(kind)) + " #" + std::to_string(index + 1);
+                            : std::string(RecordKindName(kind)) + " #" + std::to_string(index + 1);
     const std::string name =
         options_.field_name ? options_.field_name(kind, index, field) : std::string(field);
     return Status::InvalidArgument(where + ": field '" + name + "': " + what);

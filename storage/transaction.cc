@@ -193,15 +193,15 @@ Result<uint32_t> Transaction::NodeId(std::string_view key) const {
 namespace {
 
 // The key a write gives a record created without one: "#<number>", or "#<number>.<n>" should
-// that be taken. `taken` answers whether a key is in use (or fails).
-template <typename Taken>
-Result<std::string> AssignedKey(uint64_t number, Taken&& taken) {
+// that be taken. `lookup` gives the record a key names, as the transaction leaves it.
+template <typename Lookup>
+Result<std::string> AssignedKey(uint64_t number, Lookup&& lookup) {
   const std::string base = "#" + std::to_string(number);
   std::string key = base;
   for (int n = 1;; ++n) {
-    auto in_use = taken(key);
-    if (!in_use.ok()) return in_use.status();
-    if (!*in_use) return key;
+    auto now = lookup(key);
+    if (!now.ok()) return now.status();
+    if (!now->has_value()) return key;
     key = base + "." + std::to_string(n);
   }
 }
@@ -212,11 +212,8 @@ Result<std::string> Transaction::CreateInstitution(const Institution& node) {
   TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
   Institution in = node;
   if (in.key.empty()) {
-    auto key = AssignedKey(impl_->next_node, [&](const std::string& k) -> Result<bool> {
-      auto now = impl_->Institution_(k);
-      if (!now.ok()) return now.status();
-      return now->has_value();
-    });
+    auto key =
+        AssignedKey(impl_->next_node, [&](const std::string& k) { return impl_->Institution_(k); });
     if (!key.ok()) return key.status();
     in.key = std::move(*key);
   }
@@ -245,11 +242,7 @@ Result<std::string> Transaction::CreateTie(const Tie& tie) {
   Tie t = tie;
   t.type = impl_->vocabulary.Learn(t.type);
   if (t.key.empty()) {
-    auto key = AssignedKey(impl_->next_seq, [&](const std::string& k) -> Result<bool> {
-      auto now = impl_->Tie_(k);
-      if (!now.ok()) return now.status();
-      return now->has_value();
-    });
+    auto key = AssignedKey(impl_->next_seq, [&](const std::string& k) { return impl_->Tie_(k); });
     if (!key.ok()) return key.status();
     t.key = std::move(*key);
   }

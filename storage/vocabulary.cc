@@ -88,6 +88,18 @@ Result<Sector> ParseSector(std::string_view text) {
   return ParseName<Sector>(text, kSectorNames, 1, "sector");
 }
 
+const char* RecordKindName(RecordKind kind, bool plural) {
+  switch (kind) {
+    case RecordKind::kInstitution:
+      return plural ? "institutions" : "institution";
+    case RecordKind::kEvent:
+      return plural ? "events" : "event";
+    case RecordKind::kTie:
+      break;
+  }
+  return plural ? "ties" : "tie";
+}
+
 std::string_view TieStatusName(TieStatus s) { return kStatusNames[static_cast<size_t>(s)]; }
 Result<TieStatus> ParseTieStatus(std::string_view text) {
   return ParseName<TieStatus>(text, kStatusNames, 0, "status");

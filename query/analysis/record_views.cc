@@ -37,18 +37,6 @@ std::string FormatTime(int64_t seconds) {
   return buf;
 }
 
-std::string KindName(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::kInstitution:
-      return "institution";
-    case RecordKind::kEvent:
-      return "event";
-    case RecordKind::kTie:
-      return "tie";
-  }
-  return "";
-}
-
 Table CommitsTable(bool with_record) {
   std::vector<Column> columns = {{"commit", kInt},     {"time", kString},    {"author", kString},
                                  {"command", kString}, {"message", kString}, {"records", kInt}};
@@ -230,7 +218,7 @@ Result<Table> RecordHistoryTable(const Snapshot& snap, RecordKind kind, std::str
   auto entries = snap.HistoryOf(kind, key, limit);
   if (!entries.ok()) return entries.status();
   Table t = CommitsTable(true);
-  t.note = KindName(kind) + " " + std::string(key);
+  t.note = std::string(RecordKindName(kind)) + " " + std::string(key);
   for (const auto& e : *entries) {
     std::vector<Cell> row = CommitRow(e);
     row.push_back(e.changes.empty() ? std::string("created") : DescribeChange(e.changes[0]));
@@ -250,7 +238,8 @@ Result<std::vector<Table>> CommitTables(const Snapshot& snap, uint64_t id) {
                    std::to_string(e->created_events.size()) + " events, " +
                    std::to_string(e->created_ties) + " ties created";
   }
-  for (const auto& c : e->changes) changes.AddRow({KindName(c.kind), c.key, DescribeChange(c)});
+  for (const auto& c : e->changes)
+    changes.AddRow({std::string(RecordKindName(c.kind)), c.key, DescribeChange(c)});
   return std::vector<Table>{std::move(head), std::move(changes)};
 }
 

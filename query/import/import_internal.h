@@ -39,9 +39,6 @@ struct Origins {
   std::string FieldName(RecordKind kind, size_t index, std::string_view field) const;
 };
 
-// "institution", "event", "tie"; with `plural`, "institutions"…
-const char* RecordKindName(RecordKind kind, bool plural = false);
-
 // The seed format's name for a model field ("id" for "key"; docs/FORMATS.md).
 std::string SeedFieldName(RecordKind kind, std::string_view field);
 

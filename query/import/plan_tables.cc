@@ -2,22 +2,11 @@
 // a one-line summary.
 #include <tiegraph/import.h>
 #include <tiegraph/table.h>
+#include <tiegraph/vocabulary.h>
 
 #include "import_internal.h"
 
 namespace tiegraph {
-
-const char* RecordKindName(RecordKind kind, bool plural) {
-  switch (kind) {
-    case RecordKind::kInstitution:
-      return plural ? "institutions" : "institution";
-    case RecordKind::kEvent:
-      return plural ? "events" : "event";
-    case RecordKind::kTie:
-      break;
-  }
-  return plural ? "ties" : "tie";
-}
 
 namespace {
 

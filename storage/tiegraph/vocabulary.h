@@ -29,6 +29,9 @@ inline constexpr size_t kMaxLabelBytes = 256;
 // InvalidArgument with a did-you-mean suggestion.
 Result<Sector> ParseSector(std::string_view text);
 
+// "institution", "event", "tie" (plural: "institutions"…): how messages and tables name a kind.
+const char* RecordKindName(RecordKind kind, bool plural = false);
+
 std::string_view TieStatusName(TieStatus s);  // realized | planned | proposed
 Result<TieStatus> ParseTieStatus(std::string_view text);
 std::string_view ConfidenceName(Confidence c);  // stated | implied | derived

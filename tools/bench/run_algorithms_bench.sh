@@ -93,17 +93,8 @@ for graph in $GRAPHS; do
 done
 
 # --- A quiet machine ---------------------------------------------------------------------------
-busy_cores() {
-  "$PY" - <<'PYEOF'
-import os, time
-def sample():
-    with open("/proc/stat") as f:
-        v = [int(x) for x in f.readline().split()[1:]]
-    return sum(v), v[3] + v[4]
-t0, i0 = sample(); time.sleep(1); t1, i1 = sample()
-print("%.2f" % ((1 - (i1 - i0) / max(1, t1 - t0)) * os.cpu_count()))
-PYEOF
-}
+# shellcheck source=busy_cores.sh
+source "$(dirname "${BASH_SOURCE[0]}")/busy_cores.sh"
 # wait_quiet: waits up to WAIT_IDLE seconds for no cc1plus and < 0.25 busy core; logs the state.
 wait_quiet() {
   local waited=0 busy compilers

@@ -73,18 +73,8 @@ INST_CSV="$DATA/institutions.csv"
 TIES_CSV="$DATA/ties.csv"
 
 # --- A quiet machine ---------------------------------------------------------------------------
-# Cores kept busy by other processes, sampled from /proc/stat over one second.
-busy_cores() {
-  "$PY" - <<'PYEOF'
-import os, time
-def sample():
-    with open("/proc/stat") as f:
-        v = [int(x) for x in f.readline().split()[1:]]
-    return sum(v), v[3] + v[4]  # total, idle + iowait
-t0, i0 = sample(); time.sleep(1); t1, i1 = sample()
-print("%.2f" % ((1 - (i1 - i0) / max(1, t1 - t0)) * os.cpu_count()))
-PYEOF
-}
+# shellcheck source=busy_cores.sh
+source "$(dirname "${BASH_SOURCE[0]}")/busy_cores.sh"
 # wait_quiet: waits (up to WAIT_IDLE seconds in all) until other processes use < 0.25 core;
 # sets BUSY to the last reading.
 waited=0

@@ -61,18 +61,8 @@ export LD_LIBRARY_PATH="$BUILD_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)
 locked() { if [[ -n "$LOCK" ]]; then flock "$LOCK" "$@"; else "$@"; fi; }
 if [[ -n "$LOCK" ]]; then exec 9>>"$LOCK"; fi
-# Cores kept busy by other processes, over one second (this script is idle meanwhile).
-busy_cores() {
-  "$PY" - <<'PYEOF'
-import os, time
-def sample():
-    with open("/proc/stat") as f:
-        v = [int(x) for x in f.readline().split()[1:]]
-    return sum(v), v[3] + v[4]  # total, idle + iowait
-t0, i0 = sample(); time.sleep(1); t1, i1 = sample()
-print("%.2f" % ((1 - (i1 - i0) / max(1, t1 - t0)) * os.cpu_count()))
-PYEOF
-}
+# shellcheck source=busy_cores.sh
+source "$(dirname "${BASH_SOURCE[0]}")/busy_cores.sh"
 # hold: waits (without the lock, up to WAIT_IDLE seconds) until other processes use < 0.25
 # core for QUIET_SECONDS in a row (the lock keeps builds away, not everything), then takes
 # the lock.

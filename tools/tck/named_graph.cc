@@ -10,7 +10,11 @@ std::vector<std::string> SplitStatements(std::string_view script) {
   std::vector<std::string> statements;
   std::string current;
   auto finish = [&] {
-    if (current.find_first_not_of(" \t\r\n") != std::string::npos) statements.push_back(current);
+    size_t begin = current.find_first_not_of(" \t\r\n");
+    if (begin != std::string::npos) {
+      size_t end = current.find_last_not_of(" \t\r\n");
+      statements.push_back(current.substr(begin, end - begin + 1));
+    }
     current.clear();
   };
   char quote = 0;  // the quote (', " or `) of the string or name being read

@@ -12,7 +12,7 @@
 namespace tiegraph::tck {
 
 // Splits a script at its semicolons, leaving those inside strings, quoted names and comments;
-// blank statements are dropped.
+// statements are trimmed, blank ones dropped.
 std::vector<std::string> SplitStatements(std::string_view script);
 
 // The statements of graph `name` under `graphs_dir`; NotFound when the kit has no such graph.

@@ -11,7 +11,9 @@
 #include "feature_files.h"
 #include "gherkin.h"
 #include "named_graph.h"
+#include "result_compare.h"
 #include "scenario_plan.h"
+#include "value_notation.h"
 
 namespace tiegraph::tck {
 namespace {
@@ -27,6 +29,7 @@ TEST_CASE("tck kit sweep: every feature file reads, every scenario plans", "[tck
   size_t scenarios = 0;
   size_t outline_examples = 0;
   size_t plan_errors = 0;
+  size_t expected_values = 0;
   std::set<std::string> ids;
   for (const FeatureFile& file : *files) {
     Result<Feature> feature = ReadFeatureFile(file.file, file.path);
@@ -39,6 +42,22 @@ TEST_CASE("tck kit sweep: every feature file reads, every scenario plans", "[tck
       if (!plan.ok()) {
         ++plan_errors;
         UNSCOPED_INFO(plan.status().message());
+        continue;
+      }
+      // Every expected value prints back in a notation that reads as an equal value.
+      for (const Action& action : plan->actions) {
+        const auto* expect = std::get_if<ExpectRows>(&action);
+        if (!expect) continue;
+        for (const Row& row : expect->table.rows) {
+          for (const cypher::Value& value : row) {
+            ++expected_values;
+            std::string printed = FormatValue(value);
+            Result<cypher::Value> again = ParseValue(printed);
+            INFO(file.path << ": " << printed);
+            REQUIRE(again.ok());
+            CHECK(ValuesMatch(*again, value, false));
+          }
+        }
       }
       std::string id = ScenarioId(file.path, scenario);
       INFO(id);

@@ -65,10 +65,12 @@ TEST_CASE("tck kit sweep: every feature file reads, every scenario plans", "[tck
     }
   }
   std::cout << "conformance kit: " << files->size() << " feature files, " << scenarios
-            << " scenarios after expanding outlines (" << outline_examples << " from examples)\n";
+            << " scenarios after expanding outlines (" << outline_examples << " from examples), "
+            << expected_values << " expected values\n";
   CHECK(plan_errors == 0);
   CHECK(scenarios > 1000);
   CHECK(outline_examples > 0);
+  CHECK(expected_values > 1000);
 }
 
 TEST_CASE("tck kit sweep: the named graphs are found and split", "[tck]") {

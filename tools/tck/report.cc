@@ -21,8 +21,8 @@ struct Tally {
 std::string FolderRow(const std::string& folder, const Tally& tally, size_t width) {
   char line[512];
   double percent = tally.total() ? 100.0 * tally.passed / tally.total() : 0.0;
-  std::snprintf(line, sizeof line, "%-*s %7d %7d %7d %6.1f%%\n", static_cast<int>(width),
-                folder.c_str(), tally.passed, tally.failed + tally.skipped, tally.total(), percent);
+  std::snprintf(line, sizeof line, "%-*s %7d %7d %7d %7d %6.1f%%\n", static_cast<int>(width),
+                folder.c_str(), tally.passed, tally.failed, tally.skipped, tally.total(), percent);
   return line;
 }
 
@@ -58,8 +58,8 @@ std::string FormatByFolder(const std::vector<ScenarioRecord>& records) {
   size_t width = 6;
   for (const auto& [folder, tally] : folders) width = std::max(width, folder.size());
   char header[512];
-  std::snprintf(header, sizeof header, "%-*s %7s %7s %7s %7s\n", static_cast<int>(width), "folder",
-                "passed", "other", "total", "pass");
+  std::snprintf(header, sizeof header, "%-*s %7s %7s %7s %7s %7s\n", static_cast<int>(width),
+                "folder", "passed", "failed", "skipped", "total", "pass");
   std::string out = header;
   for (const auto& [folder, tally] : folders) out += FolderRow(folder, tally, width);
   out += FolderRow("(all)", all, width);

@@ -25,8 +25,8 @@ std::string FormatRecordLine(const ScenarioRecord& record, bool verbose);
 // "12 passed, 3 failed, 1 skipped"
 std::string FormatSummary(const std::vector<ScenarioRecord>& records);
 
-// One line per folder of feature files (clauses/match, …), sorted: passed, total and the pass
-// percentage; then the whole.
+// One line per folder of feature files (clauses/match, …), sorted: passed, failed, skipped,
+// total and the pass percentage; then the whole.
 std::string FormatByFolder(const std::vector<ScenarioRecord>& records);
 
 }  // namespace tiegraph::tck

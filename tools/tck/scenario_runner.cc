@@ -63,7 +63,7 @@ class ScenarioRun {
   ScenarioRun(Engine& engine, const RunOptions& options) : engine_(engine), options_(options) {}
 
   ScenarioVerdict Run(const ScenarioPlan& plan) {
-    engine_.Reset();
+    engine_.Reset();  // every scenario starts from an empty graph, whatever its Given says
     for (const Action& action : plan.actions) {
       std::optional<ScenarioVerdict> end = std::visit(*this, action);
       if (end) return *end;
@@ -71,8 +71,8 @@ class ScenarioRun {
     return ScenarioVerdict{};
   }
 
+  // The graph is already empty: Run() reset it.
   std::optional<ScenarioVerdict> operator()(const InitGraph& init) {
-    engine_.Reset();
     if (init.named_graph.empty()) return std::nullopt;
     Result<std::vector<std::string>> statements =
         LoadNamedGraph(options_.graphs_dir, init.named_graph);

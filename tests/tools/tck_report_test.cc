@@ -38,6 +38,11 @@ TEST_CASE("tck report: scenario lines, the summary and folders", "[tck]") {
   CHECK(FormatRecordLine(example, true) ==
         "FAIL  clauses/match/Match1.feature:7  [2] Outline: <x> (example 3)  -- columns [a] "
         "expected [b]");
+  // A long reason is cut, and never inside a UTF-8 sequence.
+  ScenarioRecord wordy = Record("x.feature", "[1] X", 0, Verdict::kFail,
+                                std::string(299, 'a') + "\u00e9" + std::string(100, 'b'));
+  CHECK(FormatRecordLine(wordy, true) ==
+        "FAIL  x.feature:7  [1] X  -- " + std::string(299, 'a') + "...");
   std::vector<ScenarioRecord> records = {
       plain, example, Record("clauses/match/Match2.feature", "[1] M", 0, Verdict::kPass),
       Record("expressions/list/List1.feature", "[1] L", 0, Verdict::kSkip, "why"),

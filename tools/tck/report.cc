@@ -8,6 +8,9 @@
 namespace tiegraph::tck {
 namespace {
 
+// A reason longer than this (a long row, a long message) is cut: a line should stay readable.
+constexpr size_t kMaxReason = 300;
+
 struct Tally {
   int passed = 0;
   int failed = 0;
@@ -35,6 +38,11 @@ std::string FormatRecordLine(const ScenarioRecord& record, bool verbose) {
   if (verbose && !record.verdict.reason.empty()) {
     std::string reason = record.verdict.reason;
     std::replace(reason.begin(), reason.end(), '\n', ' ');  // one line per scenario
+    if (reason.size() > kMaxReason) {
+      size_t cut = kMaxReason;
+      while (cut > 0 && (static_cast<unsigned char>(reason[cut]) & 0xC0) == 0x80) --cut;
+      reason = reason.substr(0, cut) + "...";  // never in the middle of a UTF-8 sequence
+    }
     line += "  -- " + reason;
   }
   return line;

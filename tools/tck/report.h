@@ -19,7 +19,7 @@ struct ScenarioRecord {
 };
 
 // "FAIL  clauses/match/Match1.feature:33  [1] Match non-existent nodes returns empty", then with
-// `verbose` the reason of a FAIL or SKIP after " -- ".
+// `verbose` the reason of a FAIL or SKIP after " -- " (on the same line, cut at 300 bytes).
 std::string FormatRecordLine(const ScenarioRecord& record, bool verbose);
 
 // "12 passed, 3 failed, 1 skipped"

@@ -188,8 +188,9 @@ class Reader {
       section_ = Section::kExamples;
       return Status::OK();
     }
-    if (!pending_tags_.empty())
+    if (!pending_tags_.empty()) {
       return Error(pending_tags_line_, "tags before something untaggable");
+    }
     if (auto step = StepKeyword(line)) {
       if (section_ != Section::kBackground && section_ != Section::kScenario) {
         return Error(number, "a step outside a Scenario or Background");

@@ -33,6 +33,7 @@ TempDir::~TempDir() {
 
 std::string TempDir::Write(const std::string& name, const std::string& content) const {
   std::string p = File(name);
+  std::filesystem::create_directories(std::filesystem::path(p).parent_path());
   std::ofstream(p, std::ios::binary) << content;
   return p;
 }
@@ -113,6 +114,10 @@ std::string ReadAll(int fd) {
 }  // namespace
 
 CliResult RunCli(const std::vector<std::string>& args) {
+  return RunProgram(TIEGRAPH_CLI_PATH, args);
+}
+
+CliResult RunProgram(const std::string& program, const std::vector<std::string>& args) {
   TempDir io;
   const std::string out_path = io.File("out"), err_path = io.File("err");
   pid_t pid = ::fork();
@@ -126,7 +131,7 @@ CliResult RunCli(const std::vector<std::string>& args) {
     ::dup2(in, 0);
     ::unsetenv("TIEGRAPH_DB");
     std::vector<char*> argv;
-    std::string exe = TIEGRAPH_CLI_PATH;
+    std::string exe = program;
     argv.push_back(exe.data());
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());

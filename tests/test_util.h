@@ -21,7 +21,7 @@ class TempDir {
   const std::string& path() const { return path_; }
   // path()/name
   std::string File(const std::string& name) const { return path_ + "/" + name; }
-  // Writes `content` to path()/name and returns the full path.
+  // Writes `content` to path()/name (making its folders) and returns the full path.
   std::string Write(const std::string& name, const std::string& content) const;
 
  private:
@@ -64,6 +64,8 @@ struct CliResult {
 };
 // Runs the built `tiegraph` binary with `args` (no shell: each is one argument).
 CliResult RunCli(const std::vector<std::string>& args);
+// Runs the program at `program` (another of the project's binaries) the same way.
+CliResult RunProgram(const std::string& program, const std::vector<std::string>& args);
 // "tiegraph 'a' 'b'": a command line for failure messages.
 std::string Describe(const std::vector<std::string>& args);
 // Runs the CLI and requires it to succeed.

@@ -5,7 +5,7 @@ Each stage is a folder; its public headers are in its tiegraph/ subfolder and it
 headers beside its sources. A file may include, with <tiegraph/X.h>, the public headers of its
 own stage and of the stages below it, and with "X.h" only an internal header of its own folder
 (no path). tools/ and examples/ see every public header; tests/ also the internal headers of
-storage/ and graph/ (white-box tests). The stage order is drawn in README.md's repository map.
+storage/, graph/ and tools/tck/ (white-box tests). The stage order is drawn in README.md's repository map.
 
   tools/check_layers.py [SOURCE_ROOT]
 """
@@ -77,7 +77,7 @@ def main():
                             elif top == "tests" and not (
                                 os.path.exists(os.path.join(dirpath, name))
                                 or os.path.exists(os.path.join(root, "tests", name))
-                                or any(os.path.exists(os.path.join(root, s, name)) for s in ("storage", "graph"))
+                                or any(os.path.exists(os.path.join(root, s, name)) for s in ("storage", "graph", "tools/tck"))
                                 or name.endswith(".capnp.h")):
                                 problems.append(f"{where}: not a header tests may reach")
                             elif top not in ("tests",) and not name.endswith(".capnp.h") and not os.path.exists(os.path.join(dirpath, name)):

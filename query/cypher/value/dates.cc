@@ -29,6 +29,22 @@ int64_t DaysFromCivil(int64_t year, int month, int day) {
   return era * 146097 + day_of_era - 719468;  // 719468: days from 0000-03-01 to 1970-01-01
 }
 
+Date DateFromDays(int64_t days) {
+  const int64_t shifted = days + 719468;  // from 0000-03-01
+  const int64_t era = FloorDiv(shifted, 146097);
+  const int64_t day_of_era = shifted - era * 146097;  // [0, 146096]
+  const int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t month_from_march = (5 * day_of_year + 2) / 153;  // [0, 11]
+  const int64_t day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+  const int64_t month = month_from_march < 10 ? month_from_march + 3 : month_from_march - 9;
+  const int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  return Date{static_cast<int32_t>(year), static_cast<uint8_t>(month), static_cast<uint8_t>(day),
+              Date::Precision::kDay};
+}
+
 DayRange DaysCovered(const Date& date) {
   switch (date.precision) {
     case Date::Precision::kYear:

@@ -136,6 +136,8 @@ DayRange DaysCovered(const Date& date);
 // Days from 1970-01-01 to the given day (month 1..12, day 1..31).
 int64_t DaysFromCivil(int64_t year, int month, int day);
 int DaysInMonth(int64_t year, int month);
+// The day `days` after 1970-01-01, as a date known to the day (the inverse of DaysFromCivil).
+Date DateFromDays(int64_t days);
 
 // "2024", "2024-03", "2024-03-15" (years outside 0..9999 as +/-YYYYY, as ISO 8601 extends
 // them). An unknown date gives "".

@@ -10,6 +10,7 @@
 #include <tiegraph/cypher_session.h>
 
 #include "cli_commands.h"
+#include "cli_query.h"
 
 namespace tiegraph::cli {
 namespace {
@@ -32,18 +33,6 @@ Value ParamValue(const nlohmann::json& j) {
   cypher::Map map;
   for (const auto& [k, v] : j.items()) map.emplace(k, ParamValue(v));
   return Value(std::move(map));
-}
-
-Status ParseParams(const std::vector<std::string>& given, cypher::Map* out) {
-  for (const std::string& p : given) {
-    const size_t eq = p.find('=');
-    if (eq == std::string::npos || eq == 0)
-      return Status::InvalidArgument("--param " + p + ": expected name=value");
-    const std::string text = p.substr(eq + 1);
-    auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-    (*out)[p.substr(0, eq)] = j.is_discarded() ? Value(text) : ParamValue(j);
-  }
-  return Status::OK();
 }
 
 int ExitCodeFor(const cypher::QueryError& e) {
@@ -98,6 +87,45 @@ void PrintJson(const cypher::ResultSet& result) {
 
 }  // namespace
 
+Status ParseParam(const std::string& given, cypher::Map* out) {
+  const size_t eq = given.find('=');
+  if (eq == std::string::npos || eq == 0)
+    return Status::InvalidArgument("parameter " + given + ": expected name=value");
+  const std::string text = given.substr(eq + 1);
+  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  (*out)[given.substr(0, eq)] = j.is_discarded() ? Value(text) : ParamValue(j);
+  return Status::OK();
+}
+
+int RunQuery(const Context& ctx, const std::string& text, const QueryRun& run) {
+  cypher::QueryOptions options;
+  options.parameters = run.parameters;
+  options.timeout = std::chrono::milliseconds(static_cast<int64_t>(run.timeout_seconds * 1e3));
+  options.max_rows = run.max_rows;
+  options.commit = ctx.Commit("query " + text);
+  std::unique_ptr<Store> store;
+  int exit_code = kExitOk;
+  const Access access = cypher::QueryWrites(text) ? Access::kWrite : Access::kRead;
+  if (!ctx.Open(access, &store, &exit_code)) return exit_code;
+  auto result = cypher::Session(store.get()).Execute(text, options);
+  if (!result.ok()) {
+    std::cerr << result.error().Render(text) << "\n";
+    return ExitCodeFor(result.error());
+  }
+  if (!result->plan().empty()) {
+    std::cout << result->plan();
+    return kExitOk;
+  }
+  if (ctx.format == "json") {
+    PrintJson(*result);
+    return kExitOk;
+  }
+  if (Status s = ctx.Print({AsTable(*result)}); !s.ok()) return ctx.Fail(s);
+  if (result->commit() && ctx.format == "text")
+    std::cerr << "committed as " << result->commit() << "\n";
+  return kExitOk;
+}
+
 void RegisterQueryCommands(CLI::App& app, Context& ctx, int* exit_code) {
   struct Args {
     std::string text, file;
@@ -132,34 +160,16 @@ void RegisterQueryCommands(CLI::App& app, Context& ctx, int* exit_code) {
       *exit_code = ctx.Fail(Status::InvalidArgument("give a query, or -f FILE"));
       return;
     }
-    cypher::QueryOptions options;
-    if (Status s = ParseParams(args->params, &options.parameters); !s.ok()) {
-      *exit_code = ctx.Fail(s);
-      return;
+    QueryRun run;
+    run.timeout_seconds = args->timeout_seconds;
+    run.max_rows = args->max_rows;
+    for (const std::string& p : args->params) {
+      if (Status s = ParseParam(p, &run.parameters); !s.ok()) {
+        *exit_code = ctx.Fail(s);
+        return;
+      }
     }
-    options.timeout = std::chrono::milliseconds(static_cast<int64_t>(args->timeout_seconds * 1e3));
-    options.max_rows = args->max_rows;
-    options.commit = ctx.Commit("query " + text);
-    std::unique_ptr<Store> store;
-    const Access access = cypher::QueryWrites(text) ? Access::kWrite : Access::kRead;
-    if (!ctx.Open(access, &store, exit_code)) return;
-    auto result = cypher::Session(store.get()).Execute(text, options);
-    if (!result.ok()) {
-      std::cerr << result.error().Render(text) << "\n";
-      *exit_code = ExitCodeFor(result.error());
-      return;
-    }
-    if (!result->plan().empty()) {
-      std::cout << result->plan();
-      return;
-    }
-    if (ctx.format == "json") {
-      PrintJson(*result);
-      return;
-    }
-    if (Status s = ctx.Print({AsTable(*result)}); !s.ok()) *exit_code = ctx.Fail(s);
-    if (result->commit() && ctx.format == "text")
-      std::cerr << "committed as " << result->commit() << "\n";
+    *exit_code = RunQuery(ctx, text, run);
   });
 }
 

@@ -24,6 +24,7 @@ STAGES = {
     "query/render": ["storage", "graph", "query/table", "query/analysis", "query/export"],
     "query/html": ["storage", "graph", "query/table", "query/analysis", "query/export"],
     "query/cypher/value": ["storage"],
+    "query/cypher/parse": ["storage", "query/cypher/value"],
 }
 UMBRELLA = "query"  # query/tiegraph/tiegraph.h includes every stage
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')

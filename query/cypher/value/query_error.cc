@@ -14,6 +14,8 @@ std::string_view ErrorClassName(ErrorClass error_class) {
       return "TypeError";
     case ErrorClass::kArgumentError:
       return "ArgumentError";
+    case ErrorClass::kArithmeticError:
+      return "ArithmeticError";
     case ErrorClass::kEntityNotFound:
       return "EntityNotFound";
     case ErrorClass::kConstraintVerificationFailed:

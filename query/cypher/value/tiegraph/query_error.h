@@ -18,6 +18,7 @@ enum class ErrorClass {
   kSemanticError,
   kTypeError,
   kArgumentError,
+  kArithmeticError,  // integer overflow, integer division by zero (the kit's README lists it)
   kEntityNotFound,
   kConstraintVerificationFailed,
   kParameterMissing,

@@ -1,0 +1,22 @@
+// Internal: the factories of each aggregate, for MakeAggregator.
+#ifndef TIEGRAPH_CYPHER_AGGREGATES_INTERNAL_H_
+#define TIEGRAPH_CYPHER_AGGREGATES_INTERNAL_H_
+
+#include <memory>
+
+#include <tiegraph/cypher_aggregates.h>
+
+namespace tiegraph::cypher {
+
+std::unique_ptr<Aggregator> MakeCount(bool distinct);
+std::unique_ptr<Aggregator> MakeSum(bool distinct);
+std::unique_ptr<Aggregator> MakeAvg(bool distinct);
+std::unique_ptr<Aggregator> MakeMin(bool distinct);
+std::unique_ptr<Aggregator> MakeMax(bool distinct);
+std::unique_ptr<Aggregator> MakeCollect(bool distinct);
+std::unique_ptr<Aggregator> MakeStDev(bool distinct, bool population);
+std::unique_ptr<Aggregator> MakePercentile(bool distinct, bool continuous);
+
+}  // namespace tiegraph::cypher
+
+#endif  // TIEGRAPH_CYPHER_AGGREGATES_INTERNAL_H_

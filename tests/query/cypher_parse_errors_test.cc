@@ -73,6 +73,17 @@ TEST_CASE("parse errors: patterns as values only where a predicate is due", "[cy
         "UnexpectedSyntax@1:40");
   CHECK(CodeAt("MATCH (n) RETURN size((n)-->())") == "UnexpectedSyntax@1:23");
   CHECK(CodeAt("MATCH (n) WHERE (n)-->() = true RETURN n") == "UnexpectedSyntax@1:17");
+  CHECK(CodeAt("RETURN CASE (a)-->() WHEN true THEN 1 END") == "UnexpectedSyntax@1:13");
+}
+
+TEST_CASE("parse errors: SET and REMOVE items", "[cypher-parse]") {
+  CHECK(CodeAt("MATCH (n) SET n") == "UnexpectedSyntax@1:16");
+  CHECK(ErrorOf("MATCH (n) SET n").message ==
+        "expected '=', '+=' or ':' after the variable to SET, found the end of the query");
+  CHECK(CodeAt("MATCH (n) SET 1 = 2") == "UnexpectedSyntax@1:15");
+  CHECK(CodeAt("MATCH (n) SET n.x += 1") == "UnexpectedSyntax@1:19");
+  CHECK(CodeAt("MATCH (n) REMOVE n") == "UnexpectedSyntax@1:19");
+  CHECK(CodeAt("MERGE (n) ON DELETE SET n.x = 1") == "UnexpectedSyntax@1:14");
 }
 
 TEST_CASE("parse errors: standalone CALL forms", "[cypher-parse]") {

@@ -295,6 +295,7 @@ TEST_CASE("parse: pattern predicates and EXISTS", "[cypher-parse]") {
   CHECK(Where("EXISTS { MATCH (n)-->(m) RETURN m }") ==
         "(exists (query (match (n)-[]->(m)) (return m)))");
   CHECK(Expr("[x IN l WHERE (x)-->()]") == "(list-comp x l (pattern (x)-[]->()) _)");
+  CHECK(Expr("CASE WHEN (a)-->() THEN 1 END") == "(case _ (when (pattern (a)-[]->()) 1) _)");
 }
 
 TEST_CASE("parse: nodes carry the position of the token that starts them", "[cypher-parse]") {

@@ -575,7 +575,8 @@ ast::ExpressionPtr Parser::ParseCase() {
   }
   while (AcceptKeyword("WHEN")) {
     ast::CaseAlternative alternative;
-    alternative.when = ParseExpression();
+    // The searched form's conditions are predicates; the simple form's are values.
+    alternative.when = ParseExpression(/*predicate=*/result.subject == nullptr);
     if (!alternative.when || !ExpectKeyword("THEN", "after WHEN's expression")) return nullptr;
     alternative.then = ParseExpression();
     if (!alternative.then) return nullptr;

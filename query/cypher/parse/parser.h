@@ -139,7 +139,8 @@ class Parser {
 
   // --- expressions (expressions.cc)
   // `predicate`: the value is used as a boolean (a WHERE, an operand of NOT/AND/OR/XOR there,
-  // the argument of exists()), the only place a bare pattern may stand as an expression.
+  // the argument of exists(), a condition of a searched CASE), the only place a bare pattern
+  // may stand as an expression.
   ast::ExpressionPtr ParseExpression(bool predicate = false);
   ast::ExpressionPtr ParseOr(bool predicate);
   ast::ExpressionPtr ParseXor(bool predicate);

@@ -104,10 +104,12 @@ ast::ExpressionPtr Parser::ParsePredicateOperand() {
     const size_t mark = Mark();
     const TextPosition start = Peek().position;
     ast::PatternChain chain;
-    if (ParseRelationshipsPattern(&chain) && !AtOperandContinuation()) {
-      return MakeExpression(start, ast::PatternPredicate{std::move(chain)});
+    if (TryRelationshipsPattern(&chain)) {
+      if (!AtOperandContinuation()) {
+        return MakeExpression(start, ast::PatternPredicate{std::move(chain)});
+      }
+      Rewind(mark);  // a pattern inside a larger expression: ParseAtom reports it
     }
-    Rewind(mark);  // an arithmetic reading such as (a)--1, or not a predicate after all
   }
   if (AtSymbol("(")) {
     const size_t close = MatchingClose(0);
@@ -251,10 +253,11 @@ ast::ExpressionPtr Parser::ParsePower() {
 
 ast::ExpressionPtr Parser::ParseUnary() {
   if (!AtSymbol("-") && !AtSymbol("+")) return ParsePostfix(/*labels=*/true);
-  // A minus sign before an integer literal makes a negative literal, so that the smallest
-  // integer, -9223372036854775808, can be written although its magnitude alone overflows.
-  if (AtSymbol("-") && Peek(1).kind == TokenKind::kInteger && !AtSymbol(".", 2) &&
-      !AtSymbol("[", 2) && !AtSymbol(":", 2)) {
+  // A minus sign before a number makes a negative literal, so that the smallest integer,
+  // -9223372036854775808, can be written although its magnitude alone overflows.
+  const TokenKind number = Peek(1).kind;
+  if (AtSymbol("-") && (number == TokenKind::kInteger || number == TokenKind::kFloat) &&
+      !AtSymbol(".", 2) && !AtSymbol("[", 2) && !AtSymbol(":", 2)) {
     const TextPosition start = Next().position;
     ast::ExpressionPtr literal = ParseNumber(/*negated=*/true);
     if (literal) literal->position = start;
@@ -387,7 +390,7 @@ ast::ExpressionPtr Parser::ParseAtom() {
         if (LooksLikeRelationshipsPattern()) {
           const size_t mark = Mark();
           ast::PatternChain chain;
-          if (ParseRelationshipsPattern(&chain)) {
+          if (TryRelationshipsPattern(&chain)) {
             Rewind(mark);
             Fail(token,
                  "a pattern can stand as an expression only where a boolean is expected (a "
@@ -395,7 +398,6 @@ ast::ExpressionPtr Parser::ParseAtom() {
                  "[(…)-->(…) | …] here");
             return nullptr;
           }
-          Rewind(mark);
         }
         return ParseParenthesized(/*predicate=*/false);
       }
@@ -454,7 +456,7 @@ ast::ExpressionPtr Parser::ParseBracket() {
     }
     ast::PatternChain chain;
     const bool comprehension =
-        ParseRelationshipsPattern(&chain) && (AtKeyword("WHERE") || AtSymbol("|"));
+        TryRelationshipsPattern(&chain) && (AtKeyword("WHERE") || AtSymbol("|"));
     Rewind(mark);
     if (comprehension) return ParsePatternComprehension();
   }
@@ -573,7 +575,8 @@ ast::ExpressionPtr Parser::ParseCase() {
   }
   while (AcceptKeyword("WHEN")) {
     ast::CaseAlternative alternative;
-    alternative.when = ParseExpression();
+    // The searched form's conditions are predicates; the simple form's are values.
+    alternative.when = ParseExpression(/*predicate=*/result.subject == nullptr);
     if (!alternative.when || !ExpectKeyword("THEN", "after WHEN's expression")) return nullptr;
     alternative.then = ParseExpression();
     if (!alternative.then) return nullptr;

@@ -21,6 +21,7 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
 Parser::Parser(std::string_view text) : text_(text), tokens_(Tokenize(text)) {
   // Retries re-read tokens; this bounds the total (a query without retries reads each once).
   budget_ = 64 * tokens_.size() + 4096;
+  not_a_pattern_.assign(tokens_.size(), false);
 }
 
 QueryResult<ast::Statement> Parse(std::string_view text) {
@@ -143,7 +144,7 @@ bool Parser::FailExpected(std::string_view what) {
   return Fail(token, "expected " + std::string(what) + ", found " + Describe(token));
 }
 
-std::string Parser::Describe(const Token& token) {
+std::string Parser::Describe(const Token& token) const {
   switch (token.kind) {
     case TokenKind::kEnd:
       return "the end of the query";
@@ -157,7 +158,7 @@ std::string Parser::Describe(const Token& token) {
     case TokenKind::kSymbol:
       return "'" + token.text + "'";
     case TokenKind::kError:
-      return "an invalid token";
+      return "'" + std::string(text_.substr(token.begin, token.end - token.begin)) + "'";
   }
   return "a token";
 }
@@ -175,6 +176,7 @@ bool Parser::FailTooDeep() {
 
 Parser::DepthGuard::DepthGuard(Parser* parser) : parser_(parser), ok_(true) {
   if (++parser_->depth_ > kMaxParseDepth) ok_ = parser_->FailTooDeep();
+  if (parser_->exhausted_) ok_ = false;  // out of budget: stop every reading at once
 }
 
 bool Parser::ChainDepth::Step() {

@@ -64,7 +64,7 @@ class Parser {
   bool Fail(const Token& token, std::string message, std::string code = "UnexpectedSyntax");
   // "expected <what>, found <the next token>"; a lexical error token reports its own error.
   bool FailExpected(std::string_view what);
-  static std::string Describe(const Token& token);
+  std::string Describe(const Token& token) const;
   static std::string Where(TextPosition position);
 
   // --- bounded recursion and backtracking (parser.cc)
@@ -133,10 +133,14 @@ class Parser {
   bool LooksLikeRelationshipsPattern(size_t ahead = 0) const;
   // A chain with at least one relationship (what pattern predicates and comprehensions take).
   bool ParseRelationshipsPattern(ast::PatternChain* chain);
+  // The same as one reading of an ambiguous text: on failure, rewinds without an error and
+  // remembers that no pattern starts here, so later retries skip the attempt.
+  bool TryRelationshipsPattern(ast::PatternChain* chain);
 
   // --- expressions (expressions.cc)
   // `predicate`: the value is used as a boolean (a WHERE, an operand of NOT/AND/OR/XOR there,
-  // the argument of exists()), the only place a bare pattern may stand as an expression.
+  // the argument of exists(), a condition of a searched CASE), the only place a bare pattern
+  // may stand as an expression.
   ast::ExpressionPtr ParseExpression(bool predicate = false);
   ast::ExpressionPtr ParseOr(bool predicate);
   ast::ExpressionPtr ParseXor(bool predicate);
@@ -175,6 +179,7 @@ class Parser {
   int depth_ = 0;
   size_t budget_;  // tokens the parser may still read, retries included
   bool exhausted_ = false;
+  std::vector<bool> not_a_pattern_;  // by token index: a pattern reading failed there
   std::optional<QueryError> error_;
 };
 

@@ -54,6 +54,15 @@ bool Parser::ParseRelationshipsPattern(ast::PatternChain* chain) {
   return true;
 }
 
+bool Parser::TryRelationshipsPattern(ast::PatternChain* chain) {
+  const size_t mark = Mark();
+  if (not_a_pattern_[mark]) return false;
+  if (ParseRelationshipsPattern(chain)) return true;
+  Rewind(mark);
+  not_a_pattern_[mark] = true;
+  return false;
+}
+
 bool Parser::ParseNodePattern(ast::NodePattern* node) {
   node->position = Peek().position;
   if (!AtSymbol("(")) return FailExpected("'(' to open a node pattern");

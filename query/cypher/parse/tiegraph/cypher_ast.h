@@ -247,7 +247,8 @@ struct MapProjection {
 };
 
 // A relationship pattern used as a boolean: WHERE (a)-[:T]->(b). Allowed only where the value
-// is a predicate: the expression of a WHERE, an operand of NOT, AND, OR, XOR there, exists().
+// is a predicate: the expression of a WHERE, an operand of NOT, AND, OR, XOR there, the
+// argument of exists(), a condition of a searched CASE (elsewhere it is a SyntaxError).
 struct PatternPredicate {
   PatternChain pattern;
 };

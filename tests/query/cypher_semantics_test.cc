@@ -430,5 +430,67 @@ TEST_CASE("dates as intervals of days", "[cypher-value]") {
   CHECK(DateText(Day(987, 6, 5).date()) == "0987-06-05");
 }
 
+TEST_CASE("property access, subscripts and slices", "[cypher-value]") {
+  auto ok = [](const QueryResult<Value>& result) {
+    REQUIRE(result.ok());
+    return *result;
+  };
+  auto type_error = [](const QueryResult<Value>& result, std::string_view code) {
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().error_class == ErrorClass::kTypeError);
+    CHECK(result.error().code == code);
+  };
+  // Map1 [1], [2], [4], [6]
+  const Value m = M({{"existing", 42}, {"notMissing", kNull}});
+  CHECK(ok(Property(m, "missing")).is_null());
+  CHECK(ok(Property(m, "notMissing")).is_null());
+  CHECK(Equivalent(ok(Property(m, "existing")), 42));
+  CHECK(ok(Property(kNull, "missing")).is_null());
+  const Value names = M({{"name", "Mats"}, {"Name", "Pontus"}});
+  CHECK(Equivalent(ok(Property(names, "Name")), "Pontus"));
+  CHECK(ok(Property(names, "nAMe")).is_null());
+  for (const Value& non_map :
+       {Value(123), Value(42.45), Value(true), Value("string"), L({123, true})}) {
+    type_error(Property(non_map, "num"), "InvalidArgumentType");
+  }
+  CHECK(Equivalent(ok(Property(Node(1, {}, {{"num", 7}}), "num")), 7));
+  CHECK(Equivalent(ok(Property(Month(2024, 3), "month")), 3));
+  CHECK(ok(Property(Month(2024, 3), "day")).is_null());
+  // List1 [1], [2], [7], [8]
+  CHECK(Equivalent(ok(Subscript(L({1, 2, 3}), 0)), 1));
+  CHECK(Equivalent(ok(Subscript(ok(Subscript(L({L({1})}), 0)), 0)), 1));
+  for (const Value& non_list : {Value(true), Value(123), Value(4.7), Value("1")}) {
+    CHECK_FALSE(Subscript(non_list, 0).ok());
+  }
+  for (const Value& index : {Value(true), Value(4.7), Value("1"), L({1}), M({{"x", 3}})}) {
+    type_error(Subscript(L({1, 2, 3, 4, 5}), index), "ListElementAccessByNonInteger");
+  }
+  // By hand: negative indexes count from the end; beyond the list is null.
+  CHECK(Equivalent(ok(Subscript(L({1, 2, 3}), -1)), 3));
+  CHECK(ok(Subscript(L({1, 2, 3}), 3)).is_null());
+  CHECK(ok(Subscript(L({1, 2, 3}), -4)).is_null());
+  // Map2 [2], [3], [4], [7], [8]
+  CHECK(Equivalent(ok(Subscript(M({{"name", "Apa"}}), "name")), "Apa"));
+  CHECK(ok(Subscript(kNull, "x")).is_null());
+  CHECK(ok(Subscript(M({{"name", "Mats"}}), kNull)).is_null());
+  type_error(Subscript(M({{"name", "Apa"}}), 12.3), "MapElementAccessByNonString");
+  type_error(Subscript(100, 0), "InvalidArgumentType");
+  // List2 [1], [2], [5], [6], [8], [9], [11]
+  const Value five = L({1, 2, 3, 4, 5});
+  const Value three = L({1, 2, 3});
+  CHECK(Equivalent(ok(Slice(five, Value(1), Value(3))), L({2, 3})));
+  CHECK(Equivalent(ok(Slice(three, Value(1), std::nullopt)), L({2, 3})));
+  CHECK(Equivalent(ok(Slice(three, Value(0), Value(0))), L({})));
+  CHECK(Equivalent(ok(Slice(three, Value(-3), Value(-1))), L({1, 2})));
+  CHECK(Equivalent(ok(Slice(three, Value(-5), Value(5))), L({1, 2, 3})));
+  CHECK(ok(Slice(three, kNull, kNull)).is_null());
+  CHECK(ok(Slice(three, Value(1), kNull)).is_null());
+  CHECK(ok(Slice(three, kNull, Value(3))).is_null());
+  CHECK(ok(Slice(three, std::nullopt, kNull)).is_null());
+  CHECK(Equivalent(ok(Slice(three, Value(3), Value(1))), L({})));
+  CHECK_FALSE(Slice(three, Value(1.5), Value(2)).ok());
+  CHECK_FALSE(Slice("abc", Value(0), Value(1)).ok());
+}
+
 }  // namespace
 }  // namespace tiegraph::cypher

@@ -36,7 +36,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <tiegraph/cypher_value.h>
 #include <tiegraph/model.h>
@@ -73,6 +75,28 @@ Value In(const Value& element, const Value& list);
 enum class StringOp { kStartsWith, kEndsWith, kContains };
 // `a STARTS WITH b` and its siblings: null unless both are strings (String8 [8], String9 [8]).
 Value StringMatch(StringOp op, const Value& a, const Value& b);
+
+// ---- Access: `v.key`, `v[index]`, `list[from..to]` ----
+// Null when the value (or the index, or a given bound) is null.
+
+// `v.key`: a map's, node's or relationship's value under `key` (null when absent: Map1 [1]); a
+// date's component (DateComponent in cypher_functions.h). Anything else is a TypeError
+// (InvalidArgumentType, Map1 [6]).
+QueryResult<Value> Property(const Value& v, std::string_view key);
+
+// `v[index]`: a list's element (a negative index counts from the end; out of range is null);
+// a map's, node's or relationship's value under a string key. A list with a non-integer index
+// is a TypeError (ListElementAccessByNonInteger), a map with a non-string key too
+// (MapElementAccessByNonString, Map2 [7]); any other container as well (InvalidArgumentType,
+// List1 [7], Map2 [8]).
+QueryResult<Value> Subscript(const Value& v, const Value& index);
+
+// `list[from..to]`: the elements from `from` up to, not including, `to`; a negative bound counts
+// from the end, bounds beyond the list are clamped, and from >= to gives [] (List2). A missing
+// bound (nullopt: `list[1..]`) is the list's start or end; a null bound gives null (List2 [9]).
+// Non-integer bounds and non-lists are TypeErrors.
+QueryResult<Value> Slice(const Value& list, const std::optional<Value>& from,
+                         const std::optional<Value>& to);
 
 // ---- Orderability and equivalence (two-valued) ----
 

@@ -24,7 +24,11 @@ STAGES = {
     "query/render": ["storage", "graph", "query/table", "query/analysis", "query/export"],
     "query/html": ["storage", "graph", "query/table", "query/analysis", "query/export"],
     "query/cypher/value": ["storage"],
-    "query/cypher/execute": ["storage", "query/cypher/value"],
+    "query/cypher/parse": ["storage", "query/cypher/value"],
+    "query/cypher/bind": ["storage", "query/cypher/value", "query/cypher/parse"],
+    "query/cypher/plan": ["storage", "query/cypher/value", "query/cypher/parse", "query/cypher/bind"],
+    "query/cypher/execute": ["storage", "query/cypher/value", "query/cypher/parse",
+                             "query/cypher/bind", "query/cypher/plan"],
 }
 UMBRELLA = "query"  # query/tiegraph/tiegraph.h includes every stage
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')

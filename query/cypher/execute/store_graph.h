@@ -14,11 +14,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include <tiegraph/cypher_graph.h>
 #include <tiegraph/store.h>
 #include <tiegraph/tie_types.h>
 #include <tiegraph/transaction.h>
-
-#include "graph_access.h"
 
 namespace tiegraph::cypher {
 

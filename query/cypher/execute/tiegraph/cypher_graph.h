@@ -7,8 +7,8 @@
 //
 // Ids are the store's numbers: a node's id (Institution node id), a relationship's tie
 // sequence. Neither is reused, so an id that no longer resolves is a deleted entity.
-#ifndef TIEGRAPH_CYPHER_GRAPH_ACCESS_H_
-#define TIEGRAPH_CYPHER_GRAPH_ACCESS_H_
+#ifndef TIEGRAPH_CYPHER_GRAPH_H_
+#define TIEGRAPH_CYPHER_GRAPH_H_
 
 #include <cstdint>
 #include <functional>
@@ -99,4 +99,4 @@ class GraphAccess {
 
 }  // namespace tiegraph::cypher
 
-#endif  // TIEGRAPH_CYPHER_GRAPH_ACCESS_H_
+#endif  // TIEGRAPH_CYPHER_GRAPH_H_

@@ -1,0 +1,263 @@
+// Binding clause by clause: the scope each clause leaves to the next, clause composition,
+// projections (WITH, RETURN) with their aggregates, ORDER BY, SKIP and LIMIT.
+#include <algorithm>
+#include <set>
+
+#include "binder.h"
+
+namespace tiegraph::cypher {
+namespace {
+
+bool IsUpdate(const ast::Clause& clause) {
+  return std::holds_alternative<ast::Create>(clause.node) ||
+         std::holds_alternative<ast::Merge>(clause.node) ||
+         std::holds_alternative<ast::Set>(clause.node) ||
+         std::holds_alternative<ast::Remove>(clause.node) ||
+         std::holds_alternative<ast::Delete>(clause.node);
+}
+
+}  // namespace
+
+QueryResult<bool> Binder::BindSingleQuery(const ast::SingleQuery& query,
+                                          std::vector<std::string>* columns) {
+  for (size_t i = 0; i < query.clauses.size(); ++i) {
+    const ast::Clause& clause = query.clauses[i];
+    const bool last = i + 1 == query.clauses.size();
+    if (std::holds_alternative<ast::Return>(clause.node) && !last) {
+      return CompileError("InvalidClauseComposition", "RETURN must be the last clause",
+                          clause.position);
+    }
+    if (last && !std::holds_alternative<ast::Return>(clause.node) && !IsUpdate(clause) &&
+        !std::holds_alternative<ast::Call>(clause.node)) {
+      return CompileError("InvalidClauseComposition",
+                          "a query must end with RETURN or an updating clause", clause.position);
+    }
+    if (IsUpdate(clause)) out_->writes = true;
+    auto bound = BindClause(clause, last, columns);
+    if (!bound.ok()) return bound;
+  }
+  return true;
+}
+
+QueryResult<bool> Binder::BindClause(const ast::Clause& clause, bool /*last*/,
+                                     std::vector<std::string>* columns) {
+  if (const auto* match = std::get_if<ast::Match>(&clause.node)) return BindMatch(*match);
+  if (const auto* unwind = std::get_if<ast::Unwind>(&clause.node)) {
+    auto list = BindExpression(*unwind->list, &scope_, {nullptr, false, "UNWIND"});
+    if (!list.ok()) return list;
+    if (scope_.count(unwind->variable) != 0) {
+      return CompileError("VariableAlreadyBound",
+                          "variable `" + unwind->variable + "` is already defined",
+                          clause.position);
+    }
+    int slot = NewSlot();
+    scope_[unwind->variable] = {slot, VariableKind::kValue};
+    out_->declarations[unwind] = {slot, true};
+    return true;
+  }
+  if (const auto* with = std::get_if<ast::With>(&clause.node)) {
+    return BindProjection(clause, with->projection, with->where.get(), false, columns);
+  }
+  if (const auto* ret = std::get_if<ast::Return>(&clause.node)) {
+    return BindProjection(clause, ret->projection, nullptr, true, columns);
+  }
+  if (const auto* create = std::get_if<ast::Create>(&clause.node)) {
+    for (const ast::PatternPart& part : create->patterns) {
+      auto bound = BindPattern(part, PatternMode::kCreate, &scope_, nullptr);
+      if (!bound.ok()) return bound;
+    }
+    return true;
+  }
+  if (const auto* merge = std::get_if<ast::Merge>(&clause.node)) {
+    auto bound = BindPattern(merge->pattern, PatternMode::kMerge, &scope_, nullptr);
+    if (!bound.ok()) return bound;
+    for (const auto* items : {&merge->on_create, &merge->on_match}) {
+      for (const ast::SetItem& item : *items) {
+        auto set = BindSetItem(item);
+        if (!set.ok()) return set;
+      }
+    }
+    return true;
+  }
+  if (const auto* set = std::get_if<ast::Set>(&clause.node)) {
+    for (const ast::SetItem& item : set->items) {
+      auto bound = BindSetItem(item);
+      if (!bound.ok()) return bound;
+    }
+    return true;
+  }
+  if (const auto* remove = std::get_if<ast::Remove>(&clause.node)) {
+    for (const ast::RemoveItem& item : remove->items) {
+      if (item.kind == ast::RemoveItem::Kind::kProperty) {
+        auto bound = BindExpression(*item.property, &scope_, {nullptr, false, "REMOVE"});
+        if (!bound.ok()) return bound;
+      } else {
+        auto bound = BindVariableUse(&item, item.variable, item.position, scope_);
+        if (!bound.ok()) return bound;
+      }
+    }
+    return true;
+  }
+  if (const auto* del = std::get_if<ast::Delete>(&clause.node)) {
+    for (const ast::ExpressionPtr& expression : del->expressions) {
+      if (std::holds_alternative<ast::LabelTest>(expression->node)) {
+        return CompileError("InvalidDelete", "DELETE removes nodes and relationships, not labels",
+                            expression->position);
+      }
+      auto bound = BindExpression(*expression, &scope_, {nullptr, false, "DELETE"});
+      if (!bound.ok()) return bound;
+    }
+    return true;
+  }
+  const auto& call = std::get<ast::Call>(clause.node);
+  return QueryError{ErrorClass::kProcedureError, "ProcedureNotFound",
+                    "there is no procedure `" + call.procedure + "`", clause.position};
+}
+
+QueryResult<bool> Binder::BindMatch(const ast::Match& match) {
+  std::set<std::string> relationships;
+  for (const ast::PatternPart& part : match.patterns) {
+    auto bound = BindPattern(part, PatternMode::kMatch, &scope_, &relationships);
+    if (!bound.ok()) return bound;
+  }
+  if (match.where) {
+    auto where = BindExpression(*match.where, &scope_, {nullptr, false, "WHERE"});
+    if (!where.ok()) return where;
+  }
+  return true;
+}
+
+QueryResult<bool> Binder::BindSetItem(const ast::SetItem& item) {
+  ExprContext context{nullptr, false, "SET"};
+  if (item.kind == ast::SetItem::Kind::kProperty) {
+    auto target = BindExpression(*item.property, &scope_, context);
+    if (!target.ok()) return target;
+  } else {
+    auto variable = BindVariableUse(&item, item.variable, item.position, scope_);
+    if (!variable.ok()) return variable;
+  }
+  if (item.value) return BindExpression(*item.value, &scope_, context);
+  return true;
+}
+
+QueryResult<bool> Binder::BindSkipLimit(const ast::Expression& expression, const char* place) {
+  Scope empty;
+  auto bound = BindExpression(expression, &empty, {nullptr, false, place});
+  if (!bound.ok()) {
+    if (bound.error().code == "UndefinedVariable") {
+      return CompileError("NonConstantExpression",
+                          std::string(place) + " must not depend on variables",
+                          expression.position);
+    }
+    return bound;
+  }
+  if (const auto* literal = std::get_if<ast::Literal>(&expression.node)) {
+    if (literal->value.kind() == Value::Kind::kInteger && literal->value.integer() < 0) {
+      return CompileError("NegativeIntegerArgument", std::string(place) + " must not be negative",
+                          expression.position);
+    }
+    if (literal->value.kind() != Value::Kind::kInteger && !literal->value.is_null()) {
+      return CompileError("InvalidArgumentType", std::string(place) + " must be an integer",
+                          expression.position);
+    }
+  }
+  return true;
+}
+
+QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
+                                         const ast::Projection& projection,
+                                         const ast::Expression* where, bool is_return,
+                                         std::vector<std::string>* columns) {
+  BoundProjection bound;
+  Scope next;
+  std::set<std::string> names;
+  if (projection.star) {
+    if (scope_.empty() && projection.items.empty()) {
+      return CompileError("NoVariablesInScope", "`*` needs variables in scope", clause.position);
+    }
+    for (const auto& [name, var] : scope_) {
+      bound.items.push_back({name, nullptr, var.slot, var.slot, false});
+      next[name] = var;
+      names.insert(name);
+    }
+  }
+  for (const ast::ProjectionItem& item : projection.items) {
+    size_t aggregates_before = bound.aggregate_calls.size();
+    auto expression = BindExpression(*item.expression, &scope_, {&bound, false, "projection"});
+    if (!expression.ok()) return expression;
+    BoundItem out;
+    out.column = item.alias.empty() ? item.text : item.alias;
+    out.expression = item.expression.get();
+    out.slot = NewSlot();
+    out.aggregate = bound.aggregate_calls.size() > aggregates_before;
+    if (!names.insert(out.column).second) {
+      return CompileError("ColumnNameConflict", "two columns are named `" + out.column + "`",
+                          item.position);
+    }
+    VariableKind kind = VariableKind::kValue;
+    if (const auto* variable = std::get_if<ast::Variable>(&item.expression->node)) {
+      kind = scope_.at(variable->name).kind;
+    }
+    next[out.column] = {out.slot, kind};
+    bound.items.push_back(std::move(out));
+  }
+  bound.aggregating = !bound.aggregate_calls.empty();
+  std::vector<const ast::Expression*> keys;
+  for (const BoundItem& item : bound.items) {
+    if (!item.aggregate && item.expression != nullptr) keys.push_back(item.expression);
+  }
+  if (bound.aggregating) {
+    for (const BoundItem& item : bound.items) {
+      if (!item.aggregate) continue;
+      auto grouping = CheckGrouping(*item.expression, keys);
+      if (!grouping.ok()) return grouping;
+    }
+  }
+  // ORDER BY sees the projected names and, unless the projection aggregates or is DISTINCT,
+  // the variables in scope before it.
+  Scope order_scope = next;
+  if (!bound.aggregating && !projection.distinct) {
+    order_scope = scope_;
+    for (const auto& [name, var] : next) order_scope[name] = var;
+  }
+  for (const ast::SortItem& sort : projection.order_by) {
+    bool matched = false;
+    for (size_t i = 0; i < bound.items.size() && !matched; ++i) {
+      if (bound.items[i].expression != nullptr &&
+          SameExpression(*bound.items[i].expression, *sort.expression)) {
+        bound.sort_item[sort.expression.get()] = static_cast<int>(i);
+        matched = true;
+      }
+    }
+    if (matched) continue;
+    size_t aggregates_before = bound.aggregate_calls.size();
+    auto expression = BindExpression(*sort.expression, &order_scope,
+                                     {bound.aggregating ? &bound : nullptr, false, "ORDER BY"});
+    if (!expression.ok()) return expression;
+    if (bound.aggregate_calls.size() > aggregates_before) {
+      auto grouping = CheckGrouping(*sort.expression, keys);
+      if (!grouping.ok()) return grouping;
+    }
+  }
+  if (projection.skip) {
+    auto skip = BindSkipLimit(*projection.skip, "SKIP");
+    if (!skip.ok()) return skip;
+  }
+  if (projection.limit) {
+    auto limit = BindSkipLimit(*projection.limit, "LIMIT");
+    if (!limit.ok()) return limit;
+  }
+  if (where != nullptr) {
+    auto bound_where = BindExpression(*where, &next, {nullptr, false, "WHERE"});
+    if (!bound_where.ok()) return bound_where;
+  }
+  if (is_return) {
+    columns->clear();
+    for (const BoundItem& item : bound.items) columns->push_back(item.column);
+  }
+  scope_ = std::move(next);
+  out_->projections[&clause] = std::move(bound);
+  return true;
+}
+
+}  // namespace tiegraph::cypher

@@ -1,0 +1,85 @@
+// The binder's state: the scope of the clause being bound and the bound query it fills.
+#ifndef TIEGRAPH_CYPHER_BIND_BINDER_H_
+#define TIEGRAPH_CYPHER_BIND_BINDER_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <tiegraph/cypher_ast.h>
+#include <tiegraph/cypher_bind.h>
+
+namespace tiegraph::cypher {
+
+// A compile-time error of the kit's class SyntaxError with its detail code.
+QueryError CompileError(const std::string& code, const std::string& message, TextPosition position);
+
+// Whether two expressions are written alike (ORDER BY matching an item, grouping keys).
+bool SameExpression(const ast::Expression& a, const ast::Expression& b);
+
+class Binder {
+ public:
+  Binder(const Map* parameters, BoundQuery* out) : parameters_(parameters), out_(out) {}
+
+  QueryResult<bool> BindQuery(const ast::Query& query);
+
+ private:
+  struct Var {
+    int slot = -1;
+    VariableKind kind = VariableKind::kValue;
+  };
+  using Scope = std::map<std::string, Var>;
+
+  // Where an expression stands: what it may contain.
+  struct ExprContext {
+    BoundProjection* projection = nullptr;  // aggregates allowed: they are recorded here
+    bool in_aggregate = false;              // inside an aggregate's arguments
+    const char* place = "";                 // "WHERE", "SKIP"… for messages
+  };
+
+  enum class PatternMode { kMatch, kCreate, kMerge, kPredicate, kLocal };
+
+  // Clauses (bind_clauses.cc).
+  QueryResult<bool> BindSingleQuery(const ast::SingleQuery& query,
+                                    std::vector<std::string>* columns);
+  QueryResult<bool> BindClause(const ast::Clause& clause, bool last,
+                               std::vector<std::string>* columns);
+  QueryResult<bool> BindMatch(const ast::Match& match);
+  QueryResult<bool> BindProjection(const ast::Clause& clause, const ast::Projection& projection,
+                                   const ast::Expression* where, bool is_return,
+                                   std::vector<std::string>* columns);
+  QueryResult<bool> BindSetItem(const ast::SetItem& item);
+  QueryResult<bool> BindSkipLimit(const ast::Expression& expression, const char* place);
+
+  // Patterns and expressions (bind_expressions.cc).
+  QueryResult<bool> BindPattern(const ast::PatternPart& part, PatternMode mode, Scope* scope,
+                                std::set<std::string>* clause_relationships);
+  QueryResult<bool> BindChain(const ast::PatternChain& chain, PatternMode mode, Scope* scope,
+                              std::set<std::string>* clause_relationships);
+  QueryResult<bool> BindNode(const ast::NodePattern& node, PatternMode mode, bool lone,
+                             Scope* scope);
+  QueryResult<bool> BindRelationship(const ast::RelationshipPattern& rel, PatternMode mode,
+                                     Scope* scope, std::set<std::string>* clause_relationships);
+  QueryResult<bool> BindExpression(const ast::Expression& expression, Scope* scope,
+                                   ExprContext context);
+  QueryResult<bool> BindCall(const ast::Expression& expression, const ast::FunctionCall& call,
+                             Scope* scope, ExprContext context);
+  QueryResult<bool> BindVariableUse(const void* key, const std::string& name, TextPosition position,
+                                    const Scope& scope);
+  QueryResult<bool> CheckBooleanOperand(const ast::Expression& operand);
+  // AmbiguousAggregationExpression: outside aggregate calls, an aggregating item may use a
+  // variable only through a grouping key.
+  QueryResult<bool> CheckGrouping(const ast::Expression& expression,
+                                  const std::vector<const ast::Expression*>& keys);
+
+  int NewSlot() { return out_->slot_count++; }
+
+  const Map* parameters_;
+  BoundQuery* out_;
+  Scope scope_;
+};
+
+}  // namespace tiegraph::cypher
+
+#endif  // TIEGRAPH_CYPHER_BIND_BINDER_H_

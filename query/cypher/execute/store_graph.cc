@@ -249,8 +249,8 @@ QueryResult<std::vector<Expansion>> StoreGraph::Expand(NodeId from, ExpandDirect
         source_here = tie->source == *key;
       }
       const bool self = r.other == *key;
-      ties.push_back({r.tie_key, r.other, r.type, directed, self || source_here,
-                      self || !source_here});
+      ties.push_back(
+          {r.tie_key, r.other, r.type, directed, self || source_here, self || !source_here});
     }
   }
   std::vector<Expansion> out;

@@ -104,8 +104,8 @@ ast::ExpressionPtr Parser::ParseAtom() {
             Rewind(mark);
             Fail(token,
                  "a pattern can stand as an expression only where a boolean is expected (a "
-                 "WHERE, or inside exists()); use EXISTS { … } or a pattern comprehension "
-                 "[(…)-->(…) | …] here");
+                 "WHERE, exists(), a CASE condition); use EXISTS { … } or a pattern "
+                 "comprehension [(…)-->(…) | …] here");
             return nullptr;
           }
         }

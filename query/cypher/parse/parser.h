@@ -182,6 +182,7 @@ class Parser {
   size_t budget_;  // tokens the parser may still read, retries included
   bool exhausted_ = false;
   std::vector<bool> not_a_pattern_;  // by token index: a pattern reading failed there
+  std::vector<size_t> closer_;       // by token index: the bracket closing this one, or 0
   std::optional<QueryError> error_;
 };
 

@@ -68,6 +68,7 @@ void StoreEngine::Reset() {
   dir_ = pattern;
   OpenOptions options;
   options.create_if_missing = true;
+  options.sync_commits = false;  // a scenario's database is thrown away
   if (!Store::Open(dir_ + "/db", options, &store_).ok()) store_.reset();
 }
 

@@ -238,4 +238,106 @@ export const QUERIES = [
   { name: "optional_match_where_on_optional",
     text: "MATCH (h:Hospital) OPTIONAL MATCH (h)-[r]-(o) WHERE o.sector = 'academia' " +
           "RETURN h.key, o.key" },
+
+  // --- patterns: uniqueness, cycles, directions, variable length ----------------------------
+  { name: "relationships_differ",
+    text: "MATCH (a:Hospital)-[r]-(b)-[r2]-(c) WHERE r <> r2 RETURN count(*) AS paths" },
+  { name: "uniqueness_across_comma_patterns",
+    known: "Kuzu: no relationship uniqueness across the patterns of one MATCH; openCypher " +
+           "(tiegraph) binds r1 and r2 to different relationships (tiegraph 49, Kuzu 59)",
+    text: "MATCH (a:Hospital)-[r1]-(b), (b)-[r2]-(c) RETURN count(*) AS paths" },
+  { name: "no_uniqueness_across_clauses",
+    text: "MATCH (a:Hospital)-[r1]-(b) MATCH (b)-[r2]-(c) RETURN count(*) AS paths" },
+  { name: "triangles",
+    text: "MATCH (a)-[]-(b)-[]-(c)-[]-(a) WHERE a.key < b.key AND b.key < c.key " +
+          "RETURN DISTINCT a.key, b.key, c.key" },
+  { name: "pairs_with_several_ties",
+    text: "MATCH (a)-[r1]-(b)-[r2]-(a) WHERE r1.key < r2.key AND a.key < b.key " +
+          "RETURN a.key, b.key, r1.key, r2.key" },
+  { name: "labels_along_a_chain",
+    text: "MATCH (a:Government)-[]-(b:Academia)-[]-(c:Hospital) RETURN DISTINCT a.key, b.key, c.key" },
+  { name: "incoming_directed",
+    text: "MATCH (c)<-[:membership]-(m) RETURN c.key, count(m) AS members" },
+  { name: "siblings_under_a_parent",
+    text: "MATCH (a)-[:part_of]->(p)<-[:part_of]-(b) WHERE a.key < b.key " +
+          "RETURN a.key, b.key, p.key" },
+  { name: "relationship_property_map",
+    text: "MATCH (a)-[r:membership {role: 'chair'}]->(b) RETURN a.key, b.key" },
+  { name: "reachable_within_three",
+    text: "MATCH (a:Hospital)-[*1..3]-(b:Academia) RETURN DISTINCT a.key, b.key" },
+  { name: "reachable_within_four",
+    text: "MATCH (a:Hospital)-[*1..4]-(b:Government) RETURN DISTINCT a.key, b.key" },
+  { name: "typed_variable_length",
+    known: "Kuzu: walks may go back along the same tie, so mohw reaches itself " +
+           "(mohw -> council -> mohw); openCypher (tiegraph) trails do not (18 against 19)",
+    text: "MATCH (a)-[:membership*1..2]-(b) WHERE a.key = 'mohw' RETURN DISTINCT b.key" },
+  { name: "path_lengths",
+    known: "Kuzu: walk semantics, as typed_variable_length (length-2 paths from ncc: 4 against 5)",
+    text: "MATCH p = (a:Hospital)-[*1..2]-(b) WHERE a.key = 'ncc' " +
+          "RETURN length(p) AS hops, count(*) AS paths" },
+  { name: "zero_length_included",
+    text: "MATCH (a:Hospital)-[*0..1]-(b) RETURN count(DISTINCT b.key) AS reached" },
+
+  // --- projection, ordering, parameters, syntax ----------------------------------------------
+  { name: "order_by_unprojected_property", ordered: true,
+    text: "MATCH (n:Hospital) RETURN n.key AS k ORDER BY n.name" },
+  { name: "with_order_limit", ordered: true,
+    text: "MATCH (n) WITH n, n.key AS k ORDER BY k DESC LIMIT 3 RETURN k" },
+  { name: "with_aggregate_then_match",
+    text: "MATCH (n)-[r]-() WITH n, count(r) AS degree WHERE degree > 5 " +
+          "MATCH (n)-[]-(m:Hospital) RETURN DISTINCT n.key, m.key" },
+  { name: "average_of_degrees",
+    text: "MATCH (n)-[]-(m) WITH n.sector AS s, n, count(m) AS d " +
+          "RETURN s, avg(d) AS mean, min(d) AS least, max(d) AS most" },
+  { name: "shadowing_a_variable",
+    text: "MATCH (n:Hospital) WITH n.key AS n RETURN n" },
+  { name: "unwind_distinct_with_nulls",
+    text: "UNWIND [1, 1, 2, null, null] AS x RETURN DISTINCT x" },
+  { name: "distinct_lists",
+    text: "MATCH (n) RETURN DISTINCT n.region AS region" },
+  { name: "last_element",
+    text: "MATCH (n:Hospital) RETURN n.key, n.region[-1] AS place" },
+  { name: "chained_optional_matches",
+    text: "MATCH (h:Hospital) OPTIONAL MATCH (h)-[]-(u:Academia) " +
+          "OPTIONAL MATCH (u)-[]-(g:Government) RETURN h.key, u.key, g.key" },
+  { name: "optional_match_first",
+    text: "OPTIONAL MATCH (n:Hospital {key: 'none'}) RETURN n.key AS k" },
+  { name: "list_parameter", params: { sectors: ["hospital", "research"] },
+    text: "MATCH (n) WHERE n.sector IN $sectors RETURN n.key" },
+  { name: "integer_parameter", params: { min: 10 },
+    text: "MATCH (n)-[r]-() WITH n, count(r) AS d WHERE d >= $min RETURN n.key, d" },
+  { name: "comments_backticks_lowercase",
+    text: "match (`the node`:Hospital) // hospitals\n/* all */ where `the node`.foreign = false " +
+          "return count(*) as c" },
+  { name: "xor_and_null_logic",
+    text: "MATCH (n:Industry) RETURN n.key, n.foreign XOR n.generic AS x, " +
+          "(n.parent = 'a') OR true AS o, (n.parent = 'a') AND false AS a" },
+  { name: "mixed_numbers",
+    known: "Kuzu: a list literal mixing integers and floats becomes a list of floats, so " +
+           "1 / 2 is 0.5; openCypher (tiegraph) keeps 1 an integer: 0",
+    text: "UNWIND [1, 2.5, 3] AS x RETURN x, x > 2 AS greater, x = 3.0 AS equal, x / 2 AS half" },
+  { name: "integer_division_signs",
+    text: "UNWIND [-7, 7] AS x RETURN x, x / 2 AS d, x % 3 AS m" },
+
+  // --- null semantics where Kuzu departs from openCypher ---------------------------------------
+  { name: "simple_case_with_null",
+    known: "Kuzu: CASE x WHEN null matches a null x; openCypher (tiegraph) compares with =, " +
+           "so null never matches",
+    text: "MATCH (n:Industry) RETURN n.key, CASE n.parent WHEN null THEN 'none' ELSE 'some' END AS p" },
+  { name: "in_list_with_null",
+    known: "Kuzu: 'y' IN [null, 'x'] is false; openCypher (tiegraph) gives null",
+    text: "UNWIND ['x', 'y'] AS v RETURN v, v IN [null, 'x'] AS found" },
+  { name: "sum_of_nothing",
+    known: "Kuzu: sum() over no rows is null; openCypher (tiegraph) gives 0",
+    text: "MATCH (n:Hospital) WHERE n.key = 'none' RETURN sum(1) AS s, min(n.key) AS m, avg(1) AS a" },
+  { name: "collect_of_nulls",
+    known: "Kuzu: collect() of nulls only is null; openCypher (tiegraph) gives []",
+    text: "MATCH (n)-[]-(m) RETURN n.key, size(collect(DISTINCT m.sector)) AS sectors" },
+  { name: "concatenation_with_null",
+    known: "Kuzu: 'a' + null is 'a'; openCypher (tiegraph) gives null",
+    text: "MATCH (n:Industry) RETURN n.key, n.key + n.parent AS x" },
+  { name: "subscript_out_of_range",
+    known: "Kuzu: a subscript out of range is an error; openCypher (tiegraph) gives null",
+    tiegraph: "MATCH (n:Hospital) RETURN n.key, n.region[5] AS x",
+    kuzu: "MATCH (n:Hospital) RETURN n.key, n.region[6] AS x" },
 ];

@@ -18,8 +18,10 @@
 // - Node tables, one per sector label: Government, PublicAgency, Industry, SupportOrg, Research,
 //   Academia, Hospital; institutions without a sector (councils, places, mixed) go to
 //   `Unsectored`. A Kuzu node has one label, so tiegraph's `Institution` label has no table:
-//   queries match every institution with `(n)` (the sample holds no other node), a sector with
-//   `(n:Hospital)`. All node tables have the same columns: the institution fields key (primary
+//   queries match every institution with `(n)`, a sector with `(n:Hospital)`. That holds while
+//   institutions are the only nodes the query language shows of the sample; once its events
+//   are `Event` nodes (docs/DATA_MODEL.md), tiegraph's side of those queries needs
+//   `(n:Institution)`. All node tables have the same columns: the institution fields key (primary
 //   key), name, aliases, sector, other_sectors, kind, foreign, region, parent, evidence (each
 //   evidence's quote, or its source where it has none, as tiegraph shows it) and the typed
 //   properties of the dump; a field tiegraph leaves out (an empty list, no parent) is NULL.
@@ -41,7 +43,7 @@
 // agreeing fails the run so the mark is removed. Exit code: 0 all as expected, 1 otherwise.
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { QUERIES } from "./queries.mjs";

@@ -87,12 +87,12 @@ class Network:
 
     def matches(self, arrow=False):
         """(a, tie, b) for each way a pattern (a)-[r]-(b), or (a)-[r]->(b) when arrow, binds:
-        an undirected pattern binds every tie both ways; an arrow binds a directed tie from
-        its source only, an undirected one both ways."""
+        an undirected pattern binds every tie both ways; an arrow binds every tie, directed or
+        not, from its source to its target (docs/DATA_MODEL.md)."""
         for t in self.ties:
             a, b = self.nodes[t.source], self.nodes[t.target]
             yield a, t, b
-            if not arrow or not t.directed:
+            if not arrow:
                 yield b, t, a
 
 
@@ -140,7 +140,7 @@ def q_gangwon_hospital_agreements(net):
 
 def q_evidence_hyeobyak(net):
     rows = [[t.key, t.type, a.key, b.key] for a, t, b in net.matches(arrow=True)
-            if (t.directed or a.key < b.key) and any("협약" in q for q in t.evidence)]
+            if any("협약" in q for q in t.evidence)]
     return order(rows, (0, False))
 
 
@@ -226,7 +226,7 @@ def q_not_yet_realized(net):
 
 def q_implied(net):
     rows = [[t.key, t.type, a.key, b.key] for a, t, b in net.matches(arrow=True)
-            if t.confidence == "implied" and (t.directed or a.key < b.key)]
+            if t.confidence == "implied"]
     return order(rows, (0, False))
 
 
@@ -293,11 +293,11 @@ RETURN h.name AS hospital, f.name AS partner, type(r) AS type, r.status AS statu
 ORDER BY hospital, partner, type""", {}, q_gangwon_hospital_agreements, None),
     ("Ties whose evidence mentions 협약 (agreement)",
      """MATCH (a)-[r]->(b)
-WHERE (r.directed OR a.key < b.key) AND any(q IN r.evidence WHERE q CONTAINS '협약')
+WHERE any(q IN r.evidence WHERE q CONTAINS '협약')
 RETURN r.key AS tie, type(r) AS type, a.key AS source, b.key AS target
 ORDER BY tie""", {}, q_evidence_hyeobyak,
-     "An undirected tie matches `->` both ways; `r.directed OR a.key < b.key` keeps one row "
-     "a tie. The evidence holds the seed's quotes and the facts of external corroboration."),
+     "Every tie runs from its source to its target, so `->` gives one row a tie. The evidence "
+     "holds the seed's quotes and the facts of external corroboration."),
     ("Institutions with ties in two regions or more (a region: country and province)",
      """MATCH (n:Institution)-[]-(m:Institution)
 WHERE m.region IS NOT NULL
@@ -352,7 +352,7 @@ RETURN type(r) AS type, r.status AS status, count(*) AS ties
 ORDER BY ties DESC, type, status""", {}, q_not_yet_realized, None),
     ("Ties the seeds imply but do not state",
      """MATCH (a)-[r]->(b)
-WHERE r.confidence = 'implied' AND (r.directed OR a.key < b.key)
+WHERE r.confidence = 'implied'
 RETURN r.key AS tie, type(r) AS type, a.key AS source, b.key AS target
 ORDER BY tie""", {}, q_implied, None),
     ("Events and the ties they gave rise to",

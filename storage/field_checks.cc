@@ -58,9 +58,6 @@ std::optional<FieldProblem> CheckLabels(const Institution& in) {
         in.labels.begin() + static_cast<ptrdiff_t>(i)) {
       return FieldProblem{"labels", "has '" + l + "' twice"};
     }
-    if (l == kEventLabel) {
-      return FieldProblem{"labels", "has 'Event', the label of event records: store an event"};
-    }
     if (in.is_institution() && IsSectorNodeLabel(l)) {
       return FieldProblem{"labels", "has '" + l +
                                         "', a sector's label: an institution's comes from its "

@@ -24,8 +24,6 @@ std::string_view SectorNodeLabel(Sector s);
 bool IsSectorNodeLabel(std::string_view label);
 // The sector whose node label `label` is; nullopt for any other label.
 std::optional<Sector> SectorOfNodeLabel(std::string_view label);
-// The label of event records seen as nodes.
-inline constexpr std::string_view kEventLabel = "Event";
 inline constexpr size_t kMaxLabelBytes = 256;
 // Accepts the names above (case-insensitive, '_' for '-'). An unknown name gives
 // InvalidArgument with a did-you-mean suggestion.

@@ -314,3 +314,29 @@ TEST_CASE("date components", "[cypher-value]") {
 
 }  // namespace
 }  // namespace tiegraph::cypher
+
+namespace tiegraph::cypher {
+namespace {
+
+// rand(): "a random floating point number in the range from 0 (inclusive) to 1 (exclusive)"
+// (the Cypher manual); not deterministic, so never folded into a constant.
+TEST_CASE("rand() is in [0, 1) and not deterministic", "[cypher-value]") {
+  const FunctionInfo* rand = FindFunction("RAND");
+  REQUIRE(rand != nullptr);
+  CHECK_FALSE(rand->deterministic);
+  bool differ = false;
+  double first = -1;
+  for (int i = 0; i < 100; ++i) {
+    auto v = CallFunction(*rand, {});
+    REQUIRE(v.ok());
+    REQUIRE(v->kind() == Value::Kind::kFloat);
+    CHECK(v->real() >= 0.0);
+    CHECK(v->real() < 1.0);
+    if (i == 0) first = v->real();
+    differ = differ || v->real() != first;
+  }
+  CHECK(differ);
+}
+
+}  // namespace
+}  // namespace tiegraph::cypher

@@ -162,9 +162,6 @@ TEST_CASE("labels and plain nodes are checked", "[labels]") {
   Institution twice = Person("p");
   twice.labels = {"Person", "Person"};
   refused(twice, "has 'Person' twice");
-  Institution event = Person("p");
-  event.labels = {"Event"};
-  refused(event, "the label of event records");
   Institution hospital = Org("h");
   hospital.labels = {"Institution", "Hospital"};
   refused(hospital, "a sector's label");

@@ -71,6 +71,7 @@ QueryResult<Value> Log(const Args& args);
 QueryResult<Value> Log10(const Args& args);
 QueryResult<Value> E(const Args& args);
 QueryResult<Value> Pi(const Args& args);
+QueryResult<Value> Rand(const Args& args);
 QueryResult<Value> Sin(const Args& args);
 QueryResult<Value> Cos(const Args& args);
 QueryResult<Value> Tan(const Args& args);

@@ -1,5 +1,6 @@
 // Numeric functions.
 #include <cmath>
+#include <random>
 #include <string>
 
 #include "function_bodies.h"
@@ -88,6 +89,11 @@ QueryResult<Value> Log10(const Args& args) {
 }
 QueryResult<Value> E(const Args&) { return Value(std::exp(1.0)); }
 QueryResult<Value> Pi(const Args&) { return Value(kPi); }
+QueryResult<Value> Rand(const Args&) {
+  // Uniform in [0, 1); one generator per thread, seeded from the system's entropy.
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  return Value(std::uniform_real_distribution<double>(0.0, 1.0)(generator));
+}
 QueryResult<Value> Sin(const Args& args) {
   return FloatOf("sin", args, [](double x) { return std::sin(x); });
 }

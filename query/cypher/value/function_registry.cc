@@ -64,6 +64,7 @@ constexpr FunctionInfo kFunctions[] = {
     {"log10", 1, 1, false, false, true, Log10},
     {"e", 0, 0, false, false, true, E},
     {"pi", 0, 0, false, false, true, Pi},
+    {"rand", 0, 0, false, false, false, Rand},
     {"sin", 1, 1, false, false, true, Sin},
     {"cos", 1, 1, false, false, true, Cos},
     {"tan", 1, 1, false, false, true, Tan},

@@ -384,7 +384,7 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
           auto list = bind(node.list, scope);
           if (!list.ok()) return list;
           Scope inner = *scope;
-          local(&node.accumulator, node.accumulator, &inner);
+          local(&node.step, node.accumulator, &inner);
           local(&node, node.variable, &inner);
           return bind(node.step, &inner);
         } else if constexpr (std::is_same_v<T, ast::PatternComprehension>) {

@@ -60,7 +60,8 @@ struct BoundQuery {
   std::unordered_map<const void*, int> uses;
   // NodePattern*, RelationshipPattern*, PatternPart* (path variable), Unwind*, and the
   // expressions that declare a local variable (ListComprehension, Quantifier, Reduce (its
-  // variable; the accumulator under &Reduce::accumulator), PatternComprehension (path)).
+  // variable; the accumulator under &Reduce::step, as the struct and its first member share an
+  // address), PatternComprehension (path)).
   std::unordered_map<const void*, Declaration> declarations;
   // WITH and RETURN clauses.
   std::unordered_map<const ast::Clause*, BoundProjection> projections;

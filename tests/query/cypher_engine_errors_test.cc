@@ -11,8 +11,12 @@ TEST_CASE("Compile-time errors carry the kit's codes", "[cypher-engine]") {
   MemoryGraph graph;
   const std::vector<std::pair<const char*, const char*>> cases = {
       {"MATCH (a) RETURN b", "SyntaxError/UndefinedVariable"},
-      {"MATCH (a)-[r]->(b)-[r]->(c) RETURN r", "SyntaxError/VariableAlreadyBound"},
-      {"MATCH (a) CREATE (a:L)", "SyntaxError/VariableAlreadyBound"},  // Create1
+      {"MATCH (a)-[r]->()-[r]->(a) RETURN r",  // Match3 [29]
+       "SyntaxError/RelationshipUniquenessViolation"},
+      {"WITH true AS n MATCH (n) RETURN n", "SyntaxError/VariableTypeConflict"},  // Match1 [11]
+      {"WITH 123 AS x RETURN x.num", "TypeError/InvalidArgumentType"},            // Graph6 [9]
+      {"MATCH (n) DELETE 1 + 1", "SyntaxError/InvalidArgumentType"},              // Delete5 [9]
+      {"MATCH (a) CREATE (a:L)", "SyntaxError/VariableAlreadyBound"},             // Create1
       {"MATCH (a) CREATE (a)", "SyntaxError/VariableAlreadyBound"},
       {"MATCH (a)-[r]->(b) MATCH (r) RETURN r", "SyntaxError/VariableTypeConflict"},
       {"MATCH p = (a) MATCH (a)-[p]->() RETURN p", "SyntaxError/VariableTypeConflict"},

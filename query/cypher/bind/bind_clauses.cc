@@ -8,6 +8,20 @@
 namespace tiegraph::cypher {
 namespace {
 
+// What a projected expression is known to be at compile time.
+VariableKind KindOf(const ast::Expression& expression) {
+  if (const auto* literal = std::get_if<ast::Literal>(&expression.node)) {
+    return literal->value.is_null() ? VariableKind::kAny : VariableKind::kValue;
+  }
+  const bool value = std::holds_alternative<ast::ListLiteral>(expression.node) ||
+                     std::holds_alternative<ast::Binary>(expression.node) ||
+                     std::holds_alternative<ast::Unary>(expression.node) ||
+                     std::holds_alternative<ast::ComparisonChain>(expression.node) ||
+                     std::holds_alternative<ast::CountStar>(expression.node) ||
+                     std::holds_alternative<ast::ListComprehension>(expression.node);
+  return value ? VariableKind::kValue : VariableKind::kAny;
+}
+
 bool IsUpdate(const ast::Clause& clause) {
   return std::holds_alternative<ast::Create>(clause.node) ||
          std::holds_alternative<ast::Merge>(clause.node) ||
@@ -51,7 +65,7 @@ QueryResult<bool> Binder::BindClause(const ast::Clause& clause, bool /*last*/,
                           clause.position);
     }
     int slot = NewSlot();
-    scope_[unwind->variable] = {slot, VariableKind::kValue};
+    scope_[unwind->variable] = {slot, VariableKind::kAny};
     out_->declarations[unwind] = {slot, true};
     return true;
   }
@@ -102,6 +116,10 @@ QueryResult<bool> Binder::BindClause(const ast::Clause& clause, bool /*last*/,
     for (const ast::ExpressionPtr& expression : del->expressions) {
       if (std::holds_alternative<ast::LabelTest>(expression->node)) {
         return CompileError("InvalidDelete", "DELETE removes nodes and relationships, not labels",
+                            expression->position);
+      }
+      if (KindOf(*expression) == VariableKind::kValue) {
+        return CompileError("InvalidArgumentType", "DELETE needs a node, relationship or path",
                             expression->position);
       }
       auto bound = BindExpression(*expression, &scope_, {nullptr, false, "DELETE"});
@@ -172,9 +190,6 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
   Scope next;
   std::set<std::string> names;
   if (projection.star) {
-    if (scope_.empty() && projection.items.empty()) {
-      return CompileError("NoVariablesInScope", "`*` needs variables in scope", clause.position);
-    }
     for (const auto& [name, var] : scope_) {
       bound.items.push_back({name, nullptr, var.slot, var.slot, false});
       next[name] = var;
@@ -194,7 +209,7 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       return CompileError("ColumnNameConflict", "two columns are named `" + out.column + "`",
                           item.position);
     }
-    VariableKind kind = VariableKind::kValue;
+    VariableKind kind = KindOf(*item.expression);
     if (const auto* variable = std::get_if<ast::Variable>(&item.expression->node)) {
       kind = scope_.at(variable->name).kind;
     }
@@ -213,10 +228,11 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       if (!grouping.ok()) return grouping;
     }
   }
-  // ORDER BY sees the projected names and, unless the projection aggregates or is DISTINCT,
-  // the variables in scope before it.
+  // ORDER BY (and WITH's WHERE) see the projected names and, unless the projection is
+  // DISTINCT, the variables in scope before it; after aggregation those only inside aggregates
+  // or through grouping keys (CheckGrouping).
   Scope order_scope = next;
-  if (!bound.aggregating && !projection.distinct) {
+  if (!projection.distinct) {
     order_scope = scope_;
     for (const auto& [name, var] : next) order_scope[name] = var;
   }
@@ -230,13 +246,17 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       }
     }
     if (matched) continue;
-    size_t aggregates_before = bound.aggregate_calls.size();
+    const size_t aggregates_before = bound.aggregate_calls.size();
     auto expression = BindExpression(*sort.expression, &order_scope,
                                      {bound.aggregating ? &bound : nullptr, false, "ORDER BY"});
     if (!expression.ok()) return expression;
-    if (bound.aggregate_calls.size() > aggregates_before) {
-      auto grouping = CheckGrouping(*sort.expression, keys);
+    if (bound.aggregating && bound.aggregate_calls.size() > aggregates_before) {
+      auto grouping = CheckGrouping(*sort.expression, keys, &names);
       if (!grouping.ok()) return grouping;
+    } else if (bound.aggregating) {
+      // Without an aggregate of its own, it sees the projected names alone.
+      auto projected = BindExpression(*sort.expression, &next, {nullptr, false, "ORDER BY"});
+      if (!projected.ok()) return projected;
     }
   }
   if (projection.skip) {
@@ -248,7 +268,8 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
     if (!limit.ok()) return limit;
   }
   if (where != nullptr) {
-    auto bound_where = BindExpression(*where, &next, {nullptr, false, "WHERE"});
+    auto bound_where =
+        BindExpression(*where, bound.aggregating ? &next : &order_scope, {nullptr, false, "WHERE"});
     if (!bound_where.ok()) return bound_where;
   }
   if (is_return) {

@@ -65,13 +65,17 @@ class Binder {
                                    ExprContext context);
   QueryResult<bool> BindCall(const ast::Expression& expression, const ast::FunctionCall& call,
                              Scope* scope, ExprContext context);
+  QueryResult<bool> CheckArgumentKinds(const ast::Expression& expression,
+                                       const ast::FunctionCall& call, const Scope& scope);
   QueryResult<bool> BindVariableUse(const void* key, const std::string& name, TextPosition position,
                                     const Scope& scope);
   QueryResult<bool> CheckBooleanOperand(const ast::Expression& operand);
   // AmbiguousAggregationExpression: outside aggregate calls, an aggregating item may use a
   // variable only through a grouping key.
+  // Variables named in `projected` (the projection's own columns) count as keys.
   QueryResult<bool> CheckGrouping(const ast::Expression& expression,
-                                  const std::vector<const ast::Expression*>& keys);
+                                  const std::vector<const ast::Expression*>& keys,
+                                  const std::set<std::string>* projected = nullptr);
 
   int NewSlot() { return out_->slot_count++; }
 

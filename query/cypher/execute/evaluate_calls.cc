@@ -20,8 +20,19 @@ QueryResult<Value> Evaluator::EvaluateCall(const ast::Expression& expression,
   for (const ast::ExpressionPtr& argument : call.arguments) {
     auto value = Evaluate(*argument, row);
     if (!value.ok()) return value;
-    // Labels and properties as they are now, after the query's own writes.
-    arguments.push_back(Refresh(context_, *value));
+    // Labels and properties as they are now, after the query's own writes; those of a
+    // deleted entity are gone (Return2 [16]), its id is not.
+    if (info->name != std::string_view("id") &&
+        (value->kind() == Value::Kind::kNode || value->kind() == Value::Kind::kRelationship)) {
+      auto current = value->kind() == Value::Kind::kNode
+                         ? LoadNode(context_, value->node().id)
+                         : LoadRelationship(context_, value->relationship().id,
+                                            value->relationship().start, value->relationship().end);
+      if (!current.ok()) return current.error();
+      arguments.push_back(std::move(*current));
+      continue;
+    }
+    arguments.push_back(std::move(*value));
   }
   if (info->needs_graph) {
     const Value& relationship = arguments.empty() ? Value() : arguments[0];

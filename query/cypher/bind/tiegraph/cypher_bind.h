@@ -26,7 +26,9 @@
 
 namespace tiegraph::cypher {
 
-enum class VariableKind { kNode, kRelationship, kRelationshipList, kPath, kValue };
+// kValue: known at compile time to be neither an entity nor a map (a literal, an arithmetic
+// result…); kAny: a value whose kind only the run shows.
+enum class VariableKind { kNode, kRelationship, kRelationshipList, kPath, kValue, kAny };
 
 // Where a name is declared: its slot, and whether this declaration introduced it (false when a
 // pattern names a variable bound earlier, which then constrains the match).
@@ -65,8 +67,6 @@ struct BoundQuery {
   std::unordered_map<const void*, Declaration> declarations;
   // WITH and RETURN clauses.
   std::unordered_map<const ast::Clause*, BoundProjection> projections;
-  // The kinds of the variables in scope at each clause's start (for the executor's checks).
-  std::unordered_map<const void*, VariableKind> kinds;
   std::vector<std::string> columns;  // the result's; empty for a query without RETURN
   bool writes = false;
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <tiegraph/cypher_render.h>
+
 namespace tiegraph::cypher::testing {
 namespace {
 
@@ -216,6 +218,26 @@ QueryResult<bool> MemoryGraph::DeleteRelationship(RelationshipId id) {
   (*r)->deleted = true;
   effects_.relationships_deleted += 1;
   return true;
+}
+
+MemoryGraph::Observed MemoryGraph::Observe() const {
+  Observed observed;
+  for (NodeId id = 0; id < static_cast<NodeId>(nodes_.size()); ++id) {
+    if (nodes_[id].deleted) continue;
+    observed.nodes.insert(id);
+    observed.labels.insert(nodes_[id].labels.begin(), nodes_[id].labels.end());
+    for (const auto& [key, value] : nodes_[id].properties) {
+      observed.properties.insert("n" + std::to_string(id) + "." + key + "=" + RenderValue(value));
+    }
+  }
+  for (RelationshipId id = 0; id < static_cast<RelationshipId>(relationships_.size()); ++id) {
+    if (relationships_[id].deleted) continue;
+    observed.relationships.insert(id);
+    for (const auto& [key, value] : relationships_[id].properties) {
+      observed.properties.insert("r" + std::to_string(id) + "." + key + "=" + RenderValue(value));
+    }
+  }
+  return observed;
 }
 
 size_t MemoryGraph::live_nodes() const {

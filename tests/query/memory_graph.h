@@ -3,6 +3,7 @@
 #ifndef TIEGRAPH_TESTS_QUERY_MEMORY_GRAPH_H_
 #define TIEGRAPH_TESTS_QUERY_MEMORY_GRAPH_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,16 @@ class MemoryGraph : public GraphAccess {
   QueryResult<bool> DeleteRelationship(RelationshipId id) override;
 
   const SideEffects& effects() const override { return effects_; }
+
+  // The graph as the conformance kit observes side effects: live ids, the distinct labels in
+  // use, and (entity, key, value) property triples.
+  struct Observed {
+    std::set<NodeId> nodes;
+    std::set<RelationshipId> relationships;
+    std::set<std::string> labels;
+    std::set<std::string> properties;
+  };
+  Observed Observe() const;
 
   size_t live_nodes() const;
   size_t live_relationships() const;

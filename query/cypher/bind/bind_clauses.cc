@@ -13,8 +13,8 @@ VariableKind KindOf(const ast::Expression& expression) {
   if (const auto* literal = std::get_if<ast::Literal>(&expression.node)) {
     return literal->value.is_null() ? VariableKind::kAny : VariableKind::kValue;
   }
-  const bool value = std::holds_alternative<ast::ListLiteral>(expression.node) ||
-                     std::holds_alternative<ast::Binary>(expression.node) ||
+  if (std::holds_alternative<ast::ListLiteral>(expression.node)) return VariableKind::kList;
+  const bool value = std::holds_alternative<ast::Binary>(expression.node) ||
                      std::holds_alternative<ast::Unary>(expression.node) ||
                      std::holds_alternative<ast::ComparisonChain>(expression.node) ||
                      std::holds_alternative<ast::CountStar>(expression.node) ||
@@ -30,7 +30,84 @@ bool IsUpdate(const ast::Clause& clause) {
          std::holds_alternative<ast::Delete>(clause.node);
 }
 
+bool Mentions(const ast::Expression& expression, const std::string& name) {
+  if (const auto* variable = std::get_if<ast::Variable>(&expression.node)) {
+    return variable->name == name;
+  }
+  if (const auto* access = std::get_if<ast::PropertyAccess>(&expression.node)) {
+    return Mentions(*access->object, name);
+  }
+  if (const auto* binary = std::get_if<ast::Binary>(&expression.node)) {
+    return Mentions(*binary->left, name) || Mentions(*binary->right, name);
+  }
+  if (const auto* unary = std::get_if<ast::Unary>(&expression.node)) {
+    return Mentions(*unary->operand, name);
+  }
+  if (const auto* call = std::get_if<ast::FunctionCall>(&expression.node)) {
+    for (const auto& argument : call->arguments) {
+      if (Mentions(*argument, name)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+QueryResult<bool> Binder::BindSortAfterAggregation(
+    const ast::Expression& expression, BoundProjection* bound, Scope* projected,
+    const std::vector<const ast::Expression*>& keys) {
+  const bool simple = std::holds_alternative<ast::Variable>(expression.node) ||
+                      std::holds_alternative<ast::PropertyAccess>(expression.node) ||
+                      IsAggregateCall(expression);
+  if (simple) {
+    for (const BoundItem& item : bound->items) {
+      if (item.expression != nullptr && SameExpression(*item.expression, expression)) {
+        out_->uses[&expression] = item.slot;
+        return true;
+      }
+    }
+  }
+  if (const auto* variable = std::get_if<ast::Variable>(&expression.node)) {
+    if (projected->count(variable->name) != 0) {
+      return BindExpression(expression, projected, {nullptr, false, "ORDER BY"});
+    }
+    for (const ast::Expression* key : keys) {
+      if (Mentions(*key, variable->name)) {
+        return CompileError("AmbiguousAggregationExpression",
+                            "`" + variable->name + "` is only projected inside an expression",
+                            expression.position);
+      }
+    }
+    return CompileError("UndefinedVariable", "variable `" + variable->name + "` is not defined",
+                        expression.position);
+  }
+  auto recurse = [&](const ast::ExpressionPtr& child) -> QueryResult<bool> {
+    if (!child) return true;
+    return BindSortAfterAggregation(*child, bound, projected, keys);
+  };
+  if (const auto* access = std::get_if<ast::PropertyAccess>(&expression.node)) {
+    return recurse(access->object);
+  }
+  if (const auto* binary = std::get_if<ast::Binary>(&expression.node)) {
+    auto left = recurse(binary->left);
+    if (!left.ok()) return left;
+    return recurse(binary->right);
+  }
+  if (const auto* unary = std::get_if<ast::Unary>(&expression.node)) {
+    return recurse(unary->operand);
+  }
+  if (const auto* call = std::get_if<ast::FunctionCall>(&expression.node);
+      call != nullptr && !IsAggregateCall(expression)) {
+    for (const auto& argument : call->arguments) {
+      auto bound_argument = recurse(argument);
+      if (!bound_argument.ok()) return bound_argument;
+    }
+    return true;
+  }
+  // An aggregate of its own (computed with the others) or another expression: names are the
+  // projected ones.
+  return BindExpression(expression, projected, {bound, false, "ORDER BY"});
+}
 
 QueryResult<bool> Binder::BindSingleQuery(const ast::SingleQuery& query,
                                           std::vector<std::string>* columns) {
@@ -228,9 +305,8 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       if (!grouping.ok()) return grouping;
     }
   }
-  // ORDER BY (and WITH's WHERE) see the projected names and, unless the projection is
-  // DISTINCT, the variables in scope before it; after aggregation those only inside aggregates
-  // or through grouping keys (CheckGrouping).
+  // ORDER BY sees the projected names and, unless the projection is DISTINCT, the variables in
+  // scope before it; after aggregation, see BindSortAfterAggregation.
   Scope order_scope = next;
   if (!projection.distinct) {
     order_scope = scope_;
@@ -246,18 +322,13 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       }
     }
     if (matched) continue;
-    const size_t aggregates_before = bound.aggregate_calls.size();
-    auto expression = BindExpression(*sort.expression, &order_scope,
-                                     {bound.aggregating ? &bound : nullptr, false, "ORDER BY"});
-    if (!expression.ok()) return expression;
-    if (bound.aggregating && bound.aggregate_calls.size() > aggregates_before) {
-      auto grouping = CheckGrouping(*sort.expression, keys, &names);
-      if (!grouping.ok()) return grouping;
-    } else if (bound.aggregating) {
-      // Without an aggregate of its own, it sees the projected names alone.
-      auto projected = BindExpression(*sort.expression, &next, {nullptr, false, "ORDER BY"});
-      if (!projected.ok()) return projected;
+    if (bound.aggregating) {
+      auto sorted = BindSortAfterAggregation(*sort.expression, &bound, &next, keys);
+      if (!sorted.ok()) return sorted;
+      continue;
     }
+    auto expression = BindExpression(*sort.expression, &order_scope, {nullptr, false, "ORDER BY"});
+    if (!expression.ok()) return expression;
   }
   if (projection.skip) {
     auto skip = BindSkipLimit(*projection.skip, "SKIP");
@@ -268,8 +339,10 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
     if (!limit.ok()) return limit;
   }
   if (where != nullptr) {
+    Scope where_scope = scope_;
+    for (const auto& [name, var] : next) where_scope[name] = var;
     auto bound_where =
-        BindExpression(*where, bound.aggregating ? &next : &order_scope, {nullptr, false, "WHERE"});
+        BindExpression(*where, bound.aggregating ? &next : &where_scope, {nullptr, false, "WHERE"});
     if (!bound_where.ok()) return bound_where;
   }
   if (is_return) {

@@ -50,6 +50,11 @@ class Binder {
                                    const ast::Expression* where, bool is_return,
                                    std::vector<std::string>* columns);
   QueryResult<bool> BindSetItem(const ast::SetItem& item);
+  // An ORDER BY expression after aggregation: variables, properties and aggregates written as
+  // an item read the item; other variables must be projected.
+  QueryResult<bool> BindSortAfterAggregation(const ast::Expression& expression,
+                                             BoundProjection* bound, Scope* projected,
+                                             const std::vector<const ast::Expression*>& keys);
   QueryResult<bool> BindSkipLimit(const ast::Expression& expression, const char* place);
 
   // Patterns and expressions (bind_expressions.cc).

@@ -22,7 +22,7 @@ QueryResult<Value> Evaluator::EvaluateCall(const ast::Expression& expression,
     if (!value.ok()) return value;
     // Labels and properties as they are now, after the query's own writes; those of a
     // deleted entity are gone (Return2 [16]), its id is not.
-    if (info->name != std::string_view("id") &&
+    if (info->name != std::string_view("id") && info->name != std::string_view("type") &&
         (value->kind() == Value::Kind::kNode || value->kind() == Value::Kind::kRelationship)) {
       auto current = value->kind() == Value::Kind::kNode
                          ? LoadNode(context_, value->node().id)

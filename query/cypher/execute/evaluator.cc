@@ -244,6 +244,9 @@ QueryResult<Value> Evaluator::Evaluate(const ast::Expression& expression, Row* r
         } else if constexpr (std::is_same_v<T, ast::Variable>) {
           return (*row)[context_->Slot(&expression)];
         } else if constexpr (std::is_same_v<T, ast::PropertyAccess>) {
+          // After aggregation, ORDER BY reads a property projected as an item from its slot.
+          auto projected = context_->bound->uses.find(&expression);
+          if (projected != context_->bound->uses.end()) return (*row)[projected->second];
           auto object = Evaluate(*node.object, row);
           if (!object.ok()) return object;
           return EvaluateProperty(*object, node.key);

@@ -26,9 +26,9 @@
 
 namespace tiegraph::cypher {
 
-// kValue: known at compile time to be neither an entity nor a map (a literal, an arithmetic
-// result…); kAny: a value whose kind only the run shows.
-enum class VariableKind { kNode, kRelationship, kRelationshipList, kPath, kValue, kAny };
+// kValue: known at compile time to be neither an entity, a list nor a map (a literal, an
+// arithmetic result…); kList: a list literal; kAny: a value whose kind only the run shows.
+enum class VariableKind { kNode, kRelationship, kRelationshipList, kPath, kValue, kList, kAny };
 
 // Where a name is declared: its slot, and whether this declaration introduced it (false when a
 // pattern names a variable bound earlier, which then constrains the match).

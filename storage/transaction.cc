@@ -190,6 +190,14 @@ Result<uint32_t> Transaction::NodeId(std::string_view key) const {
   return impl_->NodeIdAfter(key);
 }
 
+Result<uint64_t> Transaction::TieSequence(std::string_view key) const {
+  auto now = impl_->Tie_(key);
+  if (!now.ok()) return now.status();
+  if (!*now) return Status::NotFound("no tie '" + std::string(key) + "'");
+  if (auto it = impl_->ties.find(key); it != impl_->ties.end()) return it->second.seq;
+  return impl_->snap->TieSequence(key);
+}
+
 namespace {
 
 // The key a write gives a record created without one: "#<number>", or "#<number>.<n>" should
@@ -251,7 +259,7 @@ Result<std::string> Transaction::CreateTie(const Tie& tie) {
   auto now = impl_->Tie_(t.key);
   if (!now.ok()) return now.status();
   if (*now) return Status::InvalidArgument("a tie with key '" + t.key + "' exists");
-  if (t.source == t.target)
+  if (t.source == t.target && !impl_->options.allow_self_loops)
     return Status::InvalidArgument(t.key + ": a tie from " + t.source + " to itself");
   impl_->SetTie(t.key, t);
   return t.key;
@@ -263,7 +271,8 @@ Status Transaction::PutTie(const Tie& tie) {
   if (!now.ok()) return now.status();
   if (!*now) return Unknown("tie", tie.key);
   if (auto bad = CheckTieFields(tie)) return FieldError(tie.key, bad);
-  if (tie.source == tie.target && (*now)->source != (*now)->target)
+  if (tie.source == tie.target && (*now)->source != (*now)->target &&
+      !impl_->options.allow_self_loops)
     return Status::InvalidArgument(tie.key + ": a tie from " + tie.source + " to itself");
   Tie t = tie;
   t.type = impl_->vocabulary.Learn(t.type);

@@ -78,10 +78,13 @@ constexpr std::string_view kSectorNodeLabels[kSectorCount] = {
 }  // namespace
 
 std::string_view SectorNodeLabel(Sector s) { return kSectorNodeLabels[static_cast<size_t>(s)]; }
-bool IsSectorNodeLabel(std::string_view label) {
-  return !label.empty() && std::find(std::begin(kSectorNodeLabels), std::end(kSectorNodeLabels),
-                                     label) != std::end(kSectorNodeLabels);
+std::optional<Sector> SectorOfNodeLabel(std::string_view label) {
+  if (label.empty()) return std::nullopt;
+  const auto* it = std::find(std::begin(kSectorNodeLabels), std::end(kSectorNodeLabels), label);
+  if (it == std::end(kSectorNodeLabels)) return std::nullopt;
+  return static_cast<Sector>(it - std::begin(kSectorNodeLabels));
 }
+bool IsSectorNodeLabel(std::string_view label) { return SectorOfNodeLabel(label).has_value(); }
 
 Result<Sector> ParseSector(std::string_view text) {
   if (text.empty()) return Sector::kNone;

@@ -21,6 +21,9 @@ void RegisterMaintenanceCommands(CLI::App& app, Context& ctx, int* exit_code);  
 void RegisterSetCommands(CLI::App& app, Context& ctx, int* exit_code);  // set institution|tie
 // delete, merge, rename, undo, history
 void RegisterEditCommands(CLI::App& app, Context& ctx, int* exit_code);
+// query, shell: the query language
+void RegisterQueryCommands(CLI::App& app, Context& ctx, int* exit_code);
+void RegisterShellCommands(CLI::App& app, Context& ctx, int* exit_code);
 void RegisterTypeCommands(CLI::App& app, Context& ctx,
                           int* exit_code);  // types [alias|canonicalize]
 

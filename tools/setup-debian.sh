@@ -11,7 +11,7 @@ packages=(
   build-essential g++ cmake ninja-build make ccache pkg-config clang-format
   librocksdb-dev capnproto libcapnp-dev
   libboost-graph-dev catch2
-  libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libpugixml-dev
+  libcli11-dev libfmt-dev nlohmann-json3-dev libutf8proc-dev libpugixml-dev libreadline-dev
   python3 python3-networkx python3-igraph python3-numpy python3-scipy
   libgraphviz-dev graphviz fonts-nanum
   chromium python3-pil

@@ -34,6 +34,7 @@ db="$top/build/embed/sample.db"
 rm -rf "$db"
 "$prefix/bin/tiegraph" --db "$db" import --create "$top/examples/seed-network.json" >/dev/null
 "$top/build/embed/embed_example" "$db" KTL
+"$top/build/embed/query_example" "$db" Gangwon
 echo "== CMake's default generator (Unix Makefiles): the HTML map's npm step"
 rm -rf "$top/build-make"
 cmake -S "$top" -B "$top/build-make" -G "Unix Makefiles" -DTIEGRAPH_BUILD_TESTS=OFF >/dev/null

@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   RegisterSetCommands(app, ctx, &exit_code);
   RegisterEditCommands(app, ctx, &exit_code);
   RegisterTypeCommands(app, ctx, &exit_code);
+  RegisterQueryCommands(app, ctx, &exit_code);
+  RegisterShellCommands(app, ctx, &exit_code);
   app.footer("Exit codes: 0 success, 1 usage or input error, 2 storage or I/O error.");
   try {
     app.parse(argc, argv);

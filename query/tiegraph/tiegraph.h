@@ -61,6 +61,18 @@
 #include <tiegraph/table.h>
 #include <tiegraph/version.h>
 
+#include <tiegraph/cypher_aggregates.h>
+#include <tiegraph/cypher_ast.h>
+#include <tiegraph/cypher_execute.h>
+#include <tiegraph/cypher_functions.h>
+#include <tiegraph/cypher_graph.h>
+#include <tiegraph/cypher_parser.h>
+#include <tiegraph/cypher_render.h>
+#include <tiegraph/cypher_semantics.h>
+#include <tiegraph/cypher_session.h>
+#include <tiegraph/cypher_value.h>
+#include <tiegraph/query_error.h>
+
 // optional parts
 #ifdef TIEGRAPH_HAVE_HTML_MAP
 #include <tiegraph/html_map.h>

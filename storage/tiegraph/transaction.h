@@ -47,6 +47,9 @@ struct DetachReport {
 };
 
 struct TransactionOptions {
+  // Whether a tie may join a node to itself (the query language's CREATE (a)-[:T]->(a));
+  // refused otherwise, as imports refuse them.
+  bool allow_self_loops = false;
   // Testing only: Commit fails with an I/O error once this many key-value entries are staged,
   // before anything is written. 0 = never.
   size_t fail_after_entries = 0;
@@ -71,6 +74,9 @@ class Transaction {
   // A node's id as this transaction leaves it (a created node has its id already; a rename
   // keeps it). NotFound for no such node.
   Result<uint32_t> NodeId(std::string_view key) const;
+  // A tie's sequence number as this transaction leaves it (a created tie has its number
+  // already). NotFound for no such tie.
+  Result<uint64_t> TieSequence(std::string_view key) const;
 
   // Adds a record whose key is new. A node without a key (one that is not an institution, or
   // an institution an embedder leaves unnamed) is given "#<node id>"; returns the key.

@@ -22,6 +22,8 @@ std::string SectorLabel(Sector s);
 // "Hospital", "Government", "PublicAgency", "SupportOrg"; "" for kNone.
 std::string_view SectorNodeLabel(Sector s);
 bool IsSectorNodeLabel(std::string_view label);
+// The sector whose node label `label` is; nullopt for any other label.
+std::optional<Sector> SectorOfNodeLabel(std::string_view label);
 // The label of event records seen as nodes.
 inline constexpr std::string_view kEventLabel = "Event";
 inline constexpr size_t kMaxLabelBytes = 256;

@@ -270,31 +270,30 @@ bool Parser::ParseProcedureName(std::string* name) {
   return true;
 }
 
+bool Parser::NoClauseFollows() const {
+  int depth = 0;
+  for (size_t ahead = 0;; ++ahead) {
+    const Token& token = Peek(ahead);
+    if (token.kind == TokenKind::kEnd) return true;
+    if (token.kind == TokenKind::kSymbol) {
+      if (token.text == "(" || token.text == "[" || token.text == "{") ++depth;
+      if (token.text == ")" || token.text == "]" || token.text == "}") --depth;
+      if (token.text == ";" && depth == 0) return true;
+      continue;
+    }
+    if (depth != 0) continue;
+    for (std::string_view keyword :
+         {"MATCH", "OPTIONAL", "RETURN", "UNWIND", "WITH", "CREATE", "MERGE", "SET", "DELETE",
+          "DETACH", "REMOVE", "CALL", "UNION"}) {
+      if (AtKeyword(keyword, ahead)) return false;
+    }
+  }
+}
+
 bool Parser::ParseCall(ast::Call* call, bool may_stand_alone) {
   if (!ParseProcedureName(&call->procedure)) return false;
-  const bool ends_statement = [this] {
-    size_t ahead = 0;
-    // The standalone forms need the CALL to be the whole statement.
-    int depth = 0;
-    for (;; ++ahead) {
-      const Token& token = Peek(ahead);
-      if (token.kind == TokenKind::kEnd) return true;
-      if (token.kind == TokenKind::kSymbol) {
-        if (token.text == "(" || token.text == "[" || token.text == "{") ++depth;
-        if (token.text == ")" || token.text == "]" || token.text == "}") --depth;
-        if (token.text == ";" && depth == 0) return true;
-      }
-      if (depth == 0 && token.kind == TokenKind::kIdentifier && !token.quoted &&
-          (AtKeyword("MATCH", ahead) || AtKeyword("OPTIONAL", ahead) ||
-           AtKeyword("RETURN", ahead) || AtKeyword("UNWIND", ahead) || AtKeyword("WITH", ahead) ||
-           AtKeyword("CREATE", ahead) || AtKeyword("MERGE", ahead) || AtKeyword("SET", ahead) ||
-           AtKeyword("DELETE", ahead) || AtKeyword("DETACH", ahead) || AtKeyword("REMOVE", ahead) ||
-           AtKeyword("CALL", ahead) || AtKeyword("UNION", ahead))) {
-        return false;
-      }
-    }
-  }();
-  const bool standalone = may_stand_alone && ends_statement;
+  // The standalone forms (no parentheses, YIELD *) need the CALL to be the whole statement.
+  const bool standalone = may_stand_alone && NoClauseFollows();
   if (AtSymbol("(")) {
     const TextPosition opened = Next().position;
     call->explicit_arguments = true;

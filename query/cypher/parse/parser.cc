@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <tiegraph/cypher_parser.h>
 
@@ -22,6 +23,19 @@ Parser::Parser(std::string_view text) : text_(text), tokens_(Tokenize(text)) {
   // Retries re-read tokens; this bounds the total (a query without retries reads each once).
   budget_ = 64 * tokens_.size() + 4096;
   not_a_pattern_.assign(tokens_.size(), false);
+  // Pairs the brackets once, so that looking past a parenthesis costs nothing.
+  closer_.assign(tokens_.size(), 0);
+  std::vector<size_t> open;
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const Token& token = tokens_[i];
+    if (token.kind != TokenKind::kSymbol) continue;
+    if (token.text == "(" || token.text == "[" || token.text == "{") {
+      open.push_back(i);
+    } else if ((token.text == ")" || token.text == "]" || token.text == "}") && !open.empty()) {
+      closer_[open.back()] = i;
+      open.pop_back();
+    }
+  }
 }
 
 QueryResult<ast::Statement> Parse(std::string_view text) {

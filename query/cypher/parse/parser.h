@@ -1,6 +1,7 @@
 // The recursive-descent parser behind Parse(). Its members are split by topic: token handling
-// and errors in parser.cc, clauses in clauses.cc, patterns in patterns.cc, expressions in
-// expressions.cc.
+// and errors in parser.cc, clauses in clauses.cc, patterns in patterns.cc, operators in
+// expressions.cc, atoms in atoms.cc, comprehensions, CASE, EXISTS and calls in
+// compound_expressions.cc.
 //
 // Errors: the first failure is kept in error_ and every parsing function returns false (or
 // null) from then on. The few places where the grammar needs to look past one token (a
@@ -113,6 +114,7 @@ class Parser {
   bool ParseRemoveItem(ast::RemoveItem* item);
   bool ParseDelete(ast::Delete* del);
   bool ParseCall(ast::Call* call, bool may_stand_alone);
+  bool NoClauseFollows() const;  // only the end of the statement is left at this nesting level
   bool ParseProcedureName(std::string* name);
   bool ParseWhere(ast::ExpressionPtr* where);  // WHERE <predicate>, if present
 
@@ -137,7 +139,7 @@ class Parser {
   // remembers that no pattern starts here, so later retries skip the attempt.
   bool TryRelationshipsPattern(ast::PatternChain* chain);
 
-  // --- expressions (expressions.cc)
+  // --- expressions (expressions.cc, atoms.cc, compound_expressions.cc)
   // `predicate`: the value is used as a boolean (a WHERE, an operand of NOT/AND/OR/XOR there,
   // the argument of exists(), a condition of a searched CASE), the only place a bare pattern
   // may stand as an expression.
@@ -180,6 +182,7 @@ class Parser {
   size_t budget_;  // tokens the parser may still read, retries included
   bool exhausted_ = false;
   std::vector<bool> not_a_pattern_;  // by token index: a pattern reading failed there
+  std::vector<size_t> closer_;       // by token index: the bracket closing this one, or 0
   std::optional<QueryError> error_;
 };
 

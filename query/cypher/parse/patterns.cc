@@ -1,4 +1,5 @@
 // Patterns: parts, named paths, shortestPath, node and relationship patterns.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -159,18 +160,8 @@ bool Parser::ParseVariableLength(ast::RelationshipPattern* relationship) {
 }
 
 size_t Parser::MatchingClose(size_t ahead) const {
-  int depth = 0;
-  for (size_t i = ahead;; ++i) {
-    const Token& token = Peek(i);
-    if (token.kind == TokenKind::kEnd) return 0;
-    if (token.kind != TokenKind::kSymbol) continue;
-    if (token.text == "(" || token.text == "[" || token.text == "{") {
-      ++depth;
-    } else if (token.text == ")" || token.text == "]" || token.text == "}") {
-      if (--depth == 0) return i;
-      if (depth < 0) return 0;
-    }
-  }
+  const size_t at = std::min(pos_ + ahead, tokens_.size() - 1);
+  return closer_[at] == 0 ? 0 : closer_[at] - pos_;
 }
 
 bool Parser::LooksLikeRelationshipsPattern(size_t ahead) const {

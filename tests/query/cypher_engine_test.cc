@@ -115,6 +115,9 @@ TEST_CASE("UNWIND and WITH", "[cypher-engine]") {
   CHECK(Rows(&graph, "UNWIND null AS x RETURN x").empty());
   CHECK(Rows(&graph, "UNWIND [[1, 2], [3]] AS xs UNWIND xs AS x RETURN x") == Texts{"1", "2", "3"});
   CHECK(Rows(&graph, "WITH 1 AS a, 2 AS b RETURN *") == Texts{"1 | 2"});
+  CHECK(Rows(&graph, "WITH {a: 1} AS m RETURN m.a, m['a']") == Texts{"1 | 1"});
+  // WITH's WHERE also sees the variables before it (WithWhere7 [3]).
+  CHECK(Rows(&graph, "UNWIND [1, 2] AS x WITH x AS y WHERE x > 1 RETURN y") == Texts{"2"});
 }
 
 TEST_CASE("Expressions: operators, null logic, CASE, lists and maps", "[cypher-engine]") {

@@ -14,6 +14,7 @@ VariableKind KindOf(const ast::Expression& expression) {
     return literal->value.is_null() ? VariableKind::kAny : VariableKind::kValue;
   }
   if (std::holds_alternative<ast::ListLiteral>(expression.node)) return VariableKind::kList;
+  if (std::holds_alternative<ast::MapLiteral>(expression.node)) return VariableKind::kMap;
   const bool value = std::holds_alternative<ast::Binary>(expression.node) ||
                      std::holds_alternative<ast::Unary>(expression.node) ||
                      std::holds_alternative<ast::ComparisonChain>(expression.node) ||

@@ -19,6 +19,8 @@ std::string KindWord(VariableKind kind) {
       return "a path";
     case VariableKind::kList:
       return "a list";
+    case VariableKind::kMap:
+      return "a map";
     case VariableKind::kValue:
     case VariableKind::kAny:
       return "a value";

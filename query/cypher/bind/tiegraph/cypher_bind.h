@@ -27,8 +27,18 @@
 namespace tiegraph::cypher {
 
 // kValue: known at compile time to be neither an entity, a list nor a map (a literal, an
-// arithmetic result…); kList: a list literal; kAny: a value whose kind only the run shows.
-enum class VariableKind { kNode, kRelationship, kRelationshipList, kPath, kValue, kList, kAny };
+// arithmetic result…); kList, kMap: a list or map literal; kAny: a value whose kind only the
+// run shows.
+enum class VariableKind {
+  kNode,
+  kRelationship,
+  kRelationshipList,
+  kPath,
+  kValue,
+  kList,
+  kMap,
+  kAny
+};
 
 // Where a name is declared: its slot, and whether this declaration introduced it (false when a
 // pattern names a variable bound earlier, which then constrains the match).

@@ -41,8 +41,11 @@ TEST_CASE("Compile-time errors carry the kit's codes", "[cypher-engine]") {
       {"RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a",  // Union3 [1]
        "SyntaxError/InvalidClauseComposition"},
       {"MATCH (n)", "SyntaxError/InvalidClauseComposition"},
-      {"MATCH (n) DELETE n:Person", "SyntaxError/InvalidDelete"},        // Delete1 [8]
-      {"MATCH (n $param) RETURN n", "SyntaxError/InvalidParameterUse"},  // Match1 [6]
+      {"MATCH (n) WHERE EXISTS { MATCH (n)-->(m) SET m.x = 1 } RETURN n",  // ExistentialSubquery2
+       "SyntaxError/InvalidClauseComposition"},
+      {"MATCH (n) WHERE (n) RETURN n", "SyntaxError/InvalidArgumentType"},  // Pattern1 [11]
+      {"MATCH (n) DELETE n:Person", "SyntaxError/InvalidDelete"},           // Delete1 [8]
+      {"MATCH (n $param) RETURN n", "SyntaxError/InvalidParameterUse"},     // Match1 [6]
       {"RETURN $missing", "ParameterMissing/MissingParameter"},
       {"MATCH (a) WITH a.x AS x RETURN a", "SyntaxError/UndefinedVariable"},
       {"UNWIND [1] AS x UNWIND [2] AS x RETURN x", "SyntaxError/VariableAlreadyBound"},

@@ -155,6 +155,13 @@ TEST_CASE("Graph expressions: map projections, pattern predicates and comprehens
         Texts{"['Bob', 'Carol']"});
   CHECK(Rows(&graph, "MATCH (a:Person) WHERE (a)-[:LIKES]->() RETURN a.name") == Texts{"'Alice'"});
   CHECK(Rows(&graph, "MATCH (a:Person) WHERE NOT (a)-->() RETURN a.name") == Texts{"'Carol'"});
+  // EXISTS with a pattern, and with a full query run from each row (ExistentialSubquery1, 2).
+  CHECK(Rows(&graph,
+             "MATCH (a:Person) WHERE EXISTS { (a)-[:KNOWS]->(b) WHERE b.age IS NULL } "
+             "RETURN a.name") == Texts{"'Bob'"});
+  CHECK(Rows(&graph,
+             "MATCH (a:Person) WHERE EXISTS { MATCH (a)-->(b) WITH b WHERE b.age < 30 "
+             "RETURN b } RETURN a.name") == Texts{"'Alice'"});
   CHECK(Rows(&graph,
              "MATCH (a {name: 'Bob'})-[r]->(b) RETURN labels(a), keys(r), "
              "startNode(r).name, endNode(r).name, id(a)") ==

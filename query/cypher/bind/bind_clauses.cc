@@ -119,8 +119,12 @@ QueryResult<bool> Binder::BindSingleQuery(const ast::SingleQuery& query,
       return CompileError("InvalidClauseComposition", "RETURN must be the last clause",
                           clause.position);
     }
-    if (last && !std::holds_alternative<ast::Return>(clause.node) && !IsUpdate(clause) &&
-        !std::holds_alternative<ast::Call>(clause.node)) {
+    if (in_subquery_ && IsUpdate(clause)) {
+      return CompileError("InvalidClauseComposition", "EXISTS cannot hold an updating clause",
+                          clause.position);
+    }
+    if (last && !in_subquery_ && !std::holds_alternative<ast::Return>(clause.node) &&
+        !IsUpdate(clause) && !std::holds_alternative<ast::Call>(clause.node)) {
       return CompileError("InvalidClauseComposition",
                           "a query must end with RETURN or an updating clause", clause.position);
     }
@@ -210,6 +214,25 @@ QueryResult<bool> Binder::BindClause(const ast::Clause& clause, bool /*last*/,
                     "there is no procedure `" + call.procedure + "`", clause.position};
 }
 
+QueryResult<bool> Binder::BindSubquery(const ast::ExistsSubquery& exists, const Scope& scope) {
+  if (exists.query->parts.size() != 1) {
+    return CompileError("UnexpectedSyntax", "EXISTS cannot hold a UNION",
+                        exists.query->parts[0].position);
+  }
+  Scope inner = scope;  // `scope` may be scope_ itself
+  Scope outer = std::move(scope_);
+  const bool was_in_subquery = in_subquery_;
+  scope_ = std::move(inner);
+  in_subquery_ = true;
+  std::vector<std::string> columns;
+  auto bound = BindSingleQuery(exists.query->parts[0], &columns);
+  scope_ = std::move(outer);
+  in_subquery_ = was_in_subquery;
+  if (!bound.ok()) return bound;
+  out_->subqueries.push_back(&exists);
+  return true;
+}
+
 QueryResult<bool> Binder::BindMatch(const ast::Match& match) {
   std::set<std::string> relationships;
   for (const ast::PatternPart& part : match.patterns) {
@@ -217,6 +240,16 @@ QueryResult<bool> Binder::BindMatch(const ast::Match& match) {
     if (!bound.ok()) return bound;
   }
   if (match.where) {
+    // WHERE (n): a node, relationship or path is no predicate (Pattern1 [11]).
+    if (const auto* variable = std::get_if<ast::Variable>(&match.where->node)) {
+      auto found = scope_.find(variable->name);
+      const VariableKind kind = found == scope_.end() ? VariableKind::kAny : found->second.kind;
+      if (kind == VariableKind::kNode || kind == VariableKind::kRelationship ||
+          kind == VariableKind::kPath) {
+        return CompileError("InvalidArgumentType", "WHERE needs a predicate",
+                            match.where->position);
+      }
+    }
     auto where = BindExpression(*match.where, &scope_, {nullptr, false, "WHERE"});
     if (!where.ok()) return where;
   }

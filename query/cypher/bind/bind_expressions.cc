@@ -487,13 +487,14 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
           }
           return true;
         } else if constexpr (std::is_same_v<T, ast::PatternPredicate>) {
+          if (node.pattern.steps.empty()) {  // WHERE (n): a node is no predicate (Pattern1 [11])
+            return CompileError("InvalidArgumentType", "a pattern predicate needs a relationship",
+                                expression.position);
+          }
           Scope inner = *scope;
           return BindChain(node.pattern, PatternMode::kPredicate, &inner, nullptr);
         } else {  // ExistsSubquery
-          if (node.query) {
-            return CompileError("UnexpectedSyntax", "EXISTS with a full subquery is not supported",
-                                expression.position);
-          }
+          if (node.query) return BindSubquery(node, *scope);
           Scope inner = *scope;
           std::set<std::string> relationships;
           for (const ast::PatternPart& part : node.patterns) {

@@ -82,11 +82,15 @@ class Binder {
                                   const std::vector<const ast::Expression*>& keys,
                                   const std::set<std::string>* projected = nullptr);
 
+  // EXISTS { query }: the query's clauses see the scope around it.
+  QueryResult<bool> BindSubquery(const ast::ExistsSubquery& exists, const Scope& scope);
+
   int NewSlot() { return out_->slot_count++; }
 
   const Map* parameters_;
   BoundQuery* out_;
   Scope scope_;
+  bool in_subquery_ = false;
 };
 
 }  // namespace tiegraph::cypher

@@ -4,6 +4,7 @@
 #include <tiegraph/cypher_semantics.h>
 
 #include "execution_context.h"
+#include "operators.h"
 #include "pattern_matcher.h"
 
 namespace tiegraph::cypher {
@@ -178,6 +179,14 @@ QueryResult<Value> Evaluator::EvaluatePatternComprehension(const ast::PatternCom
 }
 
 QueryResult<Value> Evaluator::EvaluateExists(const ast::ExistsSubquery& exists, Row* row) {
+  if (exists.query) {
+    // Any row of the subquery, run from this one, makes it true.
+    CursorPtr subquery = MakeCursor(*context_->plan->subqueries.at(&exists), context_, *row);
+    Batch batch;
+    auto more = subquery->Next(&batch);
+    if (!more.ok()) return more.error();
+    return Value(*more);
+  }
   Row scratch = *row;
   bool found = false;
   // Matches the parts one after another; the predicate decides on a full match.

@@ -78,6 +78,8 @@ struct BoundQuery {
   // WITH and RETURN clauses.
   std::unordered_map<const ast::Clause*, BoundProjection> projections;
   std::vector<std::string> columns;  // the result's; empty for a query without RETURN
+  // EXISTS { full query }: each runs from the row of the expression that holds it.
+  std::vector<const ast::ExistsSubquery*> subqueries;
   bool writes = false;
 };
 

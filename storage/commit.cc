@@ -43,7 +43,7 @@ Status CommitBatch(Store::Impl* s, const WritePlan& plan, const WriteOptions& op
     }));
   }
   rocksdb::WriteOptions wo;
-  wo.sync = true;  // a finished write survives a power cut
+  wo.sync = s->options.sync_commits;  // a finished write survives a power cut
   return FromRocks(s->db->Write(wo, &batch), "writing to " + s->path);
 }
 

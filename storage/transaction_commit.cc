@@ -343,7 +343,7 @@ Result<uint64_t> Transaction::Commit(const CommitInfo& info) {
     return Status::IOError("injected failure after " + std::to_string(fail_after) + " entries");
   if (changed) {
     rocksdb::WriteOptions wo;
-    wo.sync = true;
+    wo.sync = impl_->store->options.sync_commits;
     TIEGRAPH_RETURN_IF_ERROR(FromRocks(impl_->store->db->Write(wo, &batch), "committing"));
   }
   impl_->committed = true;

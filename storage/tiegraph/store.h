@@ -43,6 +43,10 @@ struct OpenOptions {
   // Block cache for records and indexes, in MiB; the cache fills only as data is read.
   // A network of 1M ties takes about 370 MiB on disk. Default: 256.
   size_t block_cache_mb = 256;
+  // Commits are synced to disk before they return, so a finished write survives a power cut.
+  // false: not synced, for throwaway databases (test fixtures, the conformance kit's scenarios):
+  // a crash may then lose the last commits, never corrupt the database. Default: true.
+  bool sync_commits = true;
 };
 
 struct WriteOptions {

@@ -81,12 +81,15 @@ TEST_CASE("stored institutions and ties as nodes and relationships", "[cypher-st
            }).ok());
   CHECK(hospitals == std::vector<int64_t>{0});
 
-  // The undirected mou matches both ways from either end; the directed funding one way.
+  // Every tie runs from its source to its target, the undirected mou too (a -> b); an
+  // undirected pattern (kBoth) matches it from either end.
   using P = std::set<std::pair<int64_t, int64_t>>;
   CHECK(Others(g, 0, ExpandDirection::kOutgoing) == P{{0, 1}});
-  CHECK(Others(g, 0, ExpandDirection::kIncoming) == P{{0, 1}});
-  CHECK(Others(g, 1, ExpandDirection::kOutgoing) == P{{0, 0}, {1, 2}});
+  CHECK(Others(g, 0, ExpandDirection::kIncoming).empty());
+  CHECK(Others(g, 0, ExpandDirection::kBoth) == P{{0, 1}});
+  CHECK(Others(g, 1, ExpandDirection::kOutgoing) == P{{1, 2}});
   CHECK(Others(g, 1, ExpandDirection::kIncoming) == P{{0, 0}});
+  CHECK(Others(g, 1, ExpandDirection::kBoth) == P{{0, 0}, {1, 2}});
   CHECK(Others(g, 2, ExpandDirection::kIncoming) == P{{1, 1}});
   CHECK(Others(g, 2, ExpandDirection::kOutgoing).empty());
   // Types match through the vocabulary: the stored type is mou.

@@ -1,6 +1,7 @@
 // The tiegraph-tck program end to end: usage errors, unreadable feature files, output lines,
-// the summary, --filter, --by-folder, --write-expected and --expect. With the stand-in engine
-// no scenario passes, so a scenario listed in --expect is a regression.
+// the summary, --filter, --by-folder, --write-expected and --expect. The tiny feature has one
+// scenario any engine passes (RETURN 1 is 1), one no engine passes (it expects RETURN 1 to be
+// 2) and one skipped (its named graph does not exist).
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -37,6 +38,17 @@ const char* kFeature = R"(Feature: Tiny
       | 1 |
     And no side effects
 
+  Scenario: [3] Expects the wrong value
+    Given any graph
+    When executing query:
+      """
+      RETURN 1 AS x
+      """
+    Then the result should be, in any order:
+      | x |
+      | 2 |
+    And no side effects
+
   Scenario Outline: [2] Needs a graph
     Given the <graph> graph
     When executing query: MATCH (n) RETURN n
@@ -71,19 +83,19 @@ TEST_CASE("tck cli: one line per scenario, the summary, filter and folders", "[t
   CliResult run = Tck({"--verbose", dir.File("features")});
   INFO(run.err);
   CHECK(run.exit_code == 0);
-  CHECK_THAT(run.out, Contains("FAIL  group/Tiny.feature:2  [1] Return one  -- the query failed: "
-                               "StorageError: no query engine\n"));
-  CHECK_THAT(run.out, Contains("SKIP  group/Tiny.feature:20  [2] Needs a graph (example 1)  -- "));
+  CHECK_THAT(run.out, Contains("PASS  group/Tiny.feature:2  [1] Return one\n"));
+  CHECK_THAT(run.out, Contains("FAIL  group/Tiny.feature:13  [3] Expects the wrong value  -- "));
+  CHECK_THAT(run.out, Contains("SKIP  group/Tiny.feature:31  [2] Needs a graph (example 1)  -- "));
   CHECK_THAT(run.out, Contains("nowhere"));
-  CHECK_THAT(run.out, Contains("0 passed, 1 failed, 1 skipped\n"));
+  CHECK_THAT(run.out, Contains("1 passed, 1 failed, 1 skipped\n"));
 
-  CliResult quiet = Tck({"--filter", "Return one", dir.File("features")});
-  CHECK_THAT(quiet.out, Equals("FAIL  group/Tiny.feature:2  [1] Return one\n"
+  CliResult quiet = Tck({"--filter", "wrong value", dir.File("features")});
+  CHECK_THAT(quiet.out, Equals("FAIL  group/Tiny.feature:13  [3] Expects the wrong value\n"
                                "0 passed, 1 failed, 0 skipped\n"));
 
   CliResult folders = Tck({"--by-folder", dir.File("features")});
   CHECK_THAT(folders.out,
-             Contains("folder") && Contains("group ") && Contains("(all)") && Contains("0.0%"));
+             Contains("folder") && Contains("group ") && Contains("(all)") && Contains("33.3%"));
 }
 
 TEST_CASE("tck cli: --write-expected and --expect", "[tck]") {
@@ -91,13 +103,15 @@ TEST_CASE("tck cli: --write-expected and --expect", "[tck]") {
   dir.Write("features/Tiny.feature", kFeature);
   CliResult written = Tck({"--write-expected", dir.File("passing"), dir.File("features")});
   CHECK(written.exit_code == 0);
-  CHECK(Slurp(dir.File("passing")).empty());  // nothing passes without an engine
+  CHECK(Slurp(dir.File("passing")) == "Tiny.feature:[1] Return one\n");
+  CliResult same = Tck({"--expect", dir.File("passing"), dir.File("features")});
+  CHECK(same.exit_code == 0);
 
-  dir.Write("expected", "# what passed last time\nTiny.feature:[1] Return one\n");
+  dir.Write("expected", "# what passed last time\nTiny.feature:[3] Expects the wrong value\n");
   CliResult regressed = Tck({"--expect", dir.File("expected"), dir.File("features")});
   CHECK(regressed.exit_code == 1);
-  CHECK_THAT(regressed.out, Contains("REGRESSION  Tiny.feature:[1] Return one\n") &&
-                                Contains("1 regressions, 0 missing, 0 improvements"));
+  CHECK_THAT(regressed.out, Contains("REGRESSION  Tiny.feature:[3] Expects the wrong value\n") &&
+                                Contains("1 regressions, 0 missing, 1 improvements"));
 
   dir.Write("renamed", "Tiny.feature:[1] Return two\n");
   CliResult missing = Tck({"--expect", dir.File("renamed"), dir.File("features")});

@@ -241,17 +241,25 @@ QueryResult<std::vector<Expansion>> StoreGraph::Expand(NodeId from, ExpandDirect
     if (!s.ok()) return Refused(s);
     for (const TieRef& r : refs) {
       const bool directed = r.direction != TieRef::Direction::kUndirected;
+      bool source_here = r.direction == TieRef::Direction::kOut;
+      if (!directed) {
+        // The adjacency entry of an undirected tie does not say which end is its source.
+        auto tie = snap_->GetTie(r.tie_key);
+        if (!tie.ok()) return Refused(tie.status());
+        source_here = tie->source == *key;
+      }
       const bool self = r.other == *key;
-      ties.push_back({r.tie_key, r.other, r.type, directed,
-                      self || r.direction != TieRef::Direction::kIn,
-                      self || r.direction != TieRef::Direction::kOut});
+      ties.push_back(
+          {r.tie_key, r.other, r.type, directed, self || source_here, self || !source_here});
     }
   }
   std::vector<Expansion> out;
   for (const TieAt& t : ties) {
     if (!TypeMatches(t.type, types)) continue;
-    const bool out_way = !t.directed || t.source_here;
-    const bool in_way = !t.directed || t.target_here;
+    // A tie is a relationship from its source to its target, directed or not (as every
+    // relationship is in the language); an undirected pattern matches it either way.
+    const bool out_way = t.source_here;
+    const bool in_way = t.target_here;
     if ((direction == ExpandDirection::kOutgoing && !out_way) ||
         (direction == ExpandDirection::kIncoming && !in_way)) {
       continue;
@@ -262,7 +270,8 @@ QueryResult<std::vector<Expansion>> StoreGraph::Expand(NodeId from, ExpandDirect
     auto other = NodeIdOf(t.other);
     if (!other.ok()) return other.error();
     Expansion e{*rel, *other, from, *other};
-    if (direction == ExpandDirection::kIncoming || (t.directed && !t.source_here)) {
+    if (direction == ExpandDirection::kIncoming ||
+        (direction == ExpandDirection::kBoth && !t.source_here)) {
       e.start = *other;
       e.end = from;
     }

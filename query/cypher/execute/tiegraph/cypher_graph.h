@@ -31,10 +31,10 @@ enum class ExpandDirection {
   kBoth,      // (from)-[r]-(other)
 };
 
-// One relationship met by Expand: its id and type, the node at its other end, and its ends in
-// the direction it was matched (a tie stored undirected matches both ways; each way reports
-// the node it was followed from as start when matched outgoing). A self-loop met with kBoth is
-// reported once.
+// One relationship met by Expand: its id, the node at its other end, and its stored start and
+// end. Every relationship runs from its start to its end (a tie from its source to its target,
+// whether or not it is `directed`: that is a property); kBoth matches it from either end. A
+// self-loop met with kBoth is reported once.
 struct Expansion {
   RelationshipId relationship = 0;
   NodeId other = 0;

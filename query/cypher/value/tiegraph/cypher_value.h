@@ -33,7 +33,7 @@ struct NodeValue {
 };
 
 // A relationship: the store's tie sequence number (what id() returns), its type, its start and
-// end nodes' ids (an undirected tie is reported in the direction it was matched), properties.
+// end nodes' ids (a tie's source and target, directed or not), and its properties.
 struct RelationshipValue {
   int64_t id = 0;
   std::string type;

@@ -115,6 +115,13 @@ TEST_CASE("UNWIND and WITH", "[cypher-engine]") {
   CHECK(Rows(&graph, "UNWIND null AS x RETURN x").empty());
   CHECK(Rows(&graph, "UNWIND [[1, 2], [3]] AS xs UNWIND xs AS x RETURN x") == Texts{"1", "2", "3"});
   CHECK(Rows(&graph, "WITH 1 AS a, 2 AS b RETURN *") == Texts{"1 | 2"});
+  // More rows than one batch holds, from one input batch.
+  CHECK(Rows(&graph,
+             "UNWIND range(1, 50) AS a UNWIND range(1, 50) AS b RETURN count(*), "
+             "sum(a * b)") == Texts{"2500 | 1625625"});
+  CHECK(Rows(&graph,
+             "UNWIND range(1, 50) AS a UNWIND range(1, 50) AS b "
+             "RETURN a, b SKIP 1100 LIMIT 2") == Texts{"23 | 1", "23 | 2"});
   CHECK(Rows(&graph, "WITH {a: 1} AS m RETURN m.a, m['a']") == Texts{"1 | 1"});
   // WITH's WHERE also sees the variables before it (WithWhere7 [3]).
   CHECK(Rows(&graph, "UNWIND [1, 2] AS x WITH x AS y WHERE x > 1 RETURN y") == Texts{"2"});

@@ -36,6 +36,8 @@ TEST_CASE("Compile-time errors carry the kit's codes", "[cypher-engine]") {
       {"MATCH (n) RETURN n LIMIT -1", "SyntaxError/NegativeIntegerArgument"},
       {"MATCH (n) RETURN n SKIP 1.5", "SyntaxError/InvalidArgumentType"},
       {"RETURN NOT 0", "SyntaxError/InvalidArgumentType"},
+      {"RETURN none(x IN ['Clara'] WHERE x % 2 = 0)",  // Quantifier1 [15]
+       "SyntaxError/InvalidArgumentType"},
       {"RETURN 1 AS a, 2 AS a", "SyntaxError/ColumnNameConflict"},  // Return4 [10]
       {"RETURN 1 AS a UNION RETURN 2 AS b", "SyntaxError/DifferentColumnsInUnion"},
       {"RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a",  // Union3 [1]

@@ -102,7 +102,9 @@ TEST_CASE("The engine passes the conformance kit's scenarios it should", "[cyphe
   }
   std::cout << "conformance kit on the in-memory graph: " << pass << " pass, " << fail << " fail, "
             << skip << " skip\n";
-  CHECK(pass > 0);
+  // 2210 when this was written; the failures left are temporal types other than dates, and
+  // rand(), which the function registry lacks.
+  CHECK(pass >= 2210);
 }
 
 }  // namespace

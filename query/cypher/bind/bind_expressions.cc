@@ -178,6 +178,30 @@ QueryResult<bool> Binder::BindRelationship(const ast::RelationshipPattern& rel, 
   return true;
 }
 
+namespace {
+
+// A list literal whose items are all strings or booleans.
+bool NonNumericList(const ast::Expression& list) {
+  const auto* literal = std::get_if<ast::ListLiteral>(&list.node);
+  if (literal == nullptr || literal->items.empty()) return false;
+  for (const ast::ExpressionPtr& item : literal->items) {
+    const auto* value = std::get_if<ast::Literal>(&item->node);
+    if (value == nullptr || (value->value.kind() != Value::Kind::kString &&
+                             value->value.kind() != Value::Kind::kBoolean)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsArithmetic(ast::BinaryOperator op) {
+  return op == ast::BinaryOperator::kSubtract || op == ast::BinaryOperator::kMultiply ||
+         op == ast::BinaryOperator::kDivide || op == ast::BinaryOperator::kModulo ||
+         op == ast::BinaryOperator::kPower;
+}
+
+}  // namespace
+
 QueryResult<bool> Binder::CheckBooleanOperand(const ast::Expression& operand) {
   bool wrong = std::holds_alternative<ast::ListLiteral>(operand.node) ||
                std::holds_alternative<ast::MapLiteral>(operand.node);
@@ -388,6 +412,18 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
               if (!checked.ok()) return checked;
             }
           }
+          if (IsArithmetic(node.op)) {
+            for (const auto* operand : {&node.left, &node.right}) {
+              const auto* variable = std::get_if<ast::Variable>(&(*operand)->node);
+              if (variable == nullptr) continue;
+              auto found = scope->find(variable->name);
+              if (found != scope->end() && non_numeric_slots_.count(found->second.slot) != 0) {
+                return CompileError("InvalidArgumentType",
+                                    "`" + variable->name + "` is a string or boolean, not a number",
+                                    (*operand)->position);
+              }
+            }
+          }
           if (node.op == ast::BinaryOperator::kIn) {
             const auto* literal = std::get_if<ast::Literal>(&node.right->node);
             if ((literal != nullptr && !literal->value.is_null()) ||
@@ -455,6 +491,7 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
           if (!list.ok()) return list;
           Scope inner = *scope;
           local(&node, node.variable, &inner);
+          if (NonNumericList(*node.list)) non_numeric_slots_.insert(inner[node.variable].slot);
           return bind(node.predicate, &inner);
         } else if constexpr (std::is_same_v<T, ast::Reduce>) {
           auto initial = bind(node.initial, scope);

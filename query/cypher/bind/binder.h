@@ -91,6 +91,9 @@ class Binder {
   BoundQuery* out_;
   Scope scope_;
   bool in_subquery_ = false;
+  // Slots of local variables that walk a list literal of strings and booleans only: arithmetic
+  // on them is a compile-time type error (Quantifier1 [15]).
+  std::set<int> non_numeric_slots_;
 };
 
 }  // namespace tiegraph::cypher

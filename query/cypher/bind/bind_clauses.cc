@@ -8,6 +8,21 @@
 namespace tiegraph::cypher {
 namespace {
 
+// What a projected expression is known to be at compile time.
+VariableKind KindOf(const ast::Expression& expression) {
+  if (const auto* literal = std::get_if<ast::Literal>(&expression.node)) {
+    return literal->value.is_null() ? VariableKind::kAny : VariableKind::kValue;
+  }
+  if (std::holds_alternative<ast::ListLiteral>(expression.node)) return VariableKind::kList;
+  if (std::holds_alternative<ast::MapLiteral>(expression.node)) return VariableKind::kMap;
+  const bool value = std::holds_alternative<ast::Binary>(expression.node) ||
+                     std::holds_alternative<ast::Unary>(expression.node) ||
+                     std::holds_alternative<ast::ComparisonChain>(expression.node) ||
+                     std::holds_alternative<ast::CountStar>(expression.node) ||
+                     std::holds_alternative<ast::ListComprehension>(expression.node);
+  return value ? VariableKind::kValue : VariableKind::kAny;
+}
+
 bool IsUpdate(const ast::Clause& clause) {
   return std::holds_alternative<ast::Create>(clause.node) ||
          std::holds_alternative<ast::Merge>(clause.node) ||
@@ -16,7 +31,84 @@ bool IsUpdate(const ast::Clause& clause) {
          std::holds_alternative<ast::Delete>(clause.node);
 }
 
+bool Mentions(const ast::Expression& expression, const std::string& name) {
+  if (const auto* variable = std::get_if<ast::Variable>(&expression.node)) {
+    return variable->name == name;
+  }
+  if (const auto* access = std::get_if<ast::PropertyAccess>(&expression.node)) {
+    return Mentions(*access->object, name);
+  }
+  if (const auto* binary = std::get_if<ast::Binary>(&expression.node)) {
+    return Mentions(*binary->left, name) || Mentions(*binary->right, name);
+  }
+  if (const auto* unary = std::get_if<ast::Unary>(&expression.node)) {
+    return Mentions(*unary->operand, name);
+  }
+  if (const auto* call = std::get_if<ast::FunctionCall>(&expression.node)) {
+    for (const auto& argument : call->arguments) {
+      if (Mentions(*argument, name)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+QueryResult<bool> Binder::BindSortAfterAggregation(
+    const ast::Expression& expression, BoundProjection* bound, Scope* projected,
+    const std::vector<const ast::Expression*>& keys) {
+  const bool simple = std::holds_alternative<ast::Variable>(expression.node) ||
+                      std::holds_alternative<ast::PropertyAccess>(expression.node) ||
+                      IsAggregateCall(expression);
+  if (simple) {
+    for (const BoundItem& item : bound->items) {
+      if (item.expression != nullptr && SameExpression(*item.expression, expression)) {
+        out_->uses[&expression] = item.slot;
+        return true;
+      }
+    }
+  }
+  if (const auto* variable = std::get_if<ast::Variable>(&expression.node)) {
+    if (projected->count(variable->name) != 0) {
+      return BindExpression(expression, projected, {nullptr, false, "ORDER BY"});
+    }
+    for (const ast::Expression* key : keys) {
+      if (Mentions(*key, variable->name)) {
+        return CompileError("AmbiguousAggregationExpression",
+                            "`" + variable->name + "` is only projected inside an expression",
+                            expression.position);
+      }
+    }
+    return CompileError("UndefinedVariable", "variable `" + variable->name + "` is not defined",
+                        expression.position);
+  }
+  auto recurse = [&](const ast::ExpressionPtr& child) -> QueryResult<bool> {
+    if (!child) return true;
+    return BindSortAfterAggregation(*child, bound, projected, keys);
+  };
+  if (const auto* access = std::get_if<ast::PropertyAccess>(&expression.node)) {
+    return recurse(access->object);
+  }
+  if (const auto* binary = std::get_if<ast::Binary>(&expression.node)) {
+    auto left = recurse(binary->left);
+    if (!left.ok()) return left;
+    return recurse(binary->right);
+  }
+  if (const auto* unary = std::get_if<ast::Unary>(&expression.node)) {
+    return recurse(unary->operand);
+  }
+  if (const auto* call = std::get_if<ast::FunctionCall>(&expression.node);
+      call != nullptr && !IsAggregateCall(expression)) {
+    for (const auto& argument : call->arguments) {
+      auto bound_argument = recurse(argument);
+      if (!bound_argument.ok()) return bound_argument;
+    }
+    return true;
+  }
+  // An aggregate of its own (computed with the others) or another expression: names are the
+  // projected ones.
+  return BindExpression(expression, projected, {bound, false, "ORDER BY"});
+}
 
 QueryResult<bool> Binder::BindSingleQuery(const ast::SingleQuery& query,
                                           std::vector<std::string>* columns) {
@@ -27,8 +119,12 @@ QueryResult<bool> Binder::BindSingleQuery(const ast::SingleQuery& query,
       return CompileError("InvalidClauseComposition", "RETURN must be the last clause",
                           clause.position);
     }
-    if (last && !std::holds_alternative<ast::Return>(clause.node) && !IsUpdate(clause) &&
-        !std::holds_alternative<ast::Call>(clause.node)) {
+    if (in_subquery_ && IsUpdate(clause)) {
+      return CompileError("InvalidClauseComposition", "EXISTS cannot hold an updating clause",
+                          clause.position);
+    }
+    if (last && !in_subquery_ && !std::holds_alternative<ast::Return>(clause.node) &&
+        !IsUpdate(clause) && !std::holds_alternative<ast::Call>(clause.node)) {
       return CompileError("InvalidClauseComposition",
                           "a query must end with RETURN or an updating clause", clause.position);
     }
@@ -51,7 +147,7 @@ QueryResult<bool> Binder::BindClause(const ast::Clause& clause, bool /*last*/,
                           clause.position);
     }
     int slot = NewSlot();
-    scope_[unwind->variable] = {slot, VariableKind::kValue};
+    scope_[unwind->variable] = {slot, VariableKind::kAny};
     out_->declarations[unwind] = {slot, true};
     return true;
   }
@@ -104,6 +200,10 @@ QueryResult<bool> Binder::BindClause(const ast::Clause& clause, bool /*last*/,
         return CompileError("InvalidDelete", "DELETE removes nodes and relationships, not labels",
                             expression->position);
       }
+      if (KindOf(*expression) == VariableKind::kValue) {
+        return CompileError("InvalidArgumentType", "DELETE needs a node, relationship or path",
+                            expression->position);
+      }
       auto bound = BindExpression(*expression, &scope_, {nullptr, false, "DELETE"});
       if (!bound.ok()) return bound;
     }
@@ -114,6 +214,25 @@ QueryResult<bool> Binder::BindClause(const ast::Clause& clause, bool /*last*/,
                     "there is no procedure `" + call.procedure + "`", clause.position};
 }
 
+QueryResult<bool> Binder::BindSubquery(const ast::ExistsSubquery& exists, const Scope& scope) {
+  if (exists.query->parts.size() != 1) {
+    return CompileError("UnexpectedSyntax", "EXISTS cannot hold a UNION",
+                        exists.query->parts[0].position);
+  }
+  Scope inner = scope;  // `scope` may be scope_ itself
+  Scope outer = std::move(scope_);
+  const bool was_in_subquery = in_subquery_;
+  scope_ = std::move(inner);
+  in_subquery_ = true;
+  std::vector<std::string> columns;
+  auto bound = BindSingleQuery(exists.query->parts[0], &columns);
+  scope_ = std::move(outer);
+  in_subquery_ = was_in_subquery;
+  if (!bound.ok()) return bound;
+  out_->subqueries.push_back(&exists);
+  return true;
+}
+
 QueryResult<bool> Binder::BindMatch(const ast::Match& match) {
   std::set<std::string> relationships;
   for (const ast::PatternPart& part : match.patterns) {
@@ -121,6 +240,16 @@ QueryResult<bool> Binder::BindMatch(const ast::Match& match) {
     if (!bound.ok()) return bound;
   }
   if (match.where) {
+    // WHERE (n): a node, relationship or path is no predicate (Pattern1 [11]).
+    if (const auto* variable = std::get_if<ast::Variable>(&match.where->node)) {
+      auto found = scope_.find(variable->name);
+      const VariableKind kind = found == scope_.end() ? VariableKind::kAny : found->second.kind;
+      if (kind == VariableKind::kNode || kind == VariableKind::kRelationship ||
+          kind == VariableKind::kPath) {
+        return CompileError("InvalidArgumentType", "WHERE needs a predicate",
+                            match.where->position);
+      }
+    }
     auto where = BindExpression(*match.where, &scope_, {nullptr, false, "WHERE"});
     if (!where.ok()) return where;
   }
@@ -172,9 +301,6 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
   Scope next;
   std::set<std::string> names;
   if (projection.star) {
-    if (scope_.empty() && projection.items.empty()) {
-      return CompileError("NoVariablesInScope", "`*` needs variables in scope", clause.position);
-    }
     for (const auto& [name, var] : scope_) {
       bound.items.push_back({name, nullptr, var.slot, var.slot, false});
       next[name] = var;
@@ -194,7 +320,7 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       return CompileError("ColumnNameConflict", "two columns are named `" + out.column + "`",
                           item.position);
     }
-    VariableKind kind = VariableKind::kValue;
+    VariableKind kind = KindOf(*item.expression);
     if (const auto* variable = std::get_if<ast::Variable>(&item.expression->node)) {
       kind = scope_.at(variable->name).kind;
     }
@@ -213,10 +339,10 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       if (!grouping.ok()) return grouping;
     }
   }
-  // ORDER BY sees the projected names and, unless the projection aggregates or is DISTINCT,
-  // the variables in scope before it.
+  // ORDER BY sees the projected names and, unless the projection is DISTINCT, the variables in
+  // scope before it; after aggregation, see BindSortAfterAggregation.
   Scope order_scope = next;
-  if (!bound.aggregating && !projection.distinct) {
+  if (!projection.distinct) {
     order_scope = scope_;
     for (const auto& [name, var] : next) order_scope[name] = var;
   }
@@ -230,14 +356,13 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
       }
     }
     if (matched) continue;
-    size_t aggregates_before = bound.aggregate_calls.size();
-    auto expression = BindExpression(*sort.expression, &order_scope,
-                                     {bound.aggregating ? &bound : nullptr, false, "ORDER BY"});
-    if (!expression.ok()) return expression;
-    if (bound.aggregate_calls.size() > aggregates_before) {
-      auto grouping = CheckGrouping(*sort.expression, keys);
-      if (!grouping.ok()) return grouping;
+    if (bound.aggregating) {
+      auto sorted = BindSortAfterAggregation(*sort.expression, &bound, &next, keys);
+      if (!sorted.ok()) return sorted;
+      continue;
     }
+    auto expression = BindExpression(*sort.expression, &order_scope, {nullptr, false, "ORDER BY"});
+    if (!expression.ok()) return expression;
   }
   if (projection.skip) {
     auto skip = BindSkipLimit(*projection.skip, "SKIP");
@@ -248,7 +373,10 @@ QueryResult<bool> Binder::BindProjection(const ast::Clause& clause,
     if (!limit.ok()) return limit;
   }
   if (where != nullptr) {
-    auto bound_where = BindExpression(*where, &next, {nullptr, false, "WHERE"});
+    Scope where_scope = scope_;
+    for (const auto& [name, var] : next) where_scope[name] = var;
+    auto bound_where =
+        BindExpression(*where, bound.aggregating ? &next : &where_scope, {nullptr, false, "WHERE"});
     if (!bound_where.ok()) return bound_where;
   }
   if (is_return) {

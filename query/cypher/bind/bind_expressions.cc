@@ -17,7 +17,12 @@ std::string KindWord(VariableKind kind) {
       return "a list of relationships";
     case VariableKind::kPath:
       return "a path";
+    case VariableKind::kList:
+      return "a list";
+    case VariableKind::kMap:
+      return "a map";
     case VariableKind::kValue:
+    case VariableKind::kAny:
       return "a value";
   }
   return "a value";
@@ -82,7 +87,7 @@ QueryResult<bool> Binder::BindNode(const ast::NodePattern& node, PatternMode mod
   }
   auto found = node.variable.empty() ? scope->end() : scope->find(node.variable);
   if (found != scope->end()) {
-    if (found->second.kind != VariableKind::kNode && found->second.kind != VariableKind::kValue) {
+    if (found->second.kind != VariableKind::kNode && found->second.kind != VariableKind::kAny) {
       return CompileError(
           "VariableTypeConflict",
           "`" + node.variable + "` is " + KindWord(found->second.kind) + ", not a node",
@@ -113,6 +118,41 @@ QueryResult<bool> Binder::BindRelationship(const ast::RelationshipPattern& rel, 
                                            Scope* scope,
                                            std::set<std::string>* clause_relationships) {
   const bool creates = mode == PatternMode::kCreate || mode == PatternMode::kMerge;
+  const VariableKind kind =
+      rel.length ? VariableKind::kRelationshipList : VariableKind::kRelationship;
+  auto found = rel.variable.empty() ? scope->end() : scope->find(rel.variable);
+  if (found != scope->end()) {
+    if (creates) {
+      return CompileError("VariableAlreadyBound",
+                          "relationship `" + rel.variable + "` is already defined", rel.position);
+    }
+    if (clause_relationships != nullptr && clause_relationships->count(rel.variable) != 0) {
+      return CompileError("RelationshipUniquenessViolation",
+                          "relationship `" + rel.variable + "` cannot be matched twice",
+                          rel.position);
+    }
+    if (found->second.kind != VariableKind::kRelationship &&
+        found->second.kind != VariableKind::kRelationshipList &&
+        found->second.kind != VariableKind::kAny &&
+        !(found->second.kind == VariableKind::kList && rel.length)) {
+      return CompileError(
+          "VariableTypeConflict",
+          "`" + rel.variable + "` is " + KindWord(found->second.kind) + ", not a relationship",
+          rel.position);
+    }
+    out_->declarations[&rel] = {found->second.slot, false};
+  } else {
+    if (!rel.variable.empty() && mode == PatternMode::kPredicate) {
+      return CompileError("UndefinedVariable", "variable `" + rel.variable + "` is not defined",
+                          rel.position);
+    }
+    int slot = NewSlot();
+    out_->declarations[&rel] = {slot, true};
+    if (!rel.variable.empty()) {
+      (*scope)[rel.variable] = {slot, kind};
+      if (clause_relationships != nullptr) clause_relationships->insert(rel.variable);
+    }
+  }
   if (creates) {
     if (rel.types.size() != 1) {
       return CompileError("NoSingleRelationshipType",
@@ -132,41 +172,35 @@ QueryResult<bool> Binder::BindRelationship(const ast::RelationshipPattern& rel, 
                         "a parameter cannot stand for a relationship's properties here",
                         rel.position);
   }
-  const VariableKind kind =
-      rel.length ? VariableKind::kRelationshipList : VariableKind::kRelationship;
-  auto found = rel.variable.empty() ? scope->end() : scope->find(rel.variable);
-  if (found != scope->end()) {
-    if (creates ||
-        (clause_relationships != nullptr && clause_relationships->count(rel.variable) != 0)) {
-      return CompileError("VariableAlreadyBound",
-                          "relationship `" + rel.variable + "` is already defined", rel.position);
-    }
-    if (found->second.kind != VariableKind::kRelationship &&
-        found->second.kind != VariableKind::kRelationshipList &&
-        found->second.kind != VariableKind::kValue) {
-      return CompileError(
-          "VariableTypeConflict",
-          "`" + rel.variable + "` is " + KindWord(found->second.kind) + ", not a relationship",
-          rel.position);
-    }
-    out_->declarations[&rel] = {found->second.slot, false};
-  } else {
-    if (!rel.variable.empty() && mode == PatternMode::kPredicate) {
-      return CompileError("UndefinedVariable", "variable `" + rel.variable + "` is not defined",
-                          rel.position);
-    }
-    int slot = NewSlot();
-    out_->declarations[&rel] = {slot, true};
-    if (!rel.variable.empty()) {
-      (*scope)[rel.variable] = {slot, kind};
-      if (clause_relationships != nullptr) clause_relationships->insert(rel.variable);
-    }
-  }
   if (rel.properties) {
     return BindExpression(*rel.properties, scope, {nullptr, false, "pattern"});
   }
   return true;
 }
+
+namespace {
+
+// A list literal whose items are all strings or booleans.
+bool NonNumericList(const ast::Expression& list) {
+  const auto* literal = std::get_if<ast::ListLiteral>(&list.node);
+  if (literal == nullptr || literal->items.empty()) return false;
+  for (const ast::ExpressionPtr& item : literal->items) {
+    const auto* value = std::get_if<ast::Literal>(&item->node);
+    if (value == nullptr || (value->value.kind() != Value::Kind::kString &&
+                             value->value.kind() != Value::Kind::kBoolean)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsArithmetic(ast::BinaryOperator op) {
+  return op == ast::BinaryOperator::kSubtract || op == ast::BinaryOperator::kMultiply ||
+         op == ast::BinaryOperator::kDivide || op == ast::BinaryOperator::kModulo ||
+         op == ast::BinaryOperator::kPower;
+}
+
+}  // namespace
 
 QueryResult<bool> Binder::CheckBooleanOperand(const ast::Expression& operand) {
   bool wrong = std::holds_alternative<ast::ListLiteral>(operand.node) ||
@@ -182,8 +216,12 @@ QueryResult<bool> Binder::CheckBooleanOperand(const ast::Expression& operand) {
 }
 
 QueryResult<bool> Binder::CheckGrouping(const ast::Expression& expression,
-                                        const std::vector<const ast::Expression*>& keys) {
+                                        const std::vector<const ast::Expression*>& keys,
+                                        const std::set<std::string>* projected) {
   if (IsAggregateCall(expression)) return true;
+  if (const auto* variable = std::get_if<ast::Variable>(&expression.node)) {
+    if (projected != nullptr && projected->count(variable->name) != 0) return true;
+  }
   for (const ast::Expression* key : keys) {
     if (SameExpression(*key, expression)) {
       const bool simple = std::holds_alternative<ast::Variable>(expression.node) ||
@@ -198,7 +236,7 @@ QueryResult<bool> Binder::CheckGrouping(const ast::Expression& expression,
   }
   QueryResult<bool> result = true;
   auto check = [&](const ast::ExpressionPtr& child) {
-    if (child && result.ok()) result = CheckGrouping(*child, keys);
+    if (child && result.ok()) result = CheckGrouping(*child, keys, projected);
   };
   std::visit(
       [&](const auto& node) {
@@ -230,6 +268,43 @@ QueryResult<bool> Binder::CheckGrouping(const ast::Expression& expression,
   return result;
 }
 
+// Arguments whose kind is known at compile time and wrong: type() of a node, properties() of
+// a number (Graph4 [7], Graph9 [5]).
+QueryResult<bool> Binder::CheckArgumentKinds(const ast::Expression& expression,
+                                             const ast::FunctionCall& call, const Scope& scope) {
+  if (call.arguments.size() != 1) return true;
+  const ast::Expression& argument = *call.arguments[0];
+  VariableKind kind = VariableKind::kAny;
+  if (const auto* variable = std::get_if<ast::Variable>(&argument.node)) {
+    auto found = scope.find(variable->name);
+    if (found != scope.end()) kind = found->second.kind;
+  } else if (const auto* literal = std::get_if<ast::Literal>(&argument.node)) {
+    if (!literal->value.is_null()) kind = VariableKind::kValue;
+  } else if (std::holds_alternative<ast::ListLiteral>(argument.node)) {
+    kind = VariableKind::kList;
+  }
+  const FunctionInfo* info = FindFunction(call.name);
+  const std::string_view name = info->name;
+  bool wrong = false;
+  if (name == "type") {
+    wrong = kind != VariableKind::kRelationship && kind != VariableKind::kAny;
+  } else if (name == "labels") {
+    wrong = kind != VariableKind::kNode && kind != VariableKind::kAny;
+  } else if (name == "size") {
+    wrong = kind == VariableKind::kPath;
+  } else if (name == "length") {
+    wrong = kind == VariableKind::kRelationship || kind == VariableKind::kNode;
+  } else if (name == "properties" || name == "keys") {
+    wrong = kind == VariableKind::kValue || kind == VariableKind::kPath ||
+            kind == VariableKind::kList || kind == VariableKind::kRelationshipList;
+  }
+  if (wrong) {
+    return CompileError("InvalidArgumentType", std::string(name) + "() cannot take this argument",
+                        expression.position);
+  }
+  return true;
+}
+
 QueryResult<bool> Binder::BindCall(const ast::Expression& expression, const ast::FunctionCall& call,
                                    Scope* scope, ExprContext context) {
   const FunctionInfo* info = FindFunction(call.name);
@@ -250,6 +325,8 @@ QueryResult<bool> Binder::BindCall(const ast::Expression& expression, const ast:
                             " arguments",
                         expression.position);
   }
+  auto wrong_argument = CheckArgumentKinds(expression, call, *scope);
+  if (!wrong_argument.ok()) return wrong_argument;
   if (info->aggregate) {
     if (context.projection == nullptr || context.in_aggregate) {
       return CompileError("InvalidAggregation",
@@ -279,7 +356,7 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
   auto local = [&](const void* key, const std::string& name, Scope* inner) {
     int slot = NewSlot();
     out_->declarations[key] = {slot, true};
-    (*inner)[name] = {slot, VariableKind::kValue};
+    (*inner)[name] = {slot, VariableKind::kAny};
   };
   return std::visit(
       [&](const auto& node) -> QueryResult<bool> {
@@ -295,6 +372,19 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
         } else if constexpr (std::is_same_v<T, ast::Variable>) {
           return BindVariableUse(&expression, node.name, expression.position, *scope);
         } else if constexpr (std::is_same_v<T, ast::PropertyAccess>) {
+          if (const auto* variable = std::get_if<ast::Variable>(&node.object->node)) {
+            auto found = scope->find(variable->name);
+            if (found != scope->end() && (found->second.kind == VariableKind::kValue ||
+                                          found->second.kind == VariableKind::kList ||
+                                          found->second.kind == VariableKind::kPath)) {
+              // The kit calls a path's property a SyntaxError (MatchWhere1 [14]) and a
+              // literal's a TypeError (Graph6 [9]).
+              return QueryError{found->second.kind == VariableKind::kPath ? ErrorClass::kSyntaxError
+                                                                          : ErrorClass::kTypeError,
+                                "InvalidArgumentType", "`" + variable->name + "` has no properties",
+                                expression.position};
+            }
+          }
           return bind(node.object, scope);
         } else if constexpr (std::is_same_v<T, ast::Subscript>) {
           auto object = bind(node.object, scope);
@@ -320,6 +410,25 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
             for (const auto* operand : {&node.left, &node.right}) {
               auto checked = CheckBooleanOperand(**operand);
               if (!checked.ok()) return checked;
+            }
+          }
+          if (IsArithmetic(node.op)) {
+            for (const auto* operand : {&node.left, &node.right}) {
+              const auto* variable = std::get_if<ast::Variable>(&(*operand)->node);
+              if (variable == nullptr) continue;
+              auto found = scope->find(variable->name);
+              if (found != scope->end() && non_numeric_slots_.count(found->second.slot) != 0) {
+                return CompileError("InvalidArgumentType",
+                                    "`" + variable->name + "` is a string or boolean, not a number",
+                                    (*operand)->position);
+              }
+            }
+          }
+          if (node.op == ast::BinaryOperator::kIn) {
+            const auto* literal = std::get_if<ast::Literal>(&node.right->node);
+            if ((literal != nullptr && !literal->value.is_null()) ||
+                std::holds_alternative<ast::MapLiteral>(node.right->node)) {
+              return CompileError("InvalidArgumentType", "IN needs a list", node.right->position);
             }
           }
           auto left = bind(node.left, scope);
@@ -369,14 +478,20 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
           if (!list.ok()) return list;
           Scope inner = *scope;
           local(&node, node.variable, &inner);
-          auto predicate = bind(node.predicate, &inner);
-          if (!predicate.ok()) return predicate;
-          return bind(node.projection, &inner);
+          // Per element, nothing aggregates (List12 [7]).
+          ExprContext element{nullptr, context.in_aggregate, "a list comprehension"};
+          for (const auto* part : {&node.predicate, &node.projection}) {
+            if (!*part) continue;
+            auto bound = BindExpression(**part, &inner, element);
+            if (!bound.ok()) return bound;
+          }
+          return true;
         } else if constexpr (std::is_same_v<T, ast::Quantifier>) {
           auto list = bind(node.list, scope);
           if (!list.ok()) return list;
           Scope inner = *scope;
           local(&node, node.variable, &inner);
+          if (NonNumericList(*node.list)) non_numeric_slots_.insert(inner[node.variable].slot);
           return bind(node.predicate, &inner);
         } else if constexpr (std::is_same_v<T, ast::Reduce>) {
           auto initial = bind(node.initial, scope);
@@ -384,7 +499,7 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
           auto list = bind(node.list, scope);
           if (!list.ok()) return list;
           Scope inner = *scope;
-          local(&node.accumulator, node.accumulator, &inner);
+          local(&node.step, node.accumulator, &inner);
           local(&node, node.variable, &inner);
           return bind(node.step, &inner);
         } else if constexpr (std::is_same_v<T, ast::PatternComprehension>) {
@@ -409,13 +524,14 @@ QueryResult<bool> Binder::BindExpression(const ast::Expression& expression, Scop
           }
           return true;
         } else if constexpr (std::is_same_v<T, ast::PatternPredicate>) {
+          if (node.pattern.steps.empty()) {  // WHERE (n): a node is no predicate (Pattern1 [11])
+            return CompileError("InvalidArgumentType", "a pattern predicate needs a relationship",
+                                expression.position);
+          }
           Scope inner = *scope;
           return BindChain(node.pattern, PatternMode::kPredicate, &inner, nullptr);
         } else {  // ExistsSubquery
-          if (node.query) {
-            return CompileError("UnexpectedSyntax", "EXISTS with a full subquery is not supported",
-                                expression.position);
-          }
+          if (node.query) return BindSubquery(node, *scope);
           Scope inner = *scope;
           std::set<std::string> relationships;
           for (const ast::PatternPart& part : node.patterns) {

@@ -50,6 +50,11 @@ class Binder {
                                    const ast::Expression* where, bool is_return,
                                    std::vector<std::string>* columns);
   QueryResult<bool> BindSetItem(const ast::SetItem& item);
+  // An ORDER BY expression after aggregation: variables, properties and aggregates written as
+  // an item read the item; other variables must be projected.
+  QueryResult<bool> BindSortAfterAggregation(const ast::Expression& expression,
+                                             BoundProjection* bound, Scope* projected,
+                                             const std::vector<const ast::Expression*>& keys);
   QueryResult<bool> BindSkipLimit(const ast::Expression& expression, const char* place);
 
   // Patterns and expressions (bind_expressions.cc).
@@ -65,19 +70,30 @@ class Binder {
                                    ExprContext context);
   QueryResult<bool> BindCall(const ast::Expression& expression, const ast::FunctionCall& call,
                              Scope* scope, ExprContext context);
+  QueryResult<bool> CheckArgumentKinds(const ast::Expression& expression,
+                                       const ast::FunctionCall& call, const Scope& scope);
   QueryResult<bool> BindVariableUse(const void* key, const std::string& name, TextPosition position,
                                     const Scope& scope);
   QueryResult<bool> CheckBooleanOperand(const ast::Expression& operand);
   // AmbiguousAggregationExpression: outside aggregate calls, an aggregating item may use a
   // variable only through a grouping key.
+  // Variables named in `projected` (the projection's own columns) count as keys.
   QueryResult<bool> CheckGrouping(const ast::Expression& expression,
-                                  const std::vector<const ast::Expression*>& keys);
+                                  const std::vector<const ast::Expression*>& keys,
+                                  const std::set<std::string>* projected = nullptr);
+
+  // EXISTS { query }: the query's clauses see the scope around it.
+  QueryResult<bool> BindSubquery(const ast::ExistsSubquery& exists, const Scope& scope);
 
   int NewSlot() { return out_->slot_count++; }
 
   const Map* parameters_;
   BoundQuery* out_;
   Scope scope_;
+  bool in_subquery_ = false;
+  // Slots of local variables that walk a list literal of strings and booleans only: arithmetic
+  // on them is a compile-time type error (Quantifier1 [15]).
+  std::set<int> non_numeric_slots_;
 };
 
 }  // namespace tiegraph::cypher

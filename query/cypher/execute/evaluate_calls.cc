@@ -4,6 +4,7 @@
 #include <tiegraph/cypher_semantics.h>
 
 #include "execution_context.h"
+#include "operators.h"
 #include "pattern_matcher.h"
 
 namespace tiegraph::cypher {
@@ -20,8 +21,19 @@ QueryResult<Value> Evaluator::EvaluateCall(const ast::Expression& expression,
   for (const ast::ExpressionPtr& argument : call.arguments) {
     auto value = Evaluate(*argument, row);
     if (!value.ok()) return value;
-    // Labels and properties as they are now, after the query's own writes.
-    arguments.push_back(Refresh(context_, *value));
+    // Labels and properties as they are now, after the query's own writes; those of a
+    // deleted entity are gone (Return2 [16]), its id is not.
+    if (info->name != std::string_view("id") && info->name != std::string_view("type") &&
+        (value->kind() == Value::Kind::kNode || value->kind() == Value::Kind::kRelationship)) {
+      auto current = value->kind() == Value::Kind::kNode
+                         ? LoadNode(context_, value->node().id)
+                         : LoadRelationship(context_, value->relationship().id,
+                                            value->relationship().start, value->relationship().end);
+      if (!current.ok()) return current.error();
+      arguments.push_back(std::move(*current));
+      continue;
+    }
+    arguments.push_back(std::move(*value));
   }
   if (info->needs_graph) {
     const Value& relationship = arguments.empty() ? Value() : arguments[0];
@@ -167,6 +179,14 @@ QueryResult<Value> Evaluator::EvaluatePatternComprehension(const ast::PatternCom
 }
 
 QueryResult<Value> Evaluator::EvaluateExists(const ast::ExistsSubquery& exists, Row* row) {
+  if (exists.query) {
+    // Any row of the subquery, run from this one, makes it true.
+    CursorPtr subquery = MakeCursor(*context_->plan->subqueries.at(&exists), context_, *row);
+    Batch batch;
+    auto more = subquery->Next(&batch);
+    if (!more.ok()) return more.error();
+    return Value(*more);
+  }
   Row scratch = *row;
   bool found = false;
   // Matches the parts one after another; the predicate decides on a full match.

@@ -1,7 +1,6 @@
 // Expression evaluation: variables, literals, operators, property access, subscripts and
 // slices, CASE. Function calls and the constructs that bind local variables are in
 // evaluate_calls.cc.
-#include <algorithm>
 #include <regex>
 
 #include <tiegraph/cypher_functions.h>
@@ -87,14 +86,6 @@ Value Comparison(ast::BinaryOperator op, const Value& a, const Value& b) {
   return Compare(ToComparison(op), a, b);
 }
 
-// A list index: negative counts from the end; out of range is null.
-std::optional<size_t> ListIndex(int64_t index, size_t size) {
-  const int64_t n = static_cast<int64_t>(size);
-  if (index < 0) index += n;
-  if (index < 0 || index >= n) return std::nullopt;
-  return static_cast<size_t>(index);
-}
-
 }  // namespace
 
 size_t EstimateBytes(const Row& row) {
@@ -141,67 +132,36 @@ QueryResult<bool> Evaluator::Holds(const ast::Expression& expression, Row* row) 
 }
 
 QueryResult<Value> Evaluator::EvaluateProperty(const Value& object, const std::string& key) {
-  switch (object.kind()) {
-    case Value::Kind::kNull:
-      return Value();
-    case Value::Kind::kNode:
-      return context_->graph->NodeProperty(object.node().id, key);
-    case Value::Kind::kRelationship:
-      return context_->graph->RelationshipProperty(object.relationship().id, key);
-    case Value::Kind::kMap: {
-      auto found = object.map().find(key);
-      return found == object.map().end() ? Value() : found->second;
-    }
-    case Value::Kind::kDate:
-      return DateComponent(object.date(), key);
-    default:
-      return TypeMismatch("`." + key + "` needs a node, relationship, map or date", object);
+  // Nodes and relationships are read from the graph: the query's own writes show.
+  if (object.kind() == Value::Kind::kNode) {
+    return context_->graph->NodeProperty(object.node().id, key);
   }
+  if (object.kind() == Value::Kind::kRelationship) {
+    return context_->graph->RelationshipProperty(object.relationship().id, key);
+  }
+  return Property(object, key);
 }
 
 QueryResult<Value> Evaluator::EvaluateSubscript(const Value& object, const Value& index) {
-  if (object.is_null() || index.is_null()) return Value();
-  if (object.kind() == Value::Kind::kList) {
-    if (index.kind() != Value::Kind::kInteger) {
-      return TypeMismatch("a list index must be an integer", index);
-    }
-    auto at = ListIndex(index.integer(), object.list().size());
-    return at ? object.list()[*at] : Value();
-  }
-  if (object.kind() == Value::Kind::kMap || object.kind() == Value::Kind::kNode ||
-      object.kind() == Value::Kind::kRelationship) {
-    if (index.kind() != Value::Kind::kString) {
-      return RuntimeError(ErrorClass::kTypeError, "MapElementAccessByNonString",
-                          "a map key must be a string, not " + std::string(KindName(index.kind())));
-    }
+  if ((object.kind() == Value::Kind::kNode || object.kind() == Value::Kind::kRelationship) &&
+      index.kind() == Value::Kind::kString) {
     return EvaluateProperty(object, index.string());
   }
-  return TypeMismatch("`[]` needs a list or a map", object);
+  return Subscript(object, index);
 }
 
 QueryResult<Value> Evaluator::EvaluateSlice(const ast::Slice& slice, Row* row) {
   auto list = Evaluate(*slice.list, row);
   if (!list.ok()) return list;
-  if (list->is_null()) return Value();
-  if (list->kind() != Value::Kind::kList) return TypeMismatch("a slice needs a list", *list);
-  const int64_t n = static_cast<int64_t>(list->list().size());
-  int64_t bounds[2] = {0, n};
+  std::optional<Value> bounds[2];
   const ast::ExpressionPtr* parts[2] = {&slice.from, &slice.to};
   for (int i = 0; i < 2; ++i) {
     if (!*parts[i]) continue;
     auto bound = Evaluate(**parts[i], row);
     if (!bound.ok()) return bound;
-    if (bound->is_null()) return Value();
-    if (bound->kind() != Value::Kind::kInteger) {
-      return TypeMismatch("a slice bound must be an integer", *bound);
-    }
-    int64_t b = bound->integer();
-    if (b < 0) b += n;
-    bounds[i] = std::clamp<int64_t>(b, 0, n);
+    bounds[i] = std::move(*bound);
   }
-  List out;
-  for (int64_t i = bounds[0]; i < bounds[1]; ++i) out.push_back(list->list()[i]);
-  return Value(std::move(out));
+  return Slice(*list, bounds[0], bounds[1]);
 }
 
 QueryResult<Value> Evaluator::EvaluateBinary(const ast::Binary& binary, Row* row) {
@@ -284,6 +244,9 @@ QueryResult<Value> Evaluator::Evaluate(const ast::Expression& expression, Row* r
         } else if constexpr (std::is_same_v<T, ast::Variable>) {
           return (*row)[context_->Slot(&expression)];
         } else if constexpr (std::is_same_v<T, ast::PropertyAccess>) {
+          // After aggregation, ORDER BY reads a property projected as an item from its slot.
+          auto projected = context_->bound->uses.find(&expression);
+          if (projected != context_->bound->uses.end()) return (*row)[projected->second];
           auto object = Evaluate(*node.object, row);
           if (!object.ok()) return object;
           return EvaluateProperty(*object, node.key);
@@ -415,7 +378,7 @@ QueryResult<Value> Evaluator::Evaluate(const ast::Expression& expression, Row* r
           if (!list.ok()) return list;
           if (list->is_null()) return Value();
           if (list->kind() != Value::Kind::kList) return TypeMismatch("reduce needs a list", *list);
-          const int accumulator_slot = context_->Declared(&node.accumulator).slot;
+          const int accumulator_slot = context_->Declared(&node.step).slot;
           const int slot = context_->Declared(&node).slot;
           Value current = *accumulator;
           for (const Value& item : list->list()) {

@@ -83,6 +83,7 @@ QueryResult<QueryOutput> ExecuteStatement(const ast::Statement& statement, Graph
   ExecutionContext context;
   context.graph = graph;
   context.bound = &*bound;
+  context.plan = &*plan;
   context.options = &options;
   context.deadline = std::chrono::steady_clock::now() + options.timeout;
   CursorPtr root = MakeCursor(*plan->root, &context, Row(bound->slot_count));

@@ -11,6 +11,7 @@
 #include <tiegraph/cypher_bind.h>
 #include <tiegraph/cypher_execute.h>
 #include <tiegraph/cypher_graph.h>
+#include <tiegraph/cypher_plan.h>
 
 namespace tiegraph::cypher {
 
@@ -21,6 +22,7 @@ inline constexpr size_t kBatchSize = 1024;
 struct ExecutionContext {
   GraphAccess* graph = nullptr;
   const BoundQuery* bound = nullptr;
+  const Plan* plan = nullptr;
   const ExecuteOptions* options = nullptr;
   std::chrono::steady_clock::time_point deadline;
 

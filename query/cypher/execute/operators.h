@@ -35,6 +35,10 @@ class RowCursor : public Cursor {
   CursorPtr input_;
   ExecutionContext* context_;
   Evaluator evaluator_;
+
+ private:
+  Batch in_;  // the input batch being worked through
+  size_t next_in_ = 0;
 };
 
 // Operators that need all their input first (writes, sorting, grouping): Consume() sees every

@@ -241,7 +241,18 @@ class SkipLimitCursor : public Cursor {
     }
     const bool limit = op_.kind == PlanKind::kLimit;
     while (batch->empty()) {
-      if (limit && seen_ >= count_) return false;
+      if (limit && seen_ >= count_) {
+        // The rows beyond the limit are not returned, but their writes happen (Create6 [1]).
+        if (context_->bound->writes) {
+          Batch rest;
+          while (true) {
+            auto more = input_->Next(&rest);
+            if (!more.ok()) return more;
+            if (!*more) break;
+          }
+        }
+        return false;
+      }
       Batch in;
       auto more = input_->Next(&in);
       if (!more.ok() || !*more) return more;

@@ -7,18 +7,28 @@ namespace tiegraph::cypher {
 
 QueryResult<bool> RowCursor::Next(Batch* batch) {
   batch->clear();
-  Batch in;
-  while (batch->empty()) {
-    auto more = input_->Next(&in);
-    if (!more.ok() || !*more) return more;
-    for (Row& row : in) {
-      auto applied = Apply(&row, batch);
-      if (!applied.ok()) return applied;
+  // A batch ends once it is full, even in the middle of an input batch: a cartesian product
+  // must not hold all its rows at once.
+  while (batch->size() < kBatchSize) {
+    if (next_in_ == in_.size()) {
+      next_in_ = 0;
+      auto more = input_->Next(&in_);
+      if (!more.ok()) return more;
+      if (!*more) {
+        in_.clear();
+        break;
+      }
     }
-    auto time = context_->CheckTime();
-    if (!time.ok()) return time;
+    auto applied = Apply(&in_[next_in_++], batch);
+    if (!applied.ok()) return applied;
+    if (next_in_ % 64 == 0) {
+      auto time = context_->CheckTime();
+      if (!time.ok()) return time;
+    }
   }
-  return true;
+  auto time = context_->CheckTime();
+  if (!time.ok()) return time;
+  return !batch->empty();
 }
 
 QueryResult<bool> EagerCursor::Hold(Row row) {

@@ -208,8 +208,33 @@ class MergeCursor : public EagerCursor {
       : EagerCursor(std::move(input), context), op_(op) {}
 
  protected:
+  // A null property in a MERGE pattern could never be matched by what MERGE creates
+  // (Merge1 [17], Merge5 [29]).
+  QueryResult<bool> CheckNoNullProperties(const ast::PatternChain& chain, Row* row) {
+    std::vector<const ast::ExpressionPtr*> all{&chain.start.properties};
+    for (const ast::PatternStep& step : chain.steps) {
+      all.push_back(&step.relationship.properties);
+      all.push_back(&step.node.properties);
+    }
+    for (const ast::ExpressionPtr* properties : all) {
+      if (!*properties) continue;
+      auto value = evaluator_.Evaluate(**properties, row);
+      if (!value.ok()) return value.error();
+      if (value->kind() != Value::Kind::kMap) continue;
+      for (const auto& [key, item] : value->map()) {
+        if (item.is_null()) {
+          return RuntimeError(ErrorClass::kSemanticError, "MergeReadOwnWrites",
+                              "MERGE cannot use null for property `" + key + "`");
+        }
+      }
+    }
+    return true;
+  }
+
   QueryResult<bool> Consume(Row* row) override {
     const ast::PatternPart& part = *op_.part;
+    auto nulls = CheckNoNullProperties(part.chain, row);
+    if (!nulls.ok()) return nulls;
     Batch matches;
     Row scratch = *row;
     auto matched = MatchChain(context_, &evaluator_, part.chain, &scratch,

@@ -189,6 +189,11 @@ QueryResult<Plan> BuildPlan(const ast::Statement& statement, const BoundQuery& b
   plan.bound = &bound;
   plan.columns = bound.columns;
   plan.writes = bound.writes;
+  for (const ast::ExistsSubquery* exists : bound.subqueries) {
+    auto part = planner.PlanSingle(exists->query->parts[0]);
+    if (!part.ok()) return part.error();
+    plan.subqueries[exists] = std::move(part.value());
+  }
   const ast::Query& query = statement.query;
   for (size_t i = 0; i < query.parts.size(); ++i) {
     auto part = planner.PlanSingle(query.parts[i]);

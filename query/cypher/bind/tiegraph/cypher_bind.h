@@ -26,7 +26,19 @@
 
 namespace tiegraph::cypher {
 
-enum class VariableKind { kNode, kRelationship, kRelationshipList, kPath, kValue };
+// kValue: known at compile time to be neither an entity, a list nor a map (a literal, an
+// arithmetic result…); kList, kMap: a list or map literal; kAny: a value whose kind only the
+// run shows.
+enum class VariableKind {
+  kNode,
+  kRelationship,
+  kRelationshipList,
+  kPath,
+  kValue,
+  kList,
+  kMap,
+  kAny
+};
 
 // Where a name is declared: its slot, and whether this declaration introduced it (false when a
 // pattern names a variable bound earlier, which then constrains the match).
@@ -60,13 +72,14 @@ struct BoundQuery {
   std::unordered_map<const void*, int> uses;
   // NodePattern*, RelationshipPattern*, PatternPart* (path variable), Unwind*, and the
   // expressions that declare a local variable (ListComprehension, Quantifier, Reduce (its
-  // variable; the accumulator under &Reduce::accumulator), PatternComprehension (path)).
+  // variable; the accumulator under &Reduce::step, as the struct and its first member share an
+  // address), PatternComprehension (path)).
   std::unordered_map<const void*, Declaration> declarations;
   // WITH and RETURN clauses.
   std::unordered_map<const ast::Clause*, BoundProjection> projections;
-  // The kinds of the variables in scope at each clause's start (for the executor's checks).
-  std::unordered_map<const void*, VariableKind> kinds;
   std::vector<std::string> columns;  // the result's; empty for a query without RETURN
+  // EXISTS { full query }: each runs from the row of the expression that holds it.
+  std::vector<const ast::ExistsSubquery*> subqueries;
   bool writes = false;
 };
 

@@ -26,6 +26,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <tiegraph/cypher_ast.h>
@@ -96,6 +97,8 @@ struct PlanOperator {
 
 struct Plan {
   std::unique_ptr<PlanOperator> root;
+  // The plans of EXISTS { query } subqueries, run per row from the row that evaluates them.
+  std::unordered_map<const ast::ExistsSubquery*, std::unique_ptr<PlanOperator>> subqueries;
   const BoundQuery* bound = nullptr;
   std::vector<std::string> columns;
   bool writes = false;

@@ -63,10 +63,12 @@
 
 #include <tiegraph/cypher_aggregates.h>
 #include <tiegraph/cypher_ast.h>
+#include <tiegraph/cypher_bind.h>
 #include <tiegraph/cypher_execute.h>
 #include <tiegraph/cypher_functions.h>
 #include <tiegraph/cypher_graph.h>
 #include <tiegraph/cypher_parser.h>
+#include <tiegraph/cypher_plan.h>
 #include <tiegraph/cypher_render.h>
 #include <tiegraph/cypher_semantics.h>
 #include <tiegraph/cypher_session.h>

@@ -320,7 +320,7 @@ namespace {
 
 // rand(): "a random floating point number in the range from 0 (inclusive) to 1 (exclusive)"
 // (the Cypher manual); not deterministic, so never folded into a constant.
-TEST_CASE("rand() is in [0, 1) and not deterministic", "[cypher-value]") {
+TEST_CASE("rand() is at least 0 and below 1, and not deterministic", "[cypher-value]") {
   const FunctionInfo* rand = FindFunction("RAND");
   REQUIRE(rand != nullptr);
   CHECK_FALSE(rand->deterministic);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <set>
 
+#include <tiegraph/cypher_bind.h>
+#include <tiegraph/cypher_parser.h>
 #include <tiegraph/cypher_render.h>
 #include <tiegraph/cypher_session.h>
 
@@ -39,12 +41,11 @@ int64_t Added(const std::multiset<std::string>& before, const std::multiset<std:
   return n;
 }
 
-// Errors the kit expects "at compile time": those found before any row is read.
-bool CompileTime(const cypher::QueryError& e) {
-  using cypher::ErrorClass;
-  return e.error_class == ErrorClass::kSyntaxError ||
-         e.error_class == ErrorClass::kParameterMissing ||
-         e.error_class == ErrorClass::kProcedureError;
+// Whether the query's error is one the kit calls "at compile time": raised by parsing or
+// binding, before any row is read.
+bool CompileTime(const std::string& query, const cypher::Map& params) {
+  auto statement = cypher::Parse(query);
+  return !statement.ok() || !cypher::Bind(*statement, &params).ok();
 }
 
 }  // namespace
@@ -105,7 +106,7 @@ Outcome StoreEngine::Execute(const std::string& query, const cypher::Map& params
   auto result = cypher::Session(store_.get()).Execute(query, options);
   if (!result.ok()) {
     outcome.error = result.error();
-    outcome.error_at_compile_time = CompileTime(result.error());
+    outcome.error_at_compile_time = CompileTime(query, params);
     return outcome;
   }
   for (const auto& c : result->columns()) outcome.columns.push_back(c.name);

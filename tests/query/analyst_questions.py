@@ -472,7 +472,9 @@ WHERE a.key < b.key
 RETURN a.key AS first, b.key AS second, count(DISTINCT e) AS events
 ORDER BY events DESC, first, second
 LIMIT 10""", {}, q_sat_together,
-     "An event's participants are the institutions its ties join (docs/FORMATS.md)."),
+     "An event's participants are the institutions its ties join (docs/FORMATS.md). In the "
+     "sample only Gangwon State took part in two events, so no pair met more than once and "
+     "the keys decide the order."),
 ]
 
 

@@ -19,8 +19,8 @@
 //   Academia, Hospital; institutions without a sector (councils, places, mixed) go to
 //   `Unsectored`. A Kuzu node has one label, so tiegraph's `Institution` label has no table:
 //   queries match every node with `(n)` (institutions and events alike, as in tiegraph), a
-//   sector with `(n:Hospital)`. All node tables have the same columns: the institution fields key (primary
-//   key), name, aliases, sector, other_sectors, kind, foreign, region, parent, evidence (each
+//   sector with `(n:Hospital)`. All institution tables have the same columns: the institution
+//   fields key (primary key), name, aliases, sector, other_sectors, kind, foreign, region, parent, evidence (each
 //   evidence's quote, or its source where it has none, as tiegraph shows it) and the typed
 //   properties of the dump; a field tiegraph leaves out (an empty list, no parent) is NULL.
 // - Rel tables, one per canonical tie type (mou, joint_research, planned_cooperation, …), each
@@ -225,7 +225,8 @@ async function loadKuzuGraph(kuzu, dbPath, dump) {
     const values = [ev.key, ev.name || null, ev.type, day(ev.date), quotes(ev.evidence),
       ...eventColumns.slice(eventFields.length).map(([k]) => propertyValue(ev.properties?.[k]))];
     const present = eventColumns.map((c, i) => [c, i]).filter(([, i]) => values[i] !== null);
-    const props = present.map(([[k, t], i]) => `\`${k}\`: ${t === "DATE" ? `date($p${i})` : `$p${i}`}`);
+    const props = present.map(([[k, t], i]) =>
+      `\`${k}\`: ${t === "DATE" ? `date($p${i})` : `$p${i}`}`);
     await kuzuRun(conn, `CREATE (:Event {${props.join(", ")}})`,
       Object.fromEntries(present.map(([, i]) => [`p${i}`, values[i]])));
     for (const p of ev.participants || []) {

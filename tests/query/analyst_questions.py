@@ -79,21 +79,76 @@ class Tie:
         return int(self.since[:4]) if self.since else None
 
 
+class EventNode:
+    """An event as a node labelled Event: key, name (the seed's desc), type, date; no sector,
+    region or foreign flag (null)."""
+    is_event = True
+    sector = label = region = foreign = None
+
+    def __init__(self, rec):
+        self.key = rec["id"]
+        self.name = rec["desc"]
+        self.type = "event"
+        self.date = rec.get("date")
+        self.participants = []  # (institution key, role), filled by Network
+
+
+class Participation:
+    """(institution)-[:PARTICIPATED_IN {role}]->(event): a relationship with the role only."""
+    type = "PARTICIPATED_IN"
+    key = since = until = status = confidence = event = None
+    directed = True
+    evidence = []
+
+    def __init__(self, role):
+        self.role = role or None
+
+    def year(self):
+        return None
+
+
+def participants(event_key, ties):
+    """The endpoints of the ties naming the event, in order, each once; a tie's role is its
+    source's (docs/FORMATS.md, "Seed-network JSON")."""
+    out = {}
+    for t in ties:
+        if t.event != event_key:
+            continue
+        for who, role in ((t.source, t.role), (t.target, None)):
+            out[who] = out.get(who) or role
+    return list(out.items())
+
+
 class Network:
     def __init__(self, seed):
         data = json.loads(Path(seed).read_text(encoding="utf-8"))
         self.nodes = {n["id"]: Node(n) for n in data["institutions"]}
         self.ties = [Tie(t) for t in data["ties"]]
+        self.events = {e["id"]: EventNode(e) for e in data["events"]}
+        for e in self.events.values():
+            e.participants = participants(e.key, self.ties)
 
     def matches(self, arrow=False):
-        """(a, tie, b) for each way a pattern (a)-[r]-(b), or (a)-[r]->(b) when arrow, binds:
+        """(a, r, b) for each way a pattern (a)-[r]-(b), or (a)-[r]->(b) when arrow, binds:
         an undirected pattern binds every tie both ways; an arrow binds every tie, directed or
-        not, from its source to its target (docs/DATA_MODEL.md)."""
+        not, from its source to its target (docs/DATA_MODEL.md). Participations, from the
+        institution to the event, are relationships as well."""
         for t in self.ties:
             a, b = self.nodes[t.source], self.nodes[t.target]
             yield a, t, b
             if not arrow:
                 yield b, t, a
+        for e in self.events.values():
+            for who, role in e.participants:
+                p = Participation(role)
+                yield self.nodes[who], p, e
+                if not arrow:
+                    yield e, p, self.nodes[who]
+
+
+def institution(n):
+    """Whether a node carries the label Institution (an event does not)."""
+    return not getattr(n, "is_event", False)
 
 
 def order(rows, *keys):
@@ -147,7 +202,7 @@ def q_evidence_hyeobyak(net):
 def q_two_regions(net):
     regions = {}
     for n, _, m in net.matches():
-        if m.region is not None:
+        if institution(n) and institution(m) and m.region is not None:
             regions.setdefault(n.key, set()).add(tuple(m.region[:2]))
     rows = [[k, net.nodes[k].name, len(r)] for k, r in regions.items() if len(r) >= 2]
     return order(rows, (2, True), (0, False))
@@ -171,7 +226,8 @@ def q_sectors(net):
 def q_most_partners(net):
     partners = {}
     for n, _, m in net.matches():
-        partners.setdefault(n.key, set()).add(m.key)
+        if institution(n) and institution(m):
+            partners.setdefault(n.key, set()).add(m.key)
     rows = [[k, net.nodes[k].name, len(p)] for k, p in partners.items()]
     return order(rows, (2, True), (0, False))[:10]
 
@@ -180,7 +236,8 @@ def q_foreign_partners(net):
     rows = []
     for f in net.nodes.values():
         if f.foreign:
-            korean = {k.key for a, _, k in net.matches() if a.key == f.key and not k.foreign}
+            korean = {k.key for a, _, k in net.matches()
+                      if a.key == f.key and institution(k) and not k.foreign}
             rows.append([f.key, f.region, len(korean)])
     return order(rows, (2, True), (0, False))
 
@@ -207,7 +264,8 @@ def q_brokers(net):
     for b in net.nodes.values():
         if b.foreign:
             continue
-        partners = [m for a, _, m in net.matches() if a.key == b.key]
+        partners = [m for a, _, m in net.matches()
+                    if a.key == b.key and institution(a) and institution(m)]
         korean = {m.key for m in partners if not m.foreign}
         foreign = {m.key for m in partners if m.foreign}
         if korean and foreign:
@@ -270,6 +328,17 @@ def q_sector_in_province(net):
     return order(rows, (0, False))
 
 
+def q_sat_together(net):
+    shared = {}
+    for e in net.events.values():
+        keys = sorted(k for k, _ in e.participants)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    rows = [[a, b, c] for (a, b), c in shared.items()]
+    return order(rows, (2, True), (0, False), (1, False))[:10]
+
+
 def q_event_participants(net):
     rows = distinct([[a.key, a.name] for a, t, _ in net.matches()
                      if t.event == "E-bio-cluster-council-1st" and a.sector == "public-agency"])
@@ -319,10 +388,12 @@ RETURN n.sector AS sector, count(*) AS institutions
 ORDER BY institutions DESC, sector""", {}, q_sectors,
      "Councils, places and mixed bodies have no sector (null, sorted last)."),
     ("The ten institutions with the most partners",
-     """MATCH (n:Institution)-[]-(m)
+     """MATCH (n:Institution)-[]-(m:Institution)
 RETURN n.key AS institution, n.name AS name, count(DISTINCT m) AS partners
 ORDER BY partners DESC, institution
-LIMIT 10""", {}, q_most_partners, None),
+LIMIT 10""", {}, q_most_partners,
+     "Partners are institutions: `(m:Institution)` leaves out the events an institution "
+     "took part in."),
     ("Foreign institutions and how many Korean partners each has",
      """MATCH (f:Institution)
 WHERE f.foreign
@@ -381,7 +452,8 @@ ORDER BY ties DESC, province, other""", {}, q_province_pairs,
 RETURN r.since AS since, type(r) AS type, p.name AS partner
 ORDER BY since, type, partner""", {}, q_gangwon_timeline,
      "Dates keep their precision; ORDER BY puts a month before the days in it, and ties "
-     "without a date last."),
+     "without a date last. The events Gangwon State took part in come in as well, through "
+     "PARTICIPATED_IN relationships, which have no dates."),
     ("Institutions of a sector in a province, as parameters "
      "(`--param sector=hospital --param province=Gyeonggi`)",
      """MATCH (n:Institution)
@@ -394,6 +466,15 @@ ORDER BY institution""", {"sector": "hospital", "province": "Gyeonggi"},
 WHERE r.event = 'E-bio-cluster-council-1st'
 RETURN DISTINCT a.key AS institution, a.name AS name
 ORDER BY institution""", {}, q_event_participants, None),
+    ("Which institutions sat together at the most events?",
+     """MATCH (a:Institution)-[:PARTICIPATED_IN]->(e:Event)<-[:PARTICIPATED_IN]-(b:Institution)
+WHERE a.key < b.key
+RETURN a.key AS first, b.key AS second, count(DISTINCT e) AS events
+ORDER BY events DESC, first, second
+LIMIT 10""", {}, q_sat_together,
+     "An event's participants are the institutions its ties join (docs/FORMATS.md). In the "
+     "sample only Gangwon State took part in two events, so no pair met more than once and "
+     "the keys decide the order."),
 ]
 
 

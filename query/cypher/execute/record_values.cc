@@ -260,6 +260,17 @@ QueryResult<bool> SetNodeProperty(Institution* node, const std::string& key, con
   return true;
 }
 
+Map EventProperties(const Event& event) {
+  Map out;
+  out.emplace("key", event.key);
+  if (!event.name.empty()) out.emplace("name", event.name);
+  out.emplace("type", event.type);
+  if (event.date.known()) out.emplace("date", event.date);
+  if (!event.evidence.empty()) out.emplace("evidence", Quotes(event.evidence));
+  PutTyped(event.properties, &out);
+  return out;
+}
+
 Map TieProperties(const Tie& tie, bool domain) {
   Map out;
   const Tie defaults;

@@ -32,6 +32,10 @@ Value NodeProperty(const Institution& node, const std::string& key);
 // else a typed property. A field refuses a value of the wrong type or outside its vocabulary.
 QueryResult<bool> SetNodeProperty(Institution* node, const std::string& key, const Value& value);
 
+// An event's properties: key, name, type, date and evidence where set, then its typed
+// properties.
+Map EventProperties(const Event& event);
+
 // A tie's properties. `domain` (both ends are institutions): key (unless assigned), strength,
 // status, confidence, directed, since, until, event, role and evidence where set, then its
 // typed properties. Otherwise its typed properties alone (a tie the query language created

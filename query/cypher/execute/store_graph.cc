@@ -23,6 +23,14 @@ QueryError NoSuch(std::string_view what, int64_t id) {
                     {}};
 }
 
+QueryError EventsAreReadOnly() {
+  return QueryError{ErrorClass::kSemanticError,
+                    "ReadOnlyEvent",
+                    "events and their participants change with `tiegraph set event`, not in a "
+                    "query",
+                    {}};
+}
+
 // One tie at a node, whichever view it was read from.
 struct TieAt {
   std::string key, other, type;
@@ -71,6 +79,7 @@ QueryResult<bool> StoreGraph::LoadNodes() {
 }
 
 QueryResult<std::string> StoreGraph::NodeKey(NodeId id) {
+  if (EventNodes::Owns(id)) return EventsAreReadOnly();
   if (deleted_nodes_.count(id)) return Deleted("node", id);
   if (auto it = created_nodes_.find(id); it != created_nodes_.end()) return it->second;
   auto loaded = LoadNodes();
@@ -100,6 +109,7 @@ QueryResult<NodeId> StoreGraph::NodeIdOf(const std::string& key) {
 }
 
 QueryResult<std::string> StoreGraph::TieKey(RelationshipId id) {
+  if (EventNodes::Owns(id)) return EventsAreReadOnly();
   if (deleted_ties_.count(id)) return Deleted("relationship", id);
   if (auto it = tie_keys_.find(id); it != tie_keys_.end()) return it->second;
   if (id < 0) return NoSuch("relationship", id);
@@ -163,6 +173,36 @@ bool StoreGraph::TypeMatches(const std::string& stored, const std::vector<std::s
   return false;
 }
 
+QueryResult<const Event*> StoreGraph::EventAt(NodeId id) {
+  auto loaded = events_.Load(*snap_);
+  if (!loaded.ok()) return loaded.error();
+  const Event* event = events_.Find(id);
+  if (!event) return NoSuch("node", id);
+  return event;
+}
+
+QueryResult<const Participation*> StoreGraph::ParticipationAt(RelationshipId id) {
+  auto loaded = events_.Load(*snap_);
+  if (!loaded.ok()) return loaded.error();
+  const Participation* p = events_.FindParticipation(id);
+  if (!p) return NoSuch("relationship", id);
+  return p;
+}
+
+QueryResult<RelationshipValue> StoreGraph::ParticipationValue(const Participation& p) {
+  auto start = NodeIdOf(p.institution);
+  if (!start.ok()) return start.error();
+  RelationshipValue r;
+  r.id = p.id;
+  r.type = std::string(kParticipatedIn);
+  r.start = *start;
+  r.end = p.event;
+  Map properties;
+  if (!p.role.empty()) properties.emplace("role", p.role);
+  r.properties = std::make_shared<const Map>(std::move(properties));
+  return r;
+}
+
 // ---- Reads ----
 
 QueryResult<bool> StoreGraph::ForEachNode(const std::string* label,
@@ -198,10 +238,22 @@ QueryResult<bool> StoreGraph::ForEachNode(const std::string* label,
     auto go = visit(id, true);
     if (!go.ok() || !*go) return go;
   }
+  if (!label || *label == kEventLabel) {
+    auto events = events_.Load(*snap_);
+    if (!events.ok()) return events;
+    for (NodeId id : events_.ids()) {
+      if (!fn(id)) return false;
+    }
+  }
   return true;
 }
 
 QueryResult<NodeValue> StoreGraph::Node(NodeId id) {
+  if (EventNodes::Owns(id)) {
+    auto event = EventAt(id);
+    if (!event.ok()) return event.error();
+    return events_.Node(id);
+  }
   auto record = NodeRecord(id);
   if (!record.ok()) return record.error();
   NodeValue node;
@@ -212,12 +264,22 @@ QueryResult<NodeValue> StoreGraph::Node(NodeId id) {
 }
 
 QueryResult<bool> StoreGraph::HasLabel(NodeId id, const std::string& label) {
+  if (EventNodes::Owns(id)) {
+    auto event = EventAt(id);
+    if (!event.ok()) return event.error();
+    return label == kEventLabel;
+  }
   auto record = NodeRecord(id);
   if (!record.ok()) return record.error();
   return NodeHasLabel(*record, label);
 }
 
 QueryResult<Value> StoreGraph::NodeProperty(NodeId id, const std::string& key) {
+  if (EventNodes::Owns(id)) {
+    auto event = EventAt(id);
+    if (!event.ok()) return event.error();
+    return events_.Property(id, key);
+  }
   auto record = NodeRecord(id);
   if (!record.ok()) return record.error();
   return cypher::NodeProperty(*record, key);
@@ -225,6 +287,19 @@ QueryResult<Value> StoreGraph::NodeProperty(NodeId id, const std::string& key) {
 
 QueryResult<std::vector<Expansion>> StoreGraph::Expand(NodeId from, ExpandDirection direction,
                                                        const std::vector<std::string>& types) {
+  const bool participations = TypeMatches(std::string(kParticipatedIn), types);
+  if (EventNodes::Owns(from)) {  // an event: its participants' relationships come in
+    auto event = EventAt(from);
+    if (!event.ok()) return event.error();
+    std::vector<Expansion> out;
+    if (direction == ExpandDirection::kOutgoing || !participations) return out;
+    for (const Participation* p : events_.AtEvent(from)) {
+      auto other = NodeIdOf(p->institution);
+      if (!other.ok()) return other.error();
+      out.push_back({p->id, *other, *other, from});
+    }
+    return out;
+  }
   auto key = NodeKey(from);
   if (!key.ok()) return key.error();
   std::vector<TieAt> ties;
@@ -277,10 +352,21 @@ QueryResult<std::vector<Expansion>> StoreGraph::Expand(NodeId from, ExpandDirect
     }
     out.push_back(e);
   }
+  if (participations && direction != ExpandDirection::kIncoming) {
+    auto loaded = events_.Load(*snap_);
+    if (!loaded.ok()) return loaded.error();
+    for (const Participation* p : events_.AtInstitution(*key))
+      out.push_back({p->id, p->event, from, p->event});
+  }
   return out;
 }
 
 QueryResult<RelationshipValue> StoreGraph::Relationship(RelationshipId id) {
+  if (EventNodes::Owns(id)) {
+    auto p = ParticipationAt(id);
+    if (!p.ok()) return p.error();
+    return ParticipationValue(**p);
+  }
   auto tie = TieRecord(id);
   if (!tie.ok()) return tie.error();
   auto start = NodeIdOf(tie->source);
@@ -299,6 +385,11 @@ QueryResult<RelationshipValue> StoreGraph::Relationship(RelationshipId id) {
 }
 
 QueryResult<Value> StoreGraph::RelationshipProperty(RelationshipId id, const std::string& key) {
+  if (EventNodes::Owns(id)) {
+    auto p = ParticipationAt(id);
+    if (!p.ok()) return p.error();
+    return key == "role" && !(*p)->role.empty() ? Value((*p)->role) : Value();
+  }
   auto tie = TieRecord(id);
   if (!tie.ok()) return tie.error();
   auto domain = Domain(*tie);
@@ -319,6 +410,12 @@ QueryResult<bool> StoreGraph::ForEachRelationship(const std::function<bool(Relat
   for (RelationshipId id : created_ties_) {
     if (!go) break;
     if (!deleted_ties_.count(id)) go = fn(id);
+  }
+  auto events = events_.Load(*snap_);
+  if (!events.ok()) return events;
+  for (const Participation& p : events_.participations()) {
+    if (!go) break;
+    go = fn(p.id);
   }
   return go;
 }

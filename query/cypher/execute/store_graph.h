@@ -19,6 +19,8 @@
 #include <tiegraph/tie_types.h>
 #include <tiegraph/transaction.h>
 
+#include "event_nodes.h"
+
 namespace tiegraph::cypher {
 
 class StoreGraph final : public GraphAccess {
@@ -79,6 +81,9 @@ class StoreGraph final : public GraphAccess {
   QueryResult<bool> IsInstitution(NodeId id);
   const std::string& TypeKey(const std::string& type);
   bool TypeMatches(const std::string& stored, const std::vector<std::string>& wanted);
+  QueryResult<const Event*> EventAt(NodeId id);
+  QueryResult<const Participation*> ParticipationAt(RelationshipId id);
+  QueryResult<RelationshipValue> ParticipationValue(const Participation& p);
 
   const Snapshot* snap_;
   Transaction* txn_;
@@ -91,6 +96,7 @@ class StoreGraph final : public GraphAccess {
   std::map<RelationshipId, std::string> tie_keys_;
   std::set<RelationshipId> deleted_ties_, created_ties_;
   std::unordered_map<std::string, std::string> type_keys_;  // tie type -> TieTypeKey
+  EventNodes events_;
   SideEffects effects_;
 };
 

@@ -18,11 +18,9 @@
 // - Node tables, one per sector label: Government, PublicAgency, Industry, SupportOrg, Research,
 //   Academia, Hospital; institutions without a sector (councils, places, mixed) go to
 //   `Unsectored`. A Kuzu node has one label, so tiegraph's `Institution` label has no table:
-//   queries match every institution with `(n)`, a sector with `(n:Hospital)`. That holds while
-//   institutions are the only nodes the query language shows of the sample; once its events
-//   are `Event` nodes (docs/DATA_MODEL.md), tiegraph's side of those queries needs
-//   `(n:Institution)`. All node tables have the same columns: the institution fields key (primary
-//   key), name, aliases, sector, other_sectors, kind, foreign, region, parent, evidence (each
+//   queries match every node with `(n)` (institutions and events alike, as in tiegraph), a
+//   sector with `(n:Hospital)`. All institution tables have the same columns: the institution
+//   fields key (primary key), name, aliases, sector, other_sectors, kind, foreign, region, parent, evidence (each
 //   evidence's quote, or its source where it has none, as tiegraph shows it) and the typed
 //   properties of the dump; a field tiegraph leaves out (an empty list, no parent) is NULL.
 // - Rel tables, one per canonical tie type (mou, joint_research, planned_cooperation, …), each
@@ -32,6 +30,10 @@
 // - A tie is stored once, source to target. tiegraph matches an undirected tie in both
 //   directions, Kuzu only as stored: queries use undirected patterns `-[r]-`, or directed ones
 //   restricted to directed ties; the few that show the difference are marked as modelling.
+// - Events: a node table Event (key, name, type, date, evidence and the typed properties) and
+//   a rel table PARTICIPATED_IN from every institution table to Event with the participant's
+//   role (NULL when empty), as the query language shows them: unlabelled patterns meet them
+//   in both systems.
 // - Dates: tiegraph keeps a date's precision (2024, 2024-09, 2024-09-27); Kuzu's DATE is a day,
 //   so a year or a month is stored as its first day. Queries compare years or whole days.
 // - Texts that must differ (type(r) is label(r) in Kuzu; list subscripts count from 1 in Kuzu;
@@ -162,6 +164,7 @@ async function loadKuzuGraph(kuzu, dbPath, dump) {
   await conn.init();
   const institutions = dump.filter((r) => r.record === "institution");
   const ties = dump.filter((r) => r.record === "tie");
+  const events = dump.filter((r) => r.record === "event");
   const nodeFields = [["key", "STRING PRIMARY KEY"], ["name", "STRING"], ["aliases", "STRING[]"],
     ["sector", "STRING"], ["other_sectors", "STRING[]"], ["kind", "STRING"],
     ["foreign", "BOOLEAN"], ["region", "STRING[]"], ["parent", "STRING"],
@@ -176,6 +179,13 @@ async function loadKuzuGraph(kuzu, dbPath, dump) {
 
   const tables = [...Object.values(SECTOR_TABLES), "Unsectored"];
   for (const t of tables) await kuzuRun(conn, `CREATE NODE TABLE ${t}(${columnList(nodeColumns)})`);
+  const eventFields = [["key", "STRING PRIMARY KEY"], ["name", "STRING"], ["type", "STRING"],
+    ["date", "DATE"], ["evidence", "STRING[]"]];
+  const eventColumns = [...eventFields,
+    ...typedColumns(events, eventFields.map((f) => f[0])).entries()];
+  await kuzuRun(conn, `CREATE NODE TABLE Event(${columnList(eventColumns)})`);
+  await kuzuRun(conn, `CREATE REL TABLE PARTICIPATED_IN(` +
+    `${tables.map((t) => `FROM ${t} TO Event`).join(", ")}, role STRING)`);
   const byKey = new Map(institutions.map((i) => [i.key, i]));
   const pairs = new Map(VOCABULARY.map((t) => [t, new Set()]));
   for (const t of ties) {
@@ -210,6 +220,23 @@ async function loadKuzuGraph(kuzu, dbPath, dump) {
       `CREATE (a)-[:\`${tie.type}\` {${props.join(", ")}}]->(b)`,
       { src: tie.source, dst: tie.target,
         ...Object.fromEntries(present.map(([, i]) => [`p${i}`, values[i]])) });
+  }
+  for (const ev of events) {
+    const values = [ev.key, ev.name || null, ev.type, day(ev.date), quotes(ev.evidence),
+      ...eventColumns.slice(eventFields.length).map(([k]) => propertyValue(ev.properties?.[k]))];
+    const present = eventColumns.map((c, i) => [c, i]).filter(([, i]) => values[i] !== null);
+    const props = present.map(([[k, t], i]) =>
+      `\`${k}\`: ${t === "DATE" ? `date($p${i})` : `$p${i}`}`);
+    await kuzuRun(conn, `CREATE (:Event {${props.join(", ")}})`,
+      Object.fromEntries(present.map(([, i]) => [`p${i}`, values[i]])));
+    for (const p of ev.participants || []) {
+      // The role is absent when empty, as tiegraph shows it.
+      const role = p.role ? " {role: $role}" : "";
+      await kuzuRun(conn,
+        `MATCH (a:${tableOf(byKey.get(p.institution))} {key: $who}), (e:Event {key: $event}) ` +
+        `CREATE (a)-[:PARTICIPATED_IN${role}]->(e)`,
+        { who: p.institution, event: ev.key, ...(p.role ? { role: p.role } : {}) });
+    }
   }
   return { db, conn };
 }

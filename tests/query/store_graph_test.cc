@@ -180,5 +180,60 @@ TEST_CASE("writes through the graph go into the transaction", "[cypher-store]") 
   CHECK(report->clean());
 }
 
+TEST_CASE("events as nodes with their participants, read-only", "[cypher-store]") {
+  TempDir dir;
+  auto store = Small(dir);
+  Dataset d;
+  Event council;
+  council.key = "E-1";
+  council.name = "council";
+  council.type = "council";
+  council.date = {2024, 5, 29, Date::Precision::kDay};
+  council.participants = {{"a", "chair"}, {"c", ""}};
+  d.events.push_back(council);
+  REQUIRE(store->Write(d, WriteOptions{}).ok());
+  auto snap = store->Read();
+  StoreGraph g(snap.get(), nullptr);
+  // The one event takes the first event id, 2^40; its participations the first relationship
+  // ids from 2^40, in the event's order (a, then c).
+  const int64_t first = int64_t{1} << 40;
+  const std::string event_label = "Event";
+  std::vector<int64_t> events;
+  REQUIRE(g.ForEachNode(&event_label, [&](int64_t id) {
+             events.push_back(id);
+             return true;
+           }).ok());
+  CHECK(events == std::vector<int64_t>{first});
+  auto node = g.Node(first);
+  REQUIRE(node.ok());
+  CHECK(node->labels == std::vector<std::string>{"Event"});
+  CHECK(node->properties->at("date").date() == council.date);
+  using P = std::set<std::pair<int64_t, int64_t>>;
+  // From institution a (node 0): its ties, and its participation out to the event.
+  CHECK(Others(g, 0, ExpandDirection::kOutgoing, {"PARTICIPATED_IN"}) == P{{first, first}});
+  CHECK(Others(g, first, ExpandDirection::kIncoming) == P{{first, 0}, {first + 1, 2}});
+  CHECK(Others(g, first, ExpandDirection::kOutgoing).empty());
+  auto chair = g.Relationship(first);
+  REQUIRE(chair.ok());
+  CHECK(chair->type == "PARTICIPATED_IN");
+  CHECK(chair->start == 0);
+  CHECK(chair->end == first);
+  CHECK(chair->properties->at("role").string() == "chair");
+  auto plain = g.Relationship(first + 1);
+  REQUIRE(plain.ok());
+  CHECK(plain->properties->empty());  // no role given
+  // Even in a transaction, events do not change through the language.
+  auto txn = Transaction::Begin(store.get());
+  REQUIRE(txn.ok());
+  auto base = store->Read();
+  StoreGraph writing(base.get(), txn->get());
+  auto refused = writing.SetNodeProperty(first, "name", Value("x"));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "ReadOnlyEvent");
+  auto unlinked = writing.DeleteRelationship(first);
+  REQUIRE_FALSE(unlinked.ok());
+  CHECK(unlinked.error().code == "ReadOnlyEvent");
+}
+
 }  // namespace
 }  // namespace tiegraph::test

@@ -11,12 +11,9 @@
 
 #include "cypher_test_values.h"
 
-namespace tiegraph::cypher {
+// In the testing namespace, so the shorthands of cypher_test_values.h need no using-declarations.
+namespace tiegraph::cypher::testing {
 namespace {
-
-using testing::kNull;
-using testing::L;
-using testing::NaN;
 
 Value Aggregate(std::string_view name, const std::vector<Value>& values, bool distinct = false) {
   std::unique_ptr<Aggregator> aggregator = MakeAggregator(name, distinct);
@@ -146,4 +143,4 @@ TEST_CASE("percentiles follow the kit", "[cypher-value]") {
 }
 
 }  // namespace
-}  // namespace tiegraph::cypher
+}  // namespace tiegraph::cypher::testing

@@ -12,18 +12,9 @@
 
 #include "cypher_test_values.h"
 
-namespace tiegraph::cypher {
+// In the testing namespace, so the shorthands of cypher_test_values.h need no using-declarations.
+namespace tiegraph::cypher::testing {
 namespace {
-
-using testing::Day;
-using testing::kNull;
-using testing::L;
-using testing::M;
-using testing::Month;
-using testing::NaN;
-using testing::Node;
-using testing::Rel;
-using testing::Year;
 
 QueryResult<Value> Call(std::string_view name, std::vector<Value> args) {
   const FunctionInfo* function = FindFunction(name);
@@ -312,12 +303,6 @@ TEST_CASE("date components", "[cypher-value]") {
   CHECK(DateText(DateFromDays(19797)) == "2024-03-15");
 }
 
-}  // namespace
-}  // namespace tiegraph::cypher
-
-namespace tiegraph::cypher {
-namespace {
-
 // rand(): "a random floating point number in the range from 0 (inclusive) to 1 (exclusive)"
 // (the Cypher manual); not deterministic, so never folded into a constant.
 TEST_CASE("rand() is at least 0 and below 1, and not deterministic", "[cypher-value]") {
@@ -339,4 +324,4 @@ TEST_CASE("rand() is at least 0 and below 1, and not deterministic", "[cypher-va
 }
 
 }  // namespace
-}  // namespace tiegraph::cypher
+}  // namespace tiegraph::cypher::testing

@@ -12,14 +12,9 @@
 
 #include "cypher_kit_reader.h"
 
-namespace tiegraph::cypher {
+// In the testing namespace, so the shorthands of cypher_test_values.h need no using-declarations.
+namespace tiegraph::cypher::testing {
 namespace {
-
-using testing::KitValueReader;
-using testing::QueryOf;
-using testing::ReadFeature;
-using testing::ScenarioText;
-using testing::TableAfter;
 
 // The example rows of a scenario outline as column -> cell maps; empty when the kit is absent.
 std::vector<std::map<std::string, std::string>> Examples(const std::string& feature,
@@ -27,7 +22,7 @@ std::vector<std::map<std::string, std::string>> Examples(const std::string& feat
   std::vector<std::map<std::string, std::string>> rows;
   const std::string text = ReadFeature(feature);
   if (text.empty()) {
-    WARN("the conformance kit is not at " << testing::KitDirectory());
+    WARN("the conformance kit is not at " << KitDirectory());
     return rows;
   }
   const auto table = TableAfter(ScenarioText(text, tag), "Examples:");
@@ -162,4 +157,4 @@ TEST_CASE("kit: values read from the kit render as the kit writes them", "[cyphe
 }
 
 }  // namespace
-}  // namespace tiegraph::cypher
+}  // namespace tiegraph::cypher::testing

@@ -10,18 +10,9 @@
 
 #include "cypher_test_values.h"
 
-namespace tiegraph::cypher {
+// In the testing namespace, so the shorthands of cypher_test_values.h need no using-declarations.
+namespace tiegraph::cypher::testing {
 namespace {
-
-using testing::Day;
-using testing::kNull;
-using testing::L;
-using testing::M;
-using testing::Month;
-using testing::NaN;
-using testing::Node;
-using testing::Rel;
-using testing::Year;
 
 TEST_CASE("scalars in the kit's notation", "[cypher-value]") {
   CHECK(RenderValue(kNull) == "null");
@@ -146,4 +137,4 @@ TEST_CASE("table cells", "[cypher-value]") {
 }
 
 }  // namespace
-}  // namespace tiegraph::cypher
+}  // namespace tiegraph::cypher::testing

@@ -11,19 +11,9 @@
 
 #include "cypher_test_values.h"
 
-namespace tiegraph::cypher {
+// In the testing namespace, so the shorthands of cypher_test_values.h need no using-declarations.
+namespace tiegraph::cypher::testing {
 namespace {
-
-using testing::Day;
-using testing::kNull;
-using testing::L;
-using testing::M;
-using testing::Month;
-using testing::NaN;
-using testing::Node;
-using testing::Rel;
-using testing::Truth;
-using testing::Year;
 
 std::string Ge(const Value& a, const Value& b) {
   return Truth(Compare(ComparisonOp::kGreaterOrEqual, a, b));
@@ -493,4 +483,4 @@ TEST_CASE("property access, subscripts and slices", "[cypher-value]") {
 }
 
 }  // namespace
-}  // namespace tiegraph::cypher
+}  // namespace tiegraph::cypher::testing

@@ -118,6 +118,23 @@ class Planner {
     return Add(std::move(action));
   }
 
+  // A step's table: the header row as column names, each later row as values.
+  Status ReadTable(const Step& step, std::vector<std::string>* columns,
+                   std::vector<Row>* values) const {
+    const auto& rows = step.table->rows;
+    *columns = rows[0];
+    for (size_t r = 1; r < rows.size(); ++r) {
+      Row row;
+      for (const std::string& cell : rows[r]) {
+        Result<cypher::Value> value = Cell(step, r, cell);
+        if (!value.ok()) return value.status();
+        row.push_back(std::move(*value));
+      }
+      values->push_back(std::move(row));
+    }
+    return Status::OK();
+  }
+
   Status PlanResult(const Step& step) {
     TIEGRAPH_RETURN_IF_ERROR(NeedQuery(step));
     ExpectRows expect{step.line, {}, RowOrder::kAnyOrder, false, false};
@@ -135,17 +152,7 @@ class Planner {
     expect.order = m[1].matched && !m[2].matched ? RowOrder::kInOrder : RowOrder::kAnyOrder;
     expect.ignore_list_order = m[3].matched;
     if (!step.table) return Error(step, "an expected result without a table");
-    const auto& rows = step.table->rows;
-    expect.table.columns = rows[0];
-    for (size_t r = 1; r < rows.size(); ++r) {
-      Row row;
-      for (const std::string& cell : rows[r]) {
-        Result<cypher::Value> value = Cell(step, r, cell);
-        if (!value.ok()) return value.status();
-        row.push_back(std::move(*value));
-      }
-      expect.table.rows.push_back(std::move(row));
-    }
+    TIEGRAPH_RETURN_IF_ERROR(ReadTable(step, &expect.table.columns, &expect.table.rows));
     return Add(std::move(expect));
   }
 
@@ -188,17 +195,7 @@ class Planner {
     if (!step.table) return Error(step, "a procedure without its table");
     DeclareProcedure action;
     action.procedure.signature = signature;
-    const auto& rows = step.table->rows;
-    action.procedure.columns = rows[0];
-    for (size_t r = 1; r < rows.size(); ++r) {
-      Row row;
-      for (const std::string& cell : rows[r]) {
-        Result<cypher::Value> value = Cell(step, r, cell);
-        if (!value.ok()) return value.status();
-        row.push_back(std::move(*value));
-      }
-      action.procedure.rows.push_back(std::move(row));
-    }
+    TIEGRAPH_RETURN_IF_ERROR(ReadTable(step, &action.procedure.columns, &action.procedure.rows));
     return Add(std::move(action));
   }
 

@@ -4,6 +4,7 @@
 #define TIEGRAPH_CYPHER_EXECUTE_OPERATORS_H_
 
 #include <memory>
+#include <utility>
 
 #include <tiegraph/cypher_plan.h>
 
@@ -64,6 +65,17 @@ class EagerCursor : public Cursor {
   bool consumed_ = false;
   size_t next_ = 0;
   size_t held_bytes_ = 0;
+};
+
+// A cursor of kind `Base` (RowCursor or EagerCursor) that carries out one plan operator.
+template <typename Base>
+class OperatorCursor : public Base {
+ public:
+  OperatorCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
+      : Base(std::move(input), context), op_(op) {}
+
+ protected:
+  const PlanOperator& op_;
 };
 
 CursorPtr MakeReadCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context);

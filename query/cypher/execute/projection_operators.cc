@@ -167,10 +167,9 @@ class DistinctCursor : public RowCursor {
   ValueSet seen_;
 };
 
-class SortCursor : public EagerCursor {
+class SortCursor : public OperatorCursor<EagerCursor> {
  public:
-  SortCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : EagerCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Consume(Row* row) override {
@@ -204,9 +203,6 @@ class SortCursor : public EagerCursor {
     for (Row& row : held_) row.pop_back();
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
 // SKIP and LIMIT: the count is a constant expression, evaluated once.
@@ -311,10 +307,9 @@ class UnionCursor : public Cursor {
 };
 
 // The result's columns, with nodes and relationships as the graph holds them now.
-class ProduceCursor : public RowCursor {
+class ProduceCursor : public OperatorCursor<RowCursor> {
  public:
-  ProduceCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : RowCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Apply(Row* row, Batch* out) override {
@@ -324,9 +319,6 @@ class ProduceCursor : public RowCursor {
     out->push_back(std::move(columns));
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
 }  // namespace

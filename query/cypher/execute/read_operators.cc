@@ -103,10 +103,9 @@ class NodeScanCursor : public RowCursor {
   const ast::NodePattern& node_;
 };
 
-class FilterCursor : public RowCursor {
+class FilterCursor : public OperatorCursor<RowCursor> {
  public:
-  FilterCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : RowCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Apply(Row* row, Batch* out) override {
@@ -116,15 +115,11 @@ class FilterCursor : public RowCursor {
     if (*keep) out->push_back(std::move(*row));
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
-class ExpandCursor : public RowCursor {
+class ExpandCursor : public OperatorCursor<RowCursor> {
  public:
-  ExpandCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : RowCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Apply(Row* row, Batch* out) override {
@@ -141,15 +136,11 @@ class ExpandCursor : public RowCursor {
     if (!expanded.ok()) return expanded;
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
-class ShortestPathCursor : public RowCursor {
+class ShortestPathCursor : public OperatorCursor<RowCursor> {
  public:
-  ShortestPathCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : RowCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Apply(Row* row, Batch* out) override {
@@ -160,15 +151,11 @@ class ShortestPathCursor : public RowCursor {
     if (!found.ok()) return found;
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
-class NamedPathCursor : public RowCursor {
+class NamedPathCursor : public OperatorCursor<RowCursor> {
  public:
-  NamedPathCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : RowCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Apply(Row* row, Batch* out) override {
@@ -178,17 +165,13 @@ class NamedPathCursor : public RowCursor {
     out->push_back(std::move(*row));
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
 // OPTIONAL MATCH: the branch runs from each input row; no match keeps the row, whose slots
 // the branch would have bound are still null.
-class OptionalCursor : public RowCursor {
+class OptionalCursor : public OperatorCursor<RowCursor> {
  public:
-  OptionalCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : RowCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Apply(Row* row, Batch* out) override {
@@ -205,15 +188,11 @@ class OptionalCursor : public RowCursor {
     if (!any) out->push_back(std::move(*row));
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
-class UnwindCursor : public RowCursor {
+class UnwindCursor : public OperatorCursor<RowCursor> {
  public:
-  UnwindCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : RowCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Apply(Row* row, Batch* out) override {
@@ -231,9 +210,6 @@ class UnwindCursor : public RowCursor {
     }
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
 }  // namespace

@@ -182,10 +182,9 @@ QueryResult<bool> ApplySetItem(ExecutionContext* context, Evaluator* evaluator,
   return true;
 }
 
-class CreateCursor : public EagerCursor {
+class CreateCursor : public OperatorCursor<EagerCursor> {
  public:
-  CreateCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : EagerCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Consume(Row* row) override {
@@ -195,17 +194,13 @@ class CreateCursor : public EagerCursor {
     }
     return Hold(std::move(*row));
   }
-
- private:
-  const PlanOperator& op_;
 };
 
 // MERGE: the rows of the pattern's matches (ON MATCH SET applied), or the pattern created
 // (ON CREATE SET applied). Later rows see what earlier rows created.
-class MergeCursor : public EagerCursor {
+class MergeCursor : public OperatorCursor<EagerCursor> {
  public:
-  MergeCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : EagerCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   // A null property in a MERGE pattern could never be matched by what MERGE creates
@@ -267,15 +262,11 @@ class MergeCursor : public EagerCursor {
     }
     return true;
   }
-
- private:
-  const PlanOperator& op_;
 };
 
-class SetCursor : public EagerCursor {
+class SetCursor : public OperatorCursor<EagerCursor> {
  public:
-  SetCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : EagerCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Consume(Row* row) override {
@@ -285,15 +276,11 @@ class SetCursor : public EagerCursor {
     }
     return Hold(std::move(*row));
   }
-
- private:
-  const PlanOperator& op_;
 };
 
-class RemoveCursor : public EagerCursor {
+class RemoveCursor : public OperatorCursor<EagerCursor> {
  public:
-  RemoveCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : EagerCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Consume(Row* row) override {
@@ -319,17 +306,13 @@ class RemoveCursor : public EagerCursor {
     }
     return Hold(std::move(*row));
   }
-
- private:
-  const PlanOperator& op_;
 };
 
 // DELETE: collects what every row deletes, then deletes the relationships before the nodes
 // (a node whose relationships go in the same clause is not connected any more).
-class DeleteCursor : public EagerCursor {
+class DeleteCursor : public OperatorCursor<EagerCursor> {
  public:
-  DeleteCursor(const PlanOperator& op, CursorPtr input, ExecutionContext* context)
-      : EagerCursor(std::move(input), context), op_(op) {}
+  using OperatorCursor::OperatorCursor;
 
  protected:
   QueryResult<bool> Consume(Row* row) override {
@@ -388,7 +371,6 @@ class DeleteCursor : public EagerCursor {
     }
   }
 
-  const PlanOperator& op_;
   std::vector<NodeId> nodes_;
   std::vector<RelationshipId> relationships_;
   std::set<NodeId> seen_nodes_;

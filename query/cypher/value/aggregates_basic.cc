@@ -9,14 +9,6 @@ namespace tiegraph::cypher {
 
 namespace {
 
-QueryError NotANumber(std::string_view function, const Value& v) {
-  return QueryError{
-      ErrorClass::kTypeError,
-      "InvalidArgumentType",
-      std::string(function) + "() takes numbers, got " + std::string(KindName(v.kind())),
-      {}};
-}
-
 class Count : public Aggregator {
  public:
   Count(bool distinct, bool star) : Aggregator(distinct), star_(star) {}

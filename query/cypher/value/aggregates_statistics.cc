@@ -12,14 +12,6 @@ namespace tiegraph::cypher {
 
 namespace {
 
-QueryError NotANumber(std::string_view function, const Value& v) {
-  return QueryError{
-      ErrorClass::kTypeError,
-      "InvalidArgumentType",
-      std::string(function) + "() takes numbers, got " + std::string(KindName(v.kind())),
-      {}};
-}
-
 // Welford's running mean and sum of squared deviations: stable for large, close values.
 class StDev : public Aggregator {
  public:

@@ -1,5 +1,9 @@
 // What every aggregate shares: skipping nulls and DISTINCT duplicates.
+#include <string>
+
 #include <tiegraph/cypher_aggregates.h>
+
+#include "aggregates_internal.h"
 
 namespace tiegraph::cypher {
 
@@ -16,5 +20,13 @@ QueryResult<bool> Aggregator::Add(const Value& value, const Value& percentile) {
 }
 
 QueryResult<bool> Aggregator::TakeArgument(const Value&) { return true; }
+
+QueryError NotANumber(std::string_view function, const Value& v) {
+  return QueryError{
+      ErrorClass::kTypeError,
+      "InvalidArgumentType",
+      std::string(function) + "() takes numbers, got " + std::string(KindName(v.kind())),
+      {}};
+}
 
 }  // namespace tiegraph::cypher

@@ -1,45 +1,18 @@
 // Values as JSON.
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include <tiegraph/cypher_render.h>
 #include <tiegraph/cypher_semantics.h>
+
+#include "quoted_text.h"
 
 namespace tiegraph::cypher {
 
 namespace {
 
 void AppendJsonString(std::string_view text, std::string* out) {
-  *out += '"';
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-          *out += escaped;
-        } else {
-          *out += c;
-        }
-    }
-  }
-  *out += '"';
+  AppendQuotedText(text, '"', /*escape_control=*/true, out);
 }
 
 void WriteObject(const Map* map, std::string* out) {

@@ -5,34 +5,14 @@
 #include <tiegraph/cypher_render.h>
 #include <tiegraph/cypher_semantics.h>
 
+#include "quoted_text.h"
+
 namespace tiegraph::cypher {
 
 namespace {
 
 void AppendQuoted(std::string_view text, std::string* out) {
-  *out += '\'';
-  for (const char c : text) {
-    switch (c) {
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\'':
-        *out += "\\'";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      default:
-        *out += c;
-    }
-  }
-  *out += '\'';
+  AppendQuotedText(text, '\'', /*escape_control=*/false, out);
 }
 
 bool IsPlainIdentifier(std::string_view name) {

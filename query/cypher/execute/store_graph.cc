@@ -121,6 +121,14 @@ QueryResult<std::string> StoreGraph::TieKey(RelationshipId id) {
 }
 
 QueryResult<Tie> StoreGraph::TieRecord(RelationshipId id) {
+  if (!txn_ && id >= 0 && !EventNodes::Owns(id) && !tie_keys_.count(id)) {
+    // A read-only query meeting the tie first by id: one read gives both key and record.
+    auto tie = snap_->GetTieAt(static_cast<uint64_t>(id));
+    if (tie.status().IsNotFound()) return NoSuch("relationship", id);
+    if (!tie.ok()) return Refused(tie.status());
+    tie_keys_.emplace(id, tie->key);
+    return std::move(*tie);
+  }
   auto key = TieKey(id);
   if (!key.ok()) return key.error();
   auto tie = txn_ ? txn_->GetTie(*key) : snap_->GetTie(*key);

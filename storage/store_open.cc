@@ -119,6 +119,18 @@ rocksdb::Status OpenRocks(const rocksdb::DBOptions& db_options, const std::strin
   }
 }
 
+// Removes the tables a bulk write was building when its process died (storage/commit.cc builds
+// them in ingest-<pid>/ and removes them when it ends). Only the writer builds them, and the
+// writer's lock is ours, so any found are left over.
+void RemoveAbandonedTables(const std::string& path) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.is_directory(ec) && entry.path().filename().string().rfind("ingest-", 0) == 0) {
+      fs::remove_all(entry.path(), ec);
+    }
+  }
+}
+
 // Opens (or creates) the database at `path`: everything Store::Open does but the Store.
 Status OpenImpl(const std::string& path, const OpenOptions& options,
                 std::unique_ptr<Store::Impl>* out) {
@@ -185,6 +197,7 @@ Status OpenImpl(const std::string& path, const OpenOptions& options,
   }
   for (int i = 0; i < keys::kFamilyCount; ++i) impl->cf[i] = handles[i];
   impl->db = Share(raw, impl->cf);
+  if (!options.read_only) RemoveAbandonedTables(path);
 
   std::string format;
   s = impl->db->Get(rocksdb::ReadOptions(), impl->cf[keys::kMeta], keys::kFormatKey, &format);

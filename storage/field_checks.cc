@@ -27,28 +27,82 @@ Status CheckText(std::string_view text) {
   return Status::OK();
 }
 
-std::optional<FieldProblem> CheckProperties(const std::vector<Property>& properties) {
+namespace {
+
+// Counts a record's texts against the ceilings (kMaxRecordTextBytes, kMaxRecordListEntries,
+// kMaxRecordBytes), naming the field of the first one past.
+class SizeCheck {
+ public:
+  std::optional<FieldProblem> Text(std::string_view field, std::string_view text) {
+    total_ += text.size();
+    if (text.size() > kMaxRecordTextBytes) {
+      return FieldProblem{std::string(field), "is " + std::to_string(text.size()) +
+                                                  " bytes long; the store's limit is " +
+                                                  std::to_string(kMaxRecordTextBytes)};
+    }
+    if (total_ > kMaxRecordBytes) {
+      return FieldProblem{std::string(field),
+                          "takes the record's texts past the store's limit of " +
+                              std::to_string(kMaxRecordBytes) + " bytes"};
+    }
+    return std::nullopt;
+  }
+  template <typename List>
+  std::optional<FieldProblem> Entries(std::string_view field, const List& list) {
+    if (list.size() <= kMaxRecordListEntries) return std::nullopt;
+    return FieldProblem{std::string(field), "has " + std::to_string(list.size()) +
+                                                " entries; the store's limit is " +
+                                                std::to_string(kMaxRecordListEntries)};
+  }
+  std::optional<FieldProblem> Texts(std::string_view field, const std::vector<std::string>& list) {
+    if (auto bad = Entries(field, list)) return bad;
+    for (const auto& t : list) {
+      if (auto bad = Text(field, t)) return bad;
+    }
+    return std::nullopt;
+  }
+  std::optional<FieldProblem> Evidence(const std::vector<tiegraph::Evidence>& evidence) {
+    if (auto bad = Entries("evidence", evidence)) return bad;
+    for (const auto& e : evidence) {
+      for (std::string_view t : {e.source, e.quote, e.url}) {
+        if (auto bad = Text("evidence", t)) return bad;
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  size_t total_ = 0;
+};
+
+std::optional<FieldProblem> CheckProperties(const std::vector<Property>& properties,
+                                            SizeCheck* sizes) {
+  if (auto bad = sizes->Entries("properties", properties)) return bad;
   for (const Property& prop : properties) {
     if (prop.name.empty()) return FieldProblem{"property", "has an empty name"};
     if (!CheckText(prop.name).ok()) return FieldProblem{"property", "has a non-UTF-8 name"};
-    if (const auto* s = std::get_if<std::string>(&prop.value); s && !CheckText(*s).ok()) {
-      return FieldProblem{prop.name, "is not valid UTF-8"};
+    if (auto bad = sizes->Text("property", prop.name)) return bad;
+    if (const auto* s = std::get_if<std::string>(&prop.value)) {
+      if (!CheckText(*s).ok()) return FieldProblem{prop.name, "is not valid UTF-8"};
+      if (auto bad = sizes->Text(prop.name, *s)) return bad;
     }
     if (const auto* l = std::get_if<PropertyList>(&prop.value)) {
+      if (auto bad = sizes->Entries(prop.name, l->items)) return bad;
       for (const auto& item : l->items) {
         if (item.index() != l->items.front().index())
           return FieldProblem{prop.name, "mixes types in one list"};
-        if (const auto* s = std::get_if<std::string>(&item); s && !CheckText(*s).ok())
-          return FieldProblem{prop.name, "is not valid UTF-8"};
+        if (const auto* s = std::get_if<std::string>(&item)) {
+          if (!CheckText(*s).ok()) return FieldProblem{prop.name, "is not valid UTF-8"};
+          if (auto bad = sizes->Text(prop.name, *s)) return bad;
+        }
       }
     }
   }
   return std::nullopt;
 }
 
-namespace {
-
 std::optional<FieldProblem> CheckLabels(const Institution& in) {
+  if (in.labels.size() > kMaxRecordListEntries) return SizeCheck().Entries("labels", in.labels);
   for (size_t i = 0; i < in.labels.size(); ++i) {
     const std::string& l = in.labels[i];
     if (!CheckKey(l).ok())
@@ -80,7 +134,8 @@ std::optional<FieldProblem> CheckPlainNode(const Institution& in) {
   if (!in.region.empty()) return FieldProblem{"region", "is an institution's field"};
   if (!in.parent.empty()) return FieldProblem{"parent", "is an institution's field"};
   if (!in.evidence.empty()) return FieldProblem{"evidence", "is an institution's field"};
-  return CheckProperties(in.properties);
+  SizeCheck sizes;
+  return CheckProperties(in.properties, &sizes);
 }
 
 }  // namespace
@@ -101,7 +156,14 @@ std::optional<FieldProblem> CheckInstitutionFields(const Institution& in) {
   if (!CheckText(in.kind).ok()) return FieldProblem{"kind", "is not valid UTF-8"};
   if (!in.parent.empty() && in.parent == in.key)
     return FieldProblem{"parent", "is the institution itself"};
-  return CheckProperties(in.properties);
+  SizeCheck sizes;
+  if (auto bad = sizes.Text("name", in.name)) return bad;
+  if (auto bad = sizes.Texts("aliases", in.aliases)) return bad;
+  if (auto bad = sizes.Texts("region", in.region)) return bad;
+  if (auto bad = sizes.Entries("other_sectors", in.other_sectors)) return bad;
+  if (auto bad = sizes.Text("kind", in.kind)) return bad;
+  if (auto bad = sizes.Evidence(in.evidence)) return bad;
+  return CheckProperties(in.properties, &sizes);
 }
 
 std::optional<FieldProblem> CheckTieFields(const Tie& t) {
@@ -111,7 +173,23 @@ std::optional<FieldProblem> CheckTieFields(const Tie& t) {
     return FieldProblem{"type", "is empty or not UTF-8"};
   if (EndsBeforeStart(t.since, t.until))
     return FieldProblem{"until", FormatDate(t.until) + " is before since " + FormatDate(t.since)};
-  return CheckProperties(t.properties);
+  SizeCheck sizes;
+  if (auto bad = sizes.Text("type", t.type)) return bad;
+  if (auto bad = sizes.Text("role", t.role)) return bad;
+  if (auto bad = sizes.Evidence(t.evidence)) return bad;
+  return CheckProperties(t.properties, &sizes);
+}
+
+std::optional<FieldProblem> CheckEventFields(const Event& ev) {
+  SizeCheck sizes;
+  if (auto bad = sizes.Text("name", ev.name)) return bad;
+  if (auto bad = sizes.Text("type", ev.type)) return bad;
+  if (auto bad = sizes.Entries("participants", ev.participants)) return bad;
+  for (const Participant& p : ev.participants) {
+    if (auto bad = sizes.Text("participants", p.role)) return bad;
+  }
+  if (auto bad = sizes.Evidence(ev.evidence)) return bad;
+  return CheckProperties(ev.properties, &sizes);
 }
 
 }  // namespace tiegraph

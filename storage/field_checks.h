@@ -21,10 +21,10 @@ struct FieldProblem {
 Status CheckKey(std::string_view key);    // non-empty, UTF-8, no control character, <= 512 bytes
 Status CheckText(std::string_view text);  // valid UTF-8
 
-// All but the key and the references.
+// All but the key and the references; sizes within the ceilings of tiegraph/model.h.
 std::optional<FieldProblem> CheckInstitutionFields(const Institution& in);
 std::optional<FieldProblem> CheckTieFields(const Tie& tie);
-std::optional<FieldProblem> CheckProperties(const std::vector<Property>& properties);
+std::optional<FieldProblem> CheckEventFields(const Event& ev);
 
 }  // namespace tiegraph
 

@@ -141,6 +141,9 @@ Status OpenImpl(const std::string& path, const OpenOptions& options,
   db_options.create_if_missing = !exists;
   db_options.create_missing_column_families = !exists;
   db_options.max_background_jobs = 2;
+  // RocksDB starts a new info LOG at every open and keeps the old ones (a thousand by default,
+  // a quarter of a megabyte each): a CLI run is an open, so keep only the last few.
+  db_options.keep_log_file_num = 5;
   auto cache = rocksdb::NewLRUCache(options.block_cache_mb << 20);
 
   if (exists) {

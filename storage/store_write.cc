@@ -208,7 +208,7 @@ Status WriteLocked(Store::Impl* s, const Dataset& data, const WriteOptions& opti
                            "unknown institution '" + p.institution + "'");
       }
     }
-    if (auto bad = CheckProperties(ev.properties))
+    if (auto bad = CheckEventFields(ev))
       return problems.At(RK::kEvent, i, bad->field, bad->message);
   }
 

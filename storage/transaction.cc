@@ -328,7 +328,7 @@ Status Transaction::CanonicalizeTieTypes() {
 Status Transaction::CreateEvent(const Event& ev) {
   TIEGRAPH_RETURN_IF_ERROR(impl_->Writable());
   TIEGRAPH_RETURN_IF_ERROR(CheckKey(ev.key).WithContext("key"));
-  if (auto bad = CheckProperties(ev.properties)) return FieldError(ev.key, bad);
+  if (auto bad = CheckEventFields(ev)) return FieldError(ev.key, bad);
   auto now = impl_->Event_(ev.key);
   if (!now.ok()) return now.status();
   if (*now) return Status::InvalidArgument("an event with key '" + ev.key + "' exists");
@@ -341,7 +341,7 @@ Status Transaction::PutEvent(const Event& ev) {
   auto now = impl_->Event_(ev.key);
   if (!now.ok()) return now.status();
   if (!*now) return Unknown("event", ev.key);
-  if (auto bad = CheckProperties(ev.properties)) return FieldError(ev.key, bad);
+  if (auto bad = CheckEventFields(ev)) return FieldError(ev.key, bad);
   impl_->SetEvent(ev.key, ev);
   return Status::OK();
 }

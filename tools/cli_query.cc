@@ -102,6 +102,8 @@ int RunQuery(const Context& ctx, const std::string& text, const QueryRun& run) {
   options.parameters = run.parameters;
   options.timeout = std::chrono::milliseconds(static_cast<int64_t>(run.timeout_seconds * 1e3));
   options.max_rows = run.max_rows;
+  options.max_memory_bytes = run.max_memory_mb << 20;
+  options.max_path_length = run.max_path_length;
   options.commit = ctx.Commit("query " + text);
   std::unique_ptr<Store> store;
   int exit_code = kExitOk;
@@ -130,8 +132,7 @@ void RegisterQueryCommands(CLI::App& app, Context& ctx, int* exit_code) {
   struct Args {
     std::string text, file;
     std::vector<std::string> params;
-    double timeout_seconds = 30;
-    size_t max_rows = 10'000'000;
+    QueryRun limits;  // as the options give them
   };
   auto args = std::make_shared<Args>();
   auto* query = app.add_subcommand(
@@ -141,9 +142,19 @@ void RegisterQueryCommands(CLI::App& app, Context& ctx, int* exit_code) {
   query->add_option("--param", args->params,
                     "A parameter $name: name=value (value as JSON, "
                     "else text); repeatable");
-  query->add_option("--timeout", args->timeout_seconds, "Give up after this many seconds")
-      ->check(CLI::PositiveNumber);
-  query->add_option("--max-rows", args->max_rows, "Refuse to hold more rows than this");
+  query->add_option("--timeout", args->limits.timeout_seconds, "Give up after this many seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  query->add_option("--max-rows", args->limits.max_rows, "Refuse to hold more rows than this")
+      ->capture_default_str();
+  query
+      ->add_option("--max-memory-mb", args->limits.max_memory_mb,
+                   "Refuse to hold rows estimated above this many MiB")
+      ->capture_default_str();
+  query
+      ->add_option("--max-path-length", args->limits.max_path_length,
+                   "Relationships one variable-length pattern may walk")
+      ->capture_default_str();
   query->callback([&ctx, exit_code, args]() {
     std::string text = args->text;
     if (!args->file.empty()) {
@@ -160,9 +171,7 @@ void RegisterQueryCommands(CLI::App& app, Context& ctx, int* exit_code) {
       *exit_code = ctx.Fail(Status::InvalidArgument("give a query, or -f FILE"));
       return;
     }
-    QueryRun run;
-    run.timeout_seconds = args->timeout_seconds;
-    run.max_rows = args->max_rows;
+    QueryRun run = args->limits;
     for (const std::string& p : args->params) {
       if (Status s = ParseParam(p, &run.parameters); !s.ok()) {
         *exit_code = ctx.Fail(s);

@@ -15,6 +15,8 @@ struct QueryRun {
   cypher::Map parameters;
   double timeout_seconds = 30;
   size_t max_rows = 10'000'000;
+  size_t max_memory_mb = 1024;
+  size_t max_path_length = 1000;
 };
 
 // One `name=value` parameter: the value as JSON when it reads as JSON, else as text.

@@ -136,6 +136,13 @@ struct Event {
 enum class RecordKind { kInstitution, kEvent, kTie };
 
 // A set of records written together: an import, or a single add.
+// The store's ceilings on one record, whatever writes it (an import, a program, a query): far
+// above what a real institution needs and what imports allow by default (FieldLimits in
+// tiegraph/import.h), they stop a runaway program or query before it reaches the disk.
+inline constexpr size_t kMaxRecordTextBytes = size_t{1} << 20;  // any one text or string value
+inline constexpr size_t kMaxRecordListEntries = 10'000;         // entries of any one list
+inline constexpr size_t kMaxRecordBytes = size_t{16} << 20;     // the texts of a record in all
+
 struct Dataset {
   std::vector<Institution> institutions;
   std::vector<Event> events;

@@ -260,5 +260,24 @@ TEST_CASE("Limits: rows and time", "[cypher-engine]") {
   CHECK(ErrorOf(&graph, "UNWIND range(1, 100000) AS x RETURN count(*)", time) == "Timeout/Timeout");
 }
 
+TEST_CASE("Limits: the length of a variable-length walk", "[cypher-engine]") {
+  MemoryGraph graph;
+  // A chain 0 -> 1 -> … -> 5: from node 0, one path of each length 1 to 5.
+  REQUIRE(RunQuery(&graph,
+                   "UNWIND range(0, 4) AS i MERGE (a:N {i: i}) MERGE (b:N {i: i + 1}) "
+                   "CREATE (a)-[:NEXT]->(b)")
+              .ok());
+  const std::string_view walk = "MATCH (:N {i: 0})-[*]->(b) RETURN count(b)";
+  ExecuteOptions short_walks;
+  short_walks.max_path_length = 3;
+  CHECK(ErrorOf(&graph, walk, short_walks) == "LimitExceeded/PathLengthLimit");
+  // A bound within the limit never meets it; a limit the walks stay within neither.
+  CHECK(Rows(&graph, "MATCH (:N {i: 0})-[*1..3]->(b) RETURN count(b)", short_walks) ==
+        std::vector<std::string>{"3"});
+  ExecuteOptions enough;
+  enough.max_path_length = 5;
+  CHECK(Rows(&graph, walk, enough) == std::vector<std::string>{"5"});
+}
+
 }  // namespace
 }  // namespace tiegraph::cypher::testing

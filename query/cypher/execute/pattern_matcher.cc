@@ -101,6 +101,12 @@ QueryResult<bool> Walk(WalkState* state, NodeId at, Row* row) {
     auto matches = RelationshipMatches(state->context, state->required, e.relationship);
     if (!matches.ok()) return matches;
     if (!*matches) continue;
+    const size_t limit = state->context->options->max_path_length;
+    if (state->walked.size() >= limit) {
+      return RuntimeError(ErrorClass::kLimitExceeded, "PathLengthLimit",
+                          "a variable-length pattern walked more than the limit of " +
+                              std::to_string(limit) + " relationships");
+    }
     auto value = LoadRelationship(state->context, e.relationship, e.start, e.end);
     if (!value.ok()) return value.error();
     state->walked.push_back(std::move(*value));

@@ -97,6 +97,7 @@ QueryResult<ResultSet> Session::Execute(std::string_view text, const QueryOption
   run.timeout = options.timeout;
   run.max_rows = options.max_rows;
   run.max_memory_bytes = options.max_memory_bytes;
+  run.max_path_length = options.max_path_length;
 
   if (!Writes(*statement) || statement->explain) {
     auto snap = store_->Read();

@@ -24,6 +24,9 @@ struct ExecuteOptions {
   std::chrono::milliseconds timeout{30000};
   size_t max_rows = 10'000'000;  // rows of the result and of any operator that holds rows
   size_t max_memory_bytes = size_t{1} << 30;  // estimated bytes of the rows held at once
+  // Relationships one variable-length pattern ([*], [*2..]) may walk: the walk is depth-first,
+  // so this also bounds the stack it takes.
+  size_t max_path_length = 1000;
 };
 
 struct QueryOutput {

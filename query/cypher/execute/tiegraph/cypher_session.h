@@ -36,6 +36,7 @@ struct QueryOptions {
   std::chrono::milliseconds timeout{30000};
   size_t max_rows = 10'000'000;
   size_t max_memory_bytes = size_t{1} << 30;
+  size_t max_path_length = 1000;  // relationships one variable-length pattern may walk
   // Who and why, for a query that writes (its history entry); the command defaults to the
   // query's text.
   CommitInfo commit;

@@ -187,7 +187,7 @@ int RunKillTest(const KillOptions& options, std::ostream& log) {
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       log << "runs " << run + 1 << ": " << acknowledged << " acknowledged commits kept, " << landed
           << " unacknowledged commits found whole, " << finished << " runs finished unkilled, "
-          << seconds << " s\n";
+          << seconds << " s" << std::endl;
     }
   }
   log << "kill test passed: " << options.kills << " runs, " << options.kills - finished

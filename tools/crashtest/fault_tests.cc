@@ -60,6 +60,20 @@ bool Mentions(const Status& s, const char* what, std::ostream& log) {
   return false;
 }
 
+// Creates the database at `db` and describes it as created; null (said on `log`) on failure.
+std::unique_ptr<Store> CreateDescribed(const std::string& db, std::string* state,
+                                       std::ostream& log) {
+  std::unique_ptr<Store> store;
+  Status s = Store::Open(db, {.create_if_missing = true}, &store);
+  auto described = s.ok() ? DescribeState(*store) : Result<std::string>(s);
+  if (!described.ok()) {
+    log << "cannot create " << db << ": " << described.status().message() << "\n";
+    return nullptr;
+  }
+  *state = std::move(*described);
+  return store;
+}
+
 }  // namespace
 
 int RunDiskFullTest(const std::string& dir, uint64_t seed, std::ostream& log) {
@@ -79,15 +93,8 @@ int RunDiskFullTest(const std::string& dir, uint64_t seed, std::ostream& log) {
   std::string last_state;
   Status failure;
   {
-    std::unique_ptr<Store> store;
-    Status s = Store::Open(db, {.create_if_missing = true}, &store);
-    if (!s.ok()) {
-      log << "cannot create " << db << ": " << s.message() << "\n";
-      return 1;
-    }
-    auto state = DescribeState(*store);
-    if (!state.ok()) return 1;
-    last_state = *state;
+    std::unique_ptr<Store> store = CreateDescribed(db, &last_state, log);
+    if (!store) return 1;
     failure = WriteUntilFailure(store.get(), seed, &last_state, log);
     if (failure.ok()) {
       log << "the 4 MiB disk never filled\n";
@@ -126,15 +133,8 @@ int RunFileLimitTest(const std::string& dir, uint64_t seed, std::ostream& log) {
   rlimit unlimited{};
   ::getrlimit(RLIMIT_FSIZE, &unlimited);
   {
-    std::unique_ptr<Store> store;
-    Status s = Store::Open(db, {.create_if_missing = true}, &store);
-    if (!s.ok()) {
-      log << "cannot create " << db << ": " << s.message() << "\n";
-      return 1;
-    }
-    auto state = DescribeState(*store);
-    if (!state.ok()) return 1;
-    last_state = *state;
+    std::unique_ptr<Store> store = CreateDescribed(db, &last_state, log);
+    if (!store) return 1;
     rlimit limited = unlimited;
     limited.rlim_cur = 1 << 20;  // no file may grow past 1 MiB
     ::setrlimit(RLIMIT_FSIZE, &limited);
